@@ -1,0 +1,141 @@
+//! Every command-line type. Doc comments are the help text; no logic lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A central registry of named Python virtual environments.
+///
+/// Environments live under ENVREG_HOME (default ~/.local/share/envreg). Add
+/// `eval "$(envreg init bash)"` (or your shell's line) to your rc file to get
+/// `workon NAME` in your shell.
+#[derive(Debug, Parser)]
+#[command(name = "envreg", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create and register a new environment.
+    Mkenv(Mkenv),
+    /// List the registered environments.
+    Ls(Ls),
+    /// Remove environments (asks first on a terminal).
+    Rm(Rm),
+    /// Show everything the registry knows about one environment.
+    Show(Show),
+    /// Print an environment's directory.
+    Path(PathCmd),
+    /// Print the shell hook that defines `workon` for SHELL.
+    Init(Init),
+    /// Print the command that activates NAME in your shell (for use without the hook).
+    Activate(Activate),
+}
+
+#[derive(Debug, Args)]
+pub struct Mkenv {
+    /// Name of the new environment ([A-Za-z0-9][A-Za-z0-9._+-]*, at most 64 characters).
+    pub name: String,
+    /// Interpreter: a path, a command name (python3.12, pypy3) or a version (3, 3.12, 3.12.1).
+    #[arg(short, long, value_name = "SPEC", env = "ENVREG_PYTHON")]
+    pub python: Option<String>,
+    /// Do not install pip (and, for Python < 3.12, setuptools) into the environment.
+    #[arg(long)]
+    pub no_pip: bool,
+    /// Give the environment access to the base interpreter's site-packages.
+    #[arg(long)]
+    pub system_site_packages: bool,
+    /// Install PKG with the new environment's pip (repeatable).
+    #[arg(short = 'i', long = "install", value_name = "PKG")]
+    pub install: Vec<String>,
+    /// Install the requirements in FILE with the new environment's pip.
+    #[arg(short = 'r', long = "requirement", value_name = "FILE")]
+    pub requirements: Vec<PathBuf>,
+    /// Project directory to associate with the environment.
+    #[arg(long, value_name = "DIR")]
+    pub project: Option<PathBuf>,
+    /// Prompt prefix shown while the environment is active (default: the name).
+    #[arg(long, value_name = "TEXT")]
+    pub prompt: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Ls {
+    /// Print a JSON array instead of a table.
+    #[arg(long, conflicts_with = "names")]
+    pub json: bool,
+    /// Print only the names, one per line.
+    #[arg(long)]
+    pub names: bool,
+    /// Add the path and interpreter columns to the table.
+    #[arg(short, long)]
+    pub long: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Rm {
+    /// Names of the environments to remove.
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub yes: bool,
+    /// Remove the environment even if it is the active one ($VIRTUAL_ENV).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Show {
+    pub name: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PathCmd {
+    pub name: String,
+    /// Record the environment as used now (what `workon` does).
+    #[arg(long, hide = true)]
+    pub touch: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Init {
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct Activate {
+    pub name: String,
+    /// The shell to print the command for (default: detected).
+    #[arg(long, value_enum)]
+    pub shell: Option<Shell>,
+}
+
+/// The shells envreg writes hooks and activation scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Tcsh,
+    Xonsh,
+    Nu,
+    Powershell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,174 @@
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, UNIX_EPOCH};
+
+use anyhow::Result;
+use comfy_table::{Table, presets};
+use serde::Serialize;
+
+use crate::cli::Ls;
+use crate::registry::{self, Entry, Registry};
+
+/// One environment as `ls --json` and `show --json` print it. The field names
+/// are a documented, stable interface (see README "JSON fields").
+#[derive(Debug, Serialize)]
+pub struct EnvView<'a> {
+    pub name: &'a str,
+    pub path: String,
+    /// "ok", "broken" (its interpreter is gone) or "missing" (its directory is gone).
+    pub status: Status,
+    /// Full Python version, e.g. "3.12.1".
+    pub python: String,
+    pub implementation: String,
+    /// The base interpreter the environment links to.
+    pub executable: String,
+    /// What `-p` asked for, if anything.
+    pub requested: Option<String>,
+    /// RFC 3339, UTC.
+    pub created: String,
+    pub last_used: Option<String>,
+    pub project: Option<String>,
+    pub managed: bool,
+    pub pip: bool,
+    pub system_site_packages: bool,
+    pub prompt: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Broken,
+    Missing,
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Status::Ok => "ok",
+            Status::Broken => "broken",
+            Status::Missing => "missing",
+        })
+    }
+}
+
+/// Judge an environment from the file system alone; no Python is run.
+pub fn status(entry: &Entry) -> Status {
+    if !entry.path.is_dir() {
+        return Status::Missing;
+    }
+    let python_ok = ["bin/python", "Scripts/python.exe"]
+        .iter()
+        .any(|p| entry.path.join(p).exists()); // follows the symlink
+    if !registry::is_venv(&entry.path) || !python_ok || !entry.python.executable.exists() {
+        return Status::Broken;
+    }
+    Status::Ok
+}
+
+fn path_string(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn rfc3339(secs: u64) -> String {
+    humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_secs(secs)).to_string()
+}
+
+impl<'a> EnvView<'a> {
+    pub fn new(name: &'a str, entry: &Entry) -> Self {
+        EnvView {
+            name,
+            path: path_string(&entry.path),
+            status: status(entry),
+            python: entry.python.version.clone(),
+            implementation: entry.python.implementation.clone(),
+            executable: path_string(&entry.python.executable),
+            requested: entry.python.requested.clone(),
+            created: rfc3339(entry.created),
+            last_used: entry.last_used.map(rfc3339),
+            project: entry.project.as_deref().map(path_string),
+            managed: entry.managed,
+            pip: entry.flags.pip,
+            system_site_packages: entry.flags.system_site_packages,
+            prompt: entry.flags.prompt.clone(),
+        }
+    }
+}
+
+/// "just now", "5 min ago", "3 h ago", "2 days ago", else the date; "never".
+pub fn format_time(secs: Option<u64>) -> String {
+    let Some(secs) = secs else {
+        return "never".into();
+    };
+    let ago = registry::now().saturating_sub(secs);
+    match ago {
+        0..60 => "just now".into(),
+        60..3600 => format!("{} min ago", ago / 60),
+        3600..86400 => format!("{} h ago", ago / 3600),
+        86400..2_592_000 => format!("{} days ago", ago / 86400),
+        _ => rfc3339(secs)[..10].to_string(),
+    }
+}
+
+pub fn run(registry: &Registry, args: Ls) -> Result<()> {
+    let index = registry.load()?;
+    let mut out = std::io::stdout().lock();
+    if args.names {
+        for name in index.envs.keys() {
+            writeln!(out, "{name}")?;
+        }
+        return Ok(());
+    }
+    if args.json {
+        let views: Vec<_> = index
+            .envs
+            .iter()
+            .map(|(name, entry)| EnvView::new(name, entry))
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &views)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if index.envs.is_empty() {
+        eprintln!("envreg: no environments yet; create one with 'envreg mkenv NAME'");
+        return Ok(());
+    }
+    let active = std::env::var_os("VIRTUAL_ENV").map(std::path::PathBuf::from);
+    let mut table = Table::new();
+    table.load_preset(presets::NOTHING);
+    let mut header = vec!["NAME", "PYTHON", "STATUS", "PROJECT", "CREATED", "LAST USED"];
+    if args.long {
+        header.extend(["PATH", "INTERPRETER"]);
+    }
+    table.set_header(header);
+    for (name, entry) in &index.envs {
+        let is_active = active.as_deref() == Some(entry.path.as_path());
+        let mut row = vec![
+            if is_active { format!("{name} *") } else { name.clone() },
+            python_label(entry),
+            status(entry).to_string(),
+            entry
+                .project
+                .as_deref()
+                .map(path_string)
+                .unwrap_or_else(|| "-".into()),
+            format_time(Some(entry.created)),
+            format_time(entry.last_used),
+        ];
+        if args.long {
+            row.push(path_string(&entry.path));
+            row.push(path_string(&entry.python.executable));
+        }
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+    Ok(())
+}
+
+/// "3.12.1" for CPython, "PyPy 3.9.18" for others.
+fn python_label(entry: &Entry) -> String {
+    match entry.python.implementation.as_str() {
+        "CPython" => entry.python.version.clone(),
+        other => format!("{other} {}", entry.python.version),
+    }
+}

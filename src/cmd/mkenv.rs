@@ -1,0 +1,160 @@
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::Mkenv;
+use crate::python;
+use crate::registry::{self, Entry, Flags, PythonRecord, Registry, Staging, name};
+use crate::venv;
+
+/// Create an environment: validate, resolve the interpreter, build in a
+/// staging directory, then rename into place and register under the lock.
+pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
+    name::validate(&args.name)
+        .map_err(|e| anyhow::anyhow!("invalid environment name '{}': {e}", args.name.escape_debug()))?;
+    if args.no_pip && !(args.install.is_empty() && args.requirements.is_empty()) {
+        bail!("-i/-r need pip in the environment; drop --no-pip");
+    }
+    let project = args.project.as_deref().map(absolute_dir).transpose()?;
+    let requirements = args
+        .requirements
+        .iter()
+        .map(|r| {
+            std::path::absolute(r)
+                .ok()
+                .filter(|p| p.is_file())
+                .with_context(|| format!("requirements file {} not found", r.display()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+
+    // Fail fast on an existing name before any interpreter is queried.
+    registry.lock()?.check_free(&args.name)?;
+
+    let home = registry.home();
+    let interp = python::find(args.python.as_deref(), &home.cache_dir())?;
+    venv::check_supported(&interp)?;
+
+    let final_dir = home.envs_dir().join(&args.name);
+    let staging = {
+        let locked = registry.lock()?;
+        locked.check_free(&args.name)?;
+        Staging::begin(&home.envs_dir(), &args.name)?
+    };
+    let opts = venv::Options {
+        name: args.name.clone(),
+        prompt: args.prompt.clone(),
+        system_site_packages: args.system_site_packages,
+        pip: !args.no_pip,
+    };
+    venv::create(&interp, staging.dir(), &final_dir, &opts, &home.cache_dir())?;
+
+    {
+        let mut locked = registry.lock()?;
+        locked.check_free(&args.name)?;
+        staging.commit(&final_dir)?;
+        let now = registry::now();
+        locked.index.envs.insert(
+            args.name.clone(),
+            Entry {
+                path: final_dir.clone(),
+                managed: true,
+                python: PythonRecord {
+                    requested: args.python.clone(),
+                    executable: interp.executable.clone(),
+                    version: interp.version_string.clone(),
+                    implementation: interp.implementation.clone(),
+                },
+                created: now,
+                last_used: None,
+                project,
+                flags: Flags {
+                    pip: opts.pip,
+                    system_site_packages: opts.system_site_packages,
+                    prompt: opts.prompt.clone(),
+                },
+            },
+        );
+        if let Err(err) = locked.save() {
+            // Do not leave an unregistered directory behind.
+            let _ = std::fs::remove_dir_all(&final_dir);
+            return Err(err);
+        }
+    }
+    eprintln!(
+        "envreg: created '{}' ({} {})",
+        args.name, interp.implementation, interp.version_string
+    );
+
+    if !(args.install.is_empty() && requirements.is_empty()) {
+        install_packages(&final_dir, &interp, &args.install, &requirements).with_context(|| {
+            format!(
+                "'{}' was created, but installing packages failed; the environment is kept \
+                 (retry with its pip, or 'envreg rm {}')",
+                args.name, args.name
+            )
+        })?;
+    }
+
+    writeln!(std::io::stdout().lock(), "{}", final_dir.display())?;
+    eprintln!(
+        "envreg: activate it with 'workon {}' (see 'envreg init --help'), or 'envreg activate {}'",
+        args.name, args.name
+    );
+    Ok(())
+}
+
+fn absolute_dir(dir: &Path) -> Result<PathBuf> {
+    let abs = std::path::absolute(dir)
+        .with_context(|| format!("cannot resolve {}", dir.display()))?;
+    if !abs.is_dir() {
+        bail!("project directory {} does not exist", abs.display());
+    }
+    Ok(abs)
+}
+
+/// Run the new environment's own pip; its progress goes to our stderr.
+fn install_packages(
+    env: &Path,
+    interp: &python::Interpreter,
+    packages: &[String],
+    requirements: &[PathBuf],
+) -> Result<()> {
+    let python = env.join(&interp.scripts).join(if interp.platform == "win32" {
+        "python.exe"
+    } else {
+        "python"
+    });
+    let mut cmd = Command::new(&python);
+    cmd.args(["-m", "pip", "install"]);
+    for r in requirements {
+        cmd.arg("-r").arg(r);
+    }
+    cmd.args(packages);
+    cmd.env_remove("PYTHONHOME")
+        .env("VIRTUAL_ENV", env)
+        .stdout(stderr_as_stdio()?);
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot run {}", python.display()))?;
+    if !status.success() {
+        bail!("pip install failed ({status})");
+    }
+    Ok(())
+}
+
+/// A handle to our stderr, so a child's stdout does not mix with our data.
+fn stderr_as_stdio() -> Result<std::process::Stdio> {
+    #[cfg(unix)]
+    let owned = {
+        use std::os::fd::AsFd;
+        std::io::stderr().as_fd().try_clone_to_owned()?
+    };
+    #[cfg(windows)]
+    let owned = {
+        use std::os::windows::io::AsHandle;
+        std::io::stderr().as_handle().try_clone_to_owned()?
+    };
+    Ok(owned.into())
+}

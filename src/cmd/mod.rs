@@ -1,0 +1,47 @@
+//! One file per subcommand: open the registry, do the thing, print.
+
+mod activate;
+mod init;
+mod ls;
+mod mkenv;
+mod path;
+mod rm;
+mod show;
+
+use std::fmt;
+
+use anyhow::Result;
+
+use crate::cli::Command;
+use crate::home::Home;
+use crate::registry::Registry;
+
+/// An error that has already been reported; exit with this code, print nothing.
+#[derive(Debug)]
+pub struct Silent(pub u8);
+
+impl fmt::Display for Silent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "exit status {}", self.0)
+    }
+}
+
+impl std::error::Error for Silent {}
+
+pub fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Init(args) => init::run(args),
+        command => {
+            let registry = Registry::new(Home::from_env()?);
+            match command {
+                Command::Mkenv(args) => mkenv::run(&registry, args),
+                Command::Ls(args) => ls::run(&registry, args),
+                Command::Rm(args) => rm::run(&registry, args),
+                Command::Show(args) => show::run(&registry, args),
+                Command::Path(args) => path::run(&registry, args),
+                Command::Activate(args) => activate::run(&registry, args),
+                Command::Init(_) => unreachable!(),
+            }
+        }
+    }
+}

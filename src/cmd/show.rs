@@ -1,0 +1,43 @@
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::Show;
+use crate::cmd::ls::{EnvView, format_time};
+use crate::registry::Registry;
+
+pub fn run(registry: &Registry, args: Show) -> Result<()> {
+    let index = registry.load()?;
+    let entry = Registry::get(&index, &args.name)?;
+    let view = EnvView::new(&args.name, entry);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &view)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    let rows = [
+        ("name", view.name.to_string()),
+        ("path", view.path.clone()),
+        ("status", view.status.to_string()),
+        ("python", format!("{} {}", view.implementation, view.python)),
+        ("interpreter", view.executable.clone()),
+        ("requested", opt(&view.requested)),
+        ("created", format_time(Some(entry.created))),
+        ("last used", format_time(entry.last_used)),
+        ("project", opt(&view.project)),
+        ("managed", yes_no(view.managed)),
+        ("pip", yes_no(view.pip)),
+        ("system site-packages", yes_no(view.system_site_packages)),
+        ("prompt", opt(&view.prompt)),
+    ];
+    for (key, value) in rows {
+        writeln!(out, "{key:<21} {value}")?;
+    }
+    Ok(())
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}

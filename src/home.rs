@@ -1,0 +1,85 @@
+//! Where envreg keeps its data: ENVREG_HOME and the paths below it.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// The per-user data directory and the fixed paths inside it.
+#[derive(Debug, Clone)]
+pub struct Home {
+    root: PathBuf,
+}
+
+impl Home {
+    /// `$ENVREG_HOME`, else `$XDG_DATA_HOME/envreg`, else `~/.local/share/envreg`.
+    ///
+    /// macOS deliberately uses the XDG-style path too: "Application Support"
+    /// contains a space, which breaks the shebang lines of console scripts.
+    pub fn from_env() -> Result<Self> {
+        if let Some(dir) = std::env::var_os("ENVREG_HOME").filter(|v| !v.is_empty()) {
+            let dir = PathBuf::from(dir);
+            if !dir.is_absolute() {
+                bail!(
+                    "ENVREG_HOME must be an absolute path, not {:?}",
+                    dir.display().to_string()
+                );
+            }
+            return Ok(Home { root: dir });
+        }
+        Ok(Home {
+            root: default_root()?,
+        })
+    }
+
+    #[cfg(test)]
+    pub fn at(root: impl Into<PathBuf>) -> Self {
+        Home { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn index_file(&self) -> PathBuf {
+        self.root.join("index.ron")
+    }
+
+    pub fn lock_file(&self) -> PathBuf {
+        self.root.join("index.lock")
+    }
+
+    /// Managed environments live here, one directory per name.
+    pub fn envs_dir(&self) -> PathBuf {
+        self.root.join("envs")
+    }
+
+    /// Interpreter query results and unpacked seed wheels; safe to delete.
+    /// Kept on the same file system as `envs/` so seed files can be hard-linked.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.root.join("cache")
+    }
+
+    /// Global user hooks (preactivate, postactivate, ...).
+    #[allow(dead_code)]
+    pub fn hooks_dir(&self) -> PathBuf {
+        self.root.join("hooks")
+    }
+}
+
+#[cfg(windows)]
+fn default_root() -> Result<PathBuf> {
+    let base = directories::BaseDirs::new().context("cannot determine the home directory")?;
+    Ok(base.data_local_dir().join("envreg"))
+}
+
+#[cfg(not(windows))]
+fn default_root() -> Result<PathBuf> {
+    if let Some(xdg) = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from)
+        && xdg.is_absolute()
+    {
+        return Ok(xdg.join("envreg"));
+    }
+    let base = directories::BaseDirs::new()
+        .context("cannot determine the home directory; set ENVREG_HOME")?;
+    Ok(base.home_dir().join(".local/share/envreg"))
+}

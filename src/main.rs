@@ -1,0 +1,41 @@
+//! envreg: a central registry of named Python virtual environments.
+//!
+//! This is the one place errors are printed and mapped to exit codes:
+//! 0 success, 1 a user-facing failure, 2 a usage error (from clap).
+
+mod cli;
+mod cmd;
+mod home;
+mod python;
+mod registry;
+mod shell;
+mod venv;
+
+use std::io::ErrorKind;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(silent) = err.downcast_ref::<cmd::Silent>() {
+                return ExitCode::from(silent.0);
+            }
+            eprintln!("envreg: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writing to a closed pipe (`envreg ls | head -1`) is not a failure.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+    })
+}

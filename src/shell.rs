@@ -1,0 +1,1 @@
+//! The shell hooks printed by `envreg init SHELL`, embedded from `shell/`.

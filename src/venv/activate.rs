@@ -1,0 +1,1 @@
+//! Activation scripts, rendered from the templates under `shell/`.

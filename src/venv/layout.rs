@@ -1,0 +1,1 @@
+//! The directory layout of a venv, as a pure function of (platform, interpreter).

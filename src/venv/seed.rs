@@ -1,0 +1,1 @@
+//! Seeding pip (and setuptools where `python -m venv` would) from bundled wheels.
