@@ -85,8 +85,8 @@ pub fn read(path: &Path) -> Result<Index> {
     };
     parse(&text).with_context(|| {
         format!(
-            "the index {} is corrupt; it was left untouched. Fix or move it away \
-             (environments under envs/ are not affected)",
+            "the index {} is corrupt; it was left untouched. Fix it, or move it away: \
+             the next 'envreg mkenv' or 'envreg rm' registers the environments under envs/ again",
             path.display()
         )
     })
