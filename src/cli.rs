@@ -164,7 +164,11 @@ mod tests {
             names.sort();
             names
         };
-        assert_eq!(list(&man), list(fresh.path()), "regenerate with ENVREG_UPDATE_MAN=1");
+        assert_eq!(
+            list(&man),
+            list(fresh.path()),
+            "regenerate with ENVREG_UPDATE_MAN=1"
+        );
         for name in list(fresh.path()) {
             assert_eq!(
                 std::fs::read_to_string(man.join(&name)).unwrap(),
