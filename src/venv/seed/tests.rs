@@ -595,3 +595,88 @@ fn seed_timing() {
         seed(&interp, &env, &cache).unwrap();
     }
 }
+
+#[test]
+fn concurrent_first_seeds_share_one_image() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
+    let envs: Vec<Env> = (0..4)
+        .map(|i| make_venv(&interp, &dir.join(format!("env{i}"))))
+        .collect();
+    std::thread::scope(|s| {
+        for env in &envs {
+            let (interp, cache) = (&interp, &cache);
+            s.spawn(move || seed(interp, env, cache).unwrap());
+        }
+    });
+    for env in &envs {
+        check_record(env, "pip");
+    }
+    let wheels = names_in(&cache.join("wheels"));
+    assert!(wheels.iter().all(|n| !n.starts_with(".tmp-")), "{wheels:?}");
+    let images = wheels
+        .iter()
+        .filter(|n| n.starts_with("pip-") && !n.ends_with(".lock"));
+    assert_eq!(images.count(), 1, "{wheels:?}");
+}
+
+#[test]
+fn copies_when_the_cache_is_on_another_file_system() {
+    use std::os::unix::fs::MetadataExt;
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let shm = Path::new("/dev/shm");
+    let other = shm
+        .is_dir()
+        .then(|| tempfile::tempdir_in(shm).ok())
+        .flatten();
+    let Some(other) = other
+        .filter(|o| fs::metadata(o.path()).unwrap().dev() != fs::metadata(&dir).unwrap().dev())
+    else {
+        eprintln!("skipping: no second file system at /dev/shm");
+        return;
+    };
+    let env = make_venv(&interp, &dir.join("env"));
+    seed(&interp, &env, other.path()).unwrap();
+    check_record(&env, "pip");
+    let links = fs::metadata(env.site.join("pip/__init__.py"))
+        .unwrap()
+        .nlink();
+    assert_eq!(links, 1, "expected a copy, not a link");
+    let out = run(&env.bin.join("pip"), &["--version"], &dir);
+    assert!(out.contains(&env.site.display().to_string()), "{out}");
+}
+
+#[test]
+fn launchers_name_the_final_python_not_the_staging_dir() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let env = make_venv(&interp, &dir.join(".tmp-staging"));
+    let final_python = Path::new("/home/someone/envs/final/bin/python");
+    seed_pip(
+        &interp,
+        &Target {
+            site_packages: &env.site,
+            scripts: &env.bin,
+            final_python,
+            scripts_from_site_packages: "../../../bin",
+        },
+        &dir.join("cache"),
+    )
+    .unwrap();
+    for name in ["pip", "pip3"] {
+        let text = fs::read_to_string(env.bin.join(name)).unwrap();
+        assert!(
+            text.starts_with("#!/home/someone/envs/final/bin/python\n"),
+            "{text}"
+        );
+        assert!(!text.contains(".tmp-staging"), "{text}");
+    }
+}
