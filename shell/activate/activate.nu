@@ -27,7 +27,7 @@ export-env {
     if $disabled == '' {
         let prefix = $'(char lparen)($venv_prompt)(char rparen) '
         let old_prompt = ($env.PROMPT_COMMAND? | default '')
-        let new_prompt = if ($old_prompt | describe) == 'closure' {
+        let new_prompt = if ($old_prompt | describe | str starts-with 'closure') {
             {|| $'($prefix)(do $old_prompt)' }
         } else {
             {|| $'($prefix)($old_prompt)' }

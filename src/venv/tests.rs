@@ -238,6 +238,75 @@ fn a_non_utf8_final_dir_is_refused() {
     assert!(err.contains("UTF-8"), "{err}");
 }
 
+/// The Windows tree, built on this machine from a fake CPython 3.13 whose
+/// launchers are small files: Scripts\, Lib\site-packages, launcher copies,
+/// the cmd.exe scripts and no csh script or lib64.
+#[test]
+fn windows_tree_is_built_from_the_launchers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let stdlib = tmp.path().join("Python313").join("Lib");
+    let nt = stdlib.join("venv").join("scripts").join("nt");
+    fs::create_dir_all(&nt).unwrap();
+    fs::write(nt.join("venvlauncher.exe"), "console launcher").unwrap();
+    fs::write(nt.join("venvwlauncher.exe"), "gui launcher").unwrap();
+    let interp = Interpreter {
+        executable: tmp.path().join("Python313").join("python.exe"),
+        base_prefix: tmp.path().join("Python313"),
+        version: (3, 13, 0),
+        version_string: "3.13.0".into(),
+        implementation: "CPython".into(),
+        platform: "win32".into(),
+        stdlib,
+        wheel_pkg_dir: None,
+        purelib: "Lib/site-packages".into(),
+        platlib: "Lib/site-packages".into(),
+        scripts: "Scripts".into(),
+        gil_disabled: false,
+        pointer_size: 8,
+    };
+    let env = build(&interp, tmp.path(), "win", &opts("win", false));
+    let scripts = env.join("Scripts");
+    assert_eq!(
+        fs::read_to_string(scripts.join("python.exe")).unwrap(),
+        "console launcher"
+    );
+    assert_eq!(
+        fs::read_to_string(scripts.join("pythonw.exe")).unwrap(),
+        "gui launcher"
+    );
+    assert!(env.join("Lib/site-packages").is_dir());
+    assert!(!env.join("lib64").exists());
+    for name in [
+        "activate",
+        "activate.bat",
+        "deactivate.bat",
+        "Activate.ps1",
+        "activate.nu",
+    ] {
+        assert!(scripts.join(name).is_file(), "{name}");
+    }
+    assert!(!scripts.join("activate.csh").exists());
+    let cfg = fs::read_to_string(env.join("pyvenv.cfg")).unwrap();
+    let home = format!("home = {}\n", tmp.path().join("Python313").display());
+    assert!(cfg.contains(&home), "{cfg}");
+
+    // A missing launcher is a clear error naming it.
+    fs::remove_file(nt.join("venvwlauncher.exe")).unwrap();
+    let err = create(
+        &interp,
+        &tmp.path().join("s2"),
+        &tmp.path().join("w2"),
+        &opts("w2", false),
+        tmp.path(),
+    )
+    .unwrap_err();
+    let msg = format!("{err:#}");
+    assert!(
+        msg.contains("venvwlauncher.exe") && msg.contains("-p"),
+        "{msg}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Activation in real shells.
 
