@@ -1,14 +1,15 @@
-# shellcheck shell=sh
-# BASH_SOURCE is read only in bash (SC3028); inserted values are single-quoted
-# on purpose, to keep any quote, $ or backtick in them literal (SC2016,
-# SC2089, SC2090).
-# shellcheck disable=SC3028,SC2016,SC2089,SC2090
 # Activate the envreg environment __ENVREG_PROMPT__ in the current shell.
 #
 # This file must be sourced, not executed:
 #     . __ENVREG_VENV_DIR__/__ENVREG_BIN_NAME__/activate
 # It works in bash, zsh, dash and other POSIX shells, also under `set -eu`
 # and when sourced from inside a function. Leave with `deactivate`.
+#
+# shellcheck shell=sh
+# BASH_SOURCE is read only in bash (SC3028); inserted values are single-quoted
+# on purpose, to keep any quote, $ or backtick in them literal (SC2016,
+# SC2089, SC2090).
+# shellcheck disable=SC3028,SC2016,SC2089,SC2090
 
 if [ -n "${BASH_VERSION-}" ] && [ "${BASH_SOURCE-}" = "$0" ]; then
     echo "activate: this script must be sourced, not run: use '. $0'" >&2
