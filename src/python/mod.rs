@@ -54,13 +54,6 @@ pub struct Interpreter {
     pub pointer_size: u32,
 }
 
-impl Interpreter {
-    /// "3.12"
-    pub fn major_minor(&self) -> String {
-        format!("{}.{}", self.version.0, self.version.1)
-    }
-}
-
 /// Resolve `request` (None: the default interpreter) to a queried interpreter.
 /// Errors name the request and list the interpreters that were found.
 ///

@@ -275,7 +275,7 @@ fn pypy_is_reported_as_pypy() {
     );
     assert_eq!(interp.purelib, expected);
     let by_version = find(
-        Some(&format!("pypy{}", interp.major_minor())),
+        Some(&format!("pypy{}.{}", interp.version.0, interp.version.1)),
         cache().path(),
     )
     .unwrap();

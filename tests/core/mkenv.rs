@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use crate::common::*;
 
-const SUPPORTED: &[&str] = &["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+const SUPPORTED: &[&str] = &["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
 
 fn py_eval(env: &Path, code: &str) -> String {
     run_ok(&env.join("bin/python"), &["-c", code])
@@ -77,7 +77,7 @@ fn pip_is_seeded_and_works_for_every_supported_python() {
             &env,
             "import importlib.util as u; print(u.find_spec('setuptools') is not None)",
         );
-        let old = ["3.7", "3.8", "3.9", "3.10", "3.11"].contains(minor);
+        let old = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11"].contains(minor);
         assert_eq!(
             has_setuptools,
             if old { "True" } else { "False" },
@@ -196,6 +196,18 @@ fn pyenv_shim_resolves_to_the_real_interpreter() {
     let out = w
         .cmd(["mkenv", "shimmed", "--no-pip", "-p", shim.to_str().unwrap()])
         .env("PYENV_ROOT", pyenv_root())
+        // The global pyenv version may be another one; select 3.12 as a user would.
+        .env(
+            "PYENV_VERSION",
+            pyenv_python("3.12")
+                .unwrap()
+                .parent()
+                .unwrap()
+                .parent()
+                .unwrap()
+                .file_name()
+                .unwrap(),
+        )
         .output()
         .unwrap();
     Out::from(out).ok();
