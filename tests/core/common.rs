@@ -99,13 +99,14 @@ impl World {
             .env("ENVREG_HOME", self.envreg_home())
             .env("XDG_DATA_HOME", self.home().join(".local/share"))
             .env("XDG_CACHE_HOME", self.home().join(".cache"))
+            // HOME is replaced, so say where the real pyenv versions are.
+            .env("PYENV_ROOT", pyenv_root())
             .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
             .env("PIP_NO_INDEX", "1")
             .env_remove("VIRTUAL_ENV")
             .env_remove("PYTHONHOME")
             .env_remove("WORKON_HOME")
             .env_remove("ENVREG_PYTHON")
-            .env_remove("CI_ENVREG_UNUSED")
             .stdin(Stdio::null());
         cmd
     }

@@ -67,3 +67,32 @@ fn relative_envreg_home_is_refused() {
         .unwrap();
     Out::from(out).fails_with(&["ENVREG_HOME", "absolute"]);
 }
+
+#[test]
+fn moving_a_corrupt_index_away_recovers_every_env() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    w.mkenv("a", &py, &["--prompt", "A!"]);
+    w.mkenv("b", &py, &["--no-pip", "--system-site-packages"]);
+    std::fs::write(w.index(), "(version: 1, envs: {").unwrap();
+    w.run(["ls"]).fails_with(&["corrupt", "move it away"]);
+    std::fs::rename(w.index(), w.dir.path().join("index.ron.bad")).unwrap();
+
+    let out = w
+        .run(["mkenv", "c", "--no-pip", "-p", py.to_str().unwrap()])
+        .ok();
+    assert!(out.stderr.contains("registered 'a'"), "{}", out.stderr);
+    assert_eq!(w.names(), ["a", "b", "c"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&w.run(["ls", "--json"]).ok().stdout).unwrap();
+    let a = &json[0];
+    let b = &json[1];
+    assert_eq!(a["status"], "ok");
+    assert_eq!(a["pip"], true);
+    assert_eq!(a["prompt"], "A!");
+    assert_eq!(b["pip"], false);
+    assert_eq!(b["system_site_packages"], true);
+    assert!(a["python"].as_str().unwrap().starts_with("3.12."));
+}

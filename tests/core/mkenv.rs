@@ -347,3 +347,46 @@ fn install_packages_at_creation() {
     w.run(["mkenv", "x", "--no-pip", "-i", "foo"])
         .fails_with(&["--no-pip"]);
 }
+
+#[test]
+fn default_interpreter_is_python3_on_path_or_envreg_python() {
+    let Some(py312) = need_python("3.12") else {
+        return;
+    };
+    let Some(py311) = need_python("3.11") else {
+        return;
+    };
+    let w = World::new();
+    // A directory holding only `python3`, first on PATH.
+    let bin = w.dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(&py312, bin.join("python3")).unwrap();
+    let path =
+        std::env::join_paths([bin.as_path(), Path::new("/usr/bin"), Path::new("/bin")]).unwrap();
+    let out = w
+        .cmd(["mkenv", "dflt", "--no-pip"])
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    Out::from(out).ok();
+    let full = |py: &Path| {
+        run_ok(
+            py,
+            &["-c", "import platform; print(platform.python_version())"],
+        )
+    };
+    let show = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&w.run(["show", name, "--json"]).ok().stdout).unwrap()
+    };
+    assert_eq!(show("dflt")["python"], full(&py312).trim());
+    assert!(show("dflt")["requested"].is_null());
+
+    let out = w
+        .cmd(["mkenv", "fromvar", "--no-pip"])
+        .env("PATH", &path)
+        .env("ENVREG_PYTHON", &py311)
+        .output()
+        .unwrap();
+    Out::from(out).ok();
+    assert_eq!(show("fromvar")["python"], full(&py311).trim());
+}
