@@ -7,7 +7,23 @@
 use crate::cli::Shell;
 
 /// The hook text that defines `workon` (and its completion) for `shell`.
-pub fn hook(shell: Shell) -> &'static str {
+///
+/// tcsh's `eval "`...`"` joins all lines into one, so its comment lines
+/// (which would swallow everything after them) are dropped.
+pub fn hook(shell: Shell) -> String {
+    let text = file(shell);
+    if shell == Shell::Tcsh {
+        text.lines()
+            .filter(|line| !line.trim_start().starts_with('#'))
+            .map(|line| format!("{line}\n"))
+            .collect()
+    } else {
+        text.to_string()
+    }
+}
+
+/// The hook file for `shell` as it is in `shell/`.
+pub fn file(shell: Shell) -> &'static str {
     match shell {
         Shell::Bash => include_str!("../shell/envreg.bash"),
         Shell::Zsh => include_str!("../shell/envreg.zsh"),

@@ -195,7 +195,10 @@ mod tests {
     #[test]
     fn missing_file_is_empty() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(read(&dir.path().join("index.ron")).unwrap(), Index::default());
+        assert_eq!(
+            read(&dir.path().join("index.ron")).unwrap(),
+            Index::default()
+        );
     }
 
     #[test]

@@ -17,7 +17,6 @@ use anyhow::{Context, Result, bail};
 use crate::home::Home;
 pub use index::{Entry, Flags, Index, PythonRecord};
 
-
 pub struct Registry {
     home: Home,
 }
@@ -40,8 +39,7 @@ impl Registry {
     /// Stale staging and trash directories left by killed runs are removed.
     pub fn lock(&self) -> Result<Locked<'_>> {
         let envs = self.home.envs_dir();
-        fs::create_dir_all(&envs)
-            .with_context(|| format!("cannot create {}", envs.display()))?;
+        fs::create_dir_all(&envs).with_context(|| format!("cannot create {}", envs.display()))?;
         let lock_path = self.home.lock_file();
         let file = File::options()
             .create(true)
@@ -102,7 +100,9 @@ impl Locked<'_> {
     /// (macOS and Windows file systems fold case).
     pub fn check_free(&self, name: &str) -> Result<()> {
         if self.index.envs.contains_key(name) {
-            bail!("an environment named '{name}' already exists (remove it first with 'envreg rm {name}')");
+            bail!(
+                "an environment named '{name}' already exists (remove it first with 'envreg rm {name}')"
+            );
         }
         if let Some(other) = self
             .index
@@ -110,7 +110,9 @@ impl Locked<'_> {
             .keys()
             .find(|k| k.eq_ignore_ascii_case(name))
         {
-            bail!("'{name}' differs only in case from the existing environment '{other}'; names must differ in more than case");
+            bail!(
+                "'{name}' differs only in case from the existing environment '{other}'; names must differ in more than case"
+            );
         }
         let dir = self.home().envs_dir().join(name);
         if dir.symlink_metadata().is_ok() {
