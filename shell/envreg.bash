@@ -7,7 +7,7 @@
 #
 # or source this file directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path` once. Safe under `set -eu` and against user aliases or
-# functions named like the commands it uses (`\builtin`, `\command`).
+# functions named like the commands it uses (`\builtin`).
 
 # Source FILE (extra arguments become its positional parameters) if it exists.
 __envreg_source_if() {
@@ -71,12 +71,12 @@ workon() {
     if [[ "$#" -eq 0 ]]; then
         if [[ -t 0 && -t 2 ]]; then
             local __envreg_pick
-            __envreg_pick="$(\command envreg pick)" || return 1
+            __envreg_pick="$(\builtin command envreg pick)" || return 1
             [[ -n "${__envreg_pick}" ]] || return 1
             workon "${__envreg_pick}"
             return
         fi
-        \command envreg ls --names
+        \builtin command envreg ls --names
         return
     fi
     if [[ "$#" -gt 1 ]]; then
@@ -84,7 +84,7 @@ workon() {
         return 2
     fi
     local __envreg_dir
-    __envreg_dir="$(\command envreg path --touch -- "$1")" || return
+    __envreg_dir="$(\builtin command envreg path --touch -- "$1")" || return
     if [[ ! -f "${__envreg_dir}/bin/activate" ]]; then
         \builtin printf "envreg: environment '%s' has no activation script at %s; check it with 'envreg show %s'\n" \
             "$1" "${__envreg_dir}/bin/activate" "$1" >&2
@@ -116,7 +116,7 @@ __envreg_reply() {
 
 __envreg_complete_workon() {
     if [[ "${COMP_CWORD}" -eq 1 ]]; then
-        __envreg_reply "$(\command envreg ls --names 2>/dev/null)" "${COMP_WORDS[COMP_CWORD]-}"
+        __envreg_reply "$(\builtin command envreg ls --names 2>/dev/null)" "${COMP_WORDS[COMP_CWORD]-}"
     else
         COMPREPLY=()
     fi
@@ -130,7 +130,7 @@ __envreg_complete_envreg() {
     fi
     case "${COMP_WORDS[1]-}" in
     rm | show | path | activate)
-        __envreg_reply "$(\command envreg ls --names 2>/dev/null)" "${cur}" ;;
+        __envreg_reply "$(\builtin command envreg ls --names 2>/dev/null)" "${cur}" ;;
     init)
         __envreg_reply "bash zsh fish tcsh xonsh nu powershell" "${cur}" ;;
     *)

@@ -18,7 +18,7 @@ end
 
 function __envreg_source_if --description 'Source a file if it exists'
     if test -f $argv[1]
-        source $argv
+        builtin source $argv
     end
 end
 
@@ -49,10 +49,13 @@ function __envreg_deactivate
     if test "$argv[1]" != nondestructive
         functions -e __envreg_venv_deactivate deactivate
     end
-    set -l ENVREG_LAST_ENV $env
-    set -l VIRTUALENVWRAPPER_LAST_VIRTUALENV $env
+    # What virtualenvwrapper's postdeactivate hooks expect; gone afterwards.
+    set -g ENVREG_LAST_ENV $env
+    set -g VIRTUALENVWRAPPER_LAST_VIRTUALENV $env
     __envreg_source_if $env/bin/postdeactivate.fish
     __envreg_source_if $hooks/postdeactivate.fish
+    set -e -g ENVREG_LAST_ENV
+    set -e -g VIRTUALENVWRAPPER_LAST_VIRTUALENV
 end
 
 function workon --description 'Activate an envreg environment in this shell'
@@ -84,7 +87,7 @@ function workon --description 'Activate an envreg environment in this shell'
     set -l hooks (__envreg_hooks_dir)
     __envreg_run_if $hooks/preactivate $argv[1]
     __envreg_run_if $dir/bin/preactivate $argv[1]
-    source $dir/bin/activate.fish; or return
+    builtin source $dir/bin/activate.fish; or return
     if functions -q deactivate
         functions -e __envreg_venv_deactivate
         functions -c deactivate __envreg_venv_deactivate

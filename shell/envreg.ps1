@@ -1,4 +1,4 @@
-﻿# envreg hook for PowerShell: defines `workon` and completion of environment
+# envreg hook for PowerShell: defines `workon` and completion of environment
 # names. Add this line to your $PROFILE:
 #
 #     Invoke-Expression (& envreg init powershell | Out-String)

@@ -65,12 +65,12 @@ workon() {
     if [[ "$#" -eq 0 ]]; then
         if [[ -t 0 && -t 2 ]]; then
             \builtin local __envreg_pick
-            __envreg_pick="$(\command envreg pick)" || return 1
+            __envreg_pick="$(\builtin command envreg pick)" || return 1
             [[ -n "${__envreg_pick}" ]] || return 1
             workon "${__envreg_pick}"
             return
         fi
-        \command envreg ls --names
+        \builtin command envreg ls --names
         return
     fi
     if [[ "$#" -gt 1 ]]; then
@@ -78,7 +78,7 @@ workon() {
         return 2
     fi
     \builtin local __envreg_dir
-    __envreg_dir="$(\command envreg path --touch -- "$1")" || return
+    __envreg_dir="$(\builtin command envreg path --touch -- "$1")" || return
     if [[ ! -f "${__envreg_dir}/bin/activate" ]]; then
         \builtin printf "envreg: environment '%s' has no activation script at %s; check it with 'envreg show %s'\n" \
             "$1" "${__envreg_dir}/bin/activate" "$1" >&2
@@ -102,7 +102,7 @@ workon() {
 # Completion (needs compinit; without it nothing is registered).
 _envreg_workon() {
     \builtin local -a names
-    names=("${(@f)$(\command envreg ls --names 2>/dev/null)}")
+    names=("${(@f)$(\builtin command envreg ls --names 2>/dev/null)}")
     (( CURRENT == 2 )) && compadd -a names
 }
 
@@ -115,7 +115,7 @@ _envreg() {
     fi
     case "${words[2]}" in
     rm | show | path | activate)
-        words_=("${(@f)$(\command envreg ls --names 2>/dev/null)}")
+        words_=("${(@f)$(\builtin command envreg ls --names 2>/dev/null)}")
         compadd -a words_ ;;
     init)
         words_=(bash zsh fish tcsh xonsh nu powershell)
