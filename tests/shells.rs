@@ -986,6 +986,9 @@ after = dict(${...}.detype())
 print("SAMEENV=1" if before == after else "DIFF=" + repr({k: (before.get(k), after.get(k)) for k in set(before) | set(after) if before.get(k) != after.get(k)}))
 print("NODEACT=" + str("deactivate" not in aliases))
 print("LIST=" + " ".join($(workon).split()))
+from xonsh.parsers.completion_context import CompletionContextParser
+ctx = CompletionContextParser().parse("workon pr", 9)
+print("C1=" + " ".join(sorted(__xonsh__.completers["envreg_workon"](ctx))))
 print("DONE=1")
 "#;
     let run = sb.run_script("xonsh", &["--no-rc"], "xsh", script);

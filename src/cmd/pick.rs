@@ -10,7 +10,7 @@ use dialoguer::console::Term;
 use super::Silent;
 use crate::registry::Registry;
 
-/// Let the user choose an environment; print its name. Esc or `q` cancels
+/// Let the user choose an environment; print its name. Esc cancels
 /// with exit status 1 and nothing on stdout.
 pub fn run(registry: &Registry) -> Result<()> {
     let index = registry.load()?;
