@@ -172,7 +172,11 @@ pub fn run(registry: &Registry, args: Ls) -> Result<()> {
         }
         table.add_row(row);
     }
-    writeln!(out, "{table}")?;
+    for line in table.lines() {
+        // The borderless preset pads every cell by one space on each side.
+        let line = line.strip_prefix(' ').unwrap_or(&line);
+        writeln!(out, "{}", line.trim_end())?;
+    }
     Ok(())
 }
 

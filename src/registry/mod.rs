@@ -3,6 +3,7 @@
 //! Every mutation takes the lock, re-reads the index, changes it and writes it
 //! back atomically. Readers do not lock: they always see a whole file.
 
+mod adopt;
 pub mod index;
 pub mod name;
 mod staging;
@@ -36,7 +37,8 @@ impl Registry {
     }
 
     /// Take the lock (waiting for other envreg processes), then read the index.
-    /// Stale staging and trash directories left by killed runs are removed.
+    /// Stale staging and trash directories left by killed runs are removed,
+    /// and finished environments they did not register are registered.
     pub fn lock(&self) -> Result<Locked<'_>> {
         let envs = self.home.envs_dir();
         fs::create_dir_all(&envs).with_context(|| format!("cannot create {}", envs.display()))?;
@@ -49,8 +51,11 @@ impl Registry {
             .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
         file.lock()
             .with_context(|| format!("cannot lock {}", lock_path.display()))?;
-        let index = self.load()?;
+        let mut index = self.load()?;
         staging::remove_stale(&envs);
+        for name in adopt::adopt_orphans(&envs, &mut index) {
+            eprintln!("envreg: registered '{name}', left unregistered by an interrupted run");
+        }
         Ok(Locked {
             _lock: file,
             registry: self,
