@@ -32,6 +32,11 @@ pub enum Command {
     Init(Init),
     /// Print the command that activates NAME in your shell (for use without the hook).
     Activate(Activate),
+    /// Choose an environment with a fuzzy picker on the terminal; print its name.
+    ///
+    /// Used by bare `workon` on a terminal. Esc cancels: exit 1, nothing printed.
+    #[command(hide = true)]
+    Pick,
 }
 
 #[derive(Debug, Args)]
