@@ -393,7 +393,7 @@ fn bash_hijacked_names_and_strict_mode() {
         r#"set -eu
 shopt -s expand_aliases
 alias cd='echo HIJACK-alias-cd' ls='echo HIJACK-alias-ls' source='echo HIJACK-alias-source'
-alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg'
+alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg' hash='echo HIJACK-alias-hash'
 eval "$(\builtin command envreg init bash)"
 function cd { echo HIJACK-cd; }
 function ls { echo HIJACK-ls; }
@@ -431,7 +431,7 @@ fn zsh_hijacked_names() {
         "zsh",
         r#"setopt err_exit nounset
 alias cd='echo HIJACK-alias-cd' ls='echo HIJACK-alias-ls' source='echo HIJACK-alias-source'
-alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg'
+alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg' hash='echo HIJACK-alias-hash'
 eval "$(\builtin command envreg init zsh)"
 function cd { echo HIJACK-cd; }
 function ls { echo HIJACK-ls; }

@@ -43,7 +43,7 @@ deactivate () {
     unset _ENVREG_PS1_WAS_UNSET
     unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT
     # Forget remembered command locations; fails harmlessly under `set +h`.
-    hash -r 2>/dev/null || true
+    \hash -r 2>/dev/null || true
     if [ "${1-}" != nondestructive ]; then
         unset -f deactivate
     fi
@@ -87,4 +87,4 @@ if [ -z "${VIRTUAL_ENV_DISABLE_PROMPT-}" ]; then
     PS1="(${VIRTUAL_ENV_PROMPT}) ${PS1-}"
 fi
 
-hash -r 2>/dev/null || true
+\hash -r 2>/dev/null || true
