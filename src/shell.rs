@@ -42,7 +42,10 @@ pub fn rc_line(shell: Shell) -> (&'static str, &'static str) {
         Shell::Zsh => ("~/.zshrc", r#"eval "$(envreg init zsh)""#),
         Shell::Fish => ("~/.config/fish/config.fish", "envreg init fish | source"),
         Shell::Tcsh => ("~/.tcshrc", "eval \"`envreg init tcsh`\""),
-        Shell::Xonsh => ("~/.xonshrc", "execx($(envreg init xonsh))"),
+        Shell::Xonsh => (
+            "~/.xonshrc",
+            r#"execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))"#,
+        ),
         Shell::Nu => (
             "your config.nu (after: envreg init nu | save -f ~/.envreg.nu)",
             "source ~/.envreg.nu",

@@ -962,13 +962,14 @@ fn xonsh_workon_switch_deactivate_hooks() {
         ),
     );
     let script = r#"
-execx($(envreg init xonsh))
+import os, shutil, tempfile
+execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))
 before = dict(${...}.detype())
 workon proj1
 print("VE1=" + $VIRTUAL_ENV)
 print("VEP1=" + $VIRTUAL_ENV_PROMPT)
 print("PROMPT1=" + $PROMPT_FIELDS["env_name"]())
-print("PY1=" + $(which python).strip())
+print("PY1=" + shutil.which("python", path=os.pathsep.join($PATH)))
 print("FROMHOOK=" + ${...}.get("FROM_HOOK", "unset"))
 workon proj2
 print("PROMPT2=" + $PROMPT_FIELDS["env_name"]())
@@ -985,7 +986,9 @@ deactivate
 after = dict(${...}.detype())
 print("SAMEENV=1" if before == after else "DIFF=" + repr({k: (before.get(k), after.get(k)) for k in set(before) | set(after) if before.get(k) != after.get(k)}))
 print("NODEACT=" + str("deactivate" not in aliases))
-print("LIST=" + " ".join($(workon).split()))
+listing = os.path.join(tempfile.mkdtemp(), "names")
+workon > @(listing)
+print("LIST=" + " ".join(open(listing).read().split()))
 from xonsh.parsers.completion_context import CompletionContextParser
 ctx = CompletionContextParser().parse("workon pr", 9)
 print("C1=" + " ".join(sorted(__xonsh__.completers["envreg_workon"](ctx))))
