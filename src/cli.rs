@@ -32,6 +32,11 @@ pub enum Command {
     Init(Init),
     /// Print the command that activates NAME in your shell (for use without the hook).
     Activate(Activate),
+    /// Choose an environment with a fuzzy picker on the terminal; print its name.
+    ///
+    /// Used by bare `workon` on a terminal. Esc cancels: exit 1, nothing printed.
+    #[command(hide = true)]
+    Pick,
 }
 
 #[derive(Debug, Args)]
@@ -137,5 +142,45 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// The man pages under man/ are generated from these types. Regenerate
+    /// them with `ENVREG_UPDATE_MAN=1 cargo test man_pages`.
+    #[test]
+    fn man_pages_are_current() {
+        let man = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+        let fresh = tempfile::tempdir().unwrap();
+        clap_mangen::generate_to(Cli::command(), fresh.path()).unwrap();
+        if std::env::var_os("ENVREG_UPDATE_MAN").is_some() {
+            std::fs::create_dir_all(&man).unwrap();
+            for page in std::fs::read_dir(&man).unwrap().flatten() {
+                std::fs::remove_file(page.path()).unwrap();
+            }
+            for page in std::fs::read_dir(fresh.path()).unwrap().flatten() {
+                std::fs::copy(page.path(), man.join(page.file_name())).unwrap();
+            }
+        }
+        let list = |dir: &std::path::Path| {
+            let mut names: Vec<_> = std::fs::read_dir(dir)
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(
+            list(&man),
+            list(fresh.path()),
+            "regenerate with ENVREG_UPDATE_MAN=1"
+        );
+        for name in list(fresh.path()) {
+            assert_eq!(
+                std::fs::read_to_string(man.join(&name)).unwrap(),
+                std::fs::read_to_string(fresh.path().join(&name)).unwrap(),
+                "man/{} is out of date; regenerate with ENVREG_UPDATE_MAN=1 cargo test man_pages",
+                name.to_string_lossy()
+            );
+        }
     }
 }

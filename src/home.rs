@@ -1,6 +1,6 @@
 //! Where envreg keeps its data: ENVREG_HOME and the paths below it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
@@ -29,15 +29,6 @@ impl Home {
         Ok(Home {
             root: default_root()?,
         })
-    }
-
-    #[cfg(test)]
-    pub fn at(root: impl Into<PathBuf>) -> Self {
-        Home { root: root.into() }
-    }
-
-    pub fn root(&self) -> &Path {
-        &self.root
     }
 
     pub fn index_file(&self) -> PathBuf {

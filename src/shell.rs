@@ -1,1 +1,144 @@
 //! The shell hooks printed by `envreg init SHELL`, embedded from `shell/`.
+//!
+//! Each hook is a plain file that can also be sourced directly; the binary
+//! embeds it unchanged so the file in the repository and what `init` prints
+//! never drift apart.
+
+use crate::cli::Shell;
+
+/// The hook text that defines `workon` (and its completion) for `shell`.
+///
+/// tcsh's `eval "`...`"` joins all lines into one, so its comment lines
+/// (which would swallow everything after them) are dropped.
+pub fn hook(shell: Shell) -> String {
+    let text = file(shell);
+    if shell == Shell::Tcsh {
+        text.lines()
+            .filter(|line| !line.trim_start().starts_with('#'))
+            .map(|line| format!("{line}\n"))
+            .collect()
+    } else {
+        text.to_string()
+    }
+}
+
+/// The hook file for `shell` as it is in `shell/`.
+pub fn file(shell: Shell) -> &'static str {
+    match shell {
+        Shell::Bash => include_str!("../shell/envreg.bash"),
+        Shell::Zsh => include_str!("../shell/envreg.zsh"),
+        Shell::Fish => include_str!("../shell/envreg.fish"),
+        Shell::Tcsh => include_str!("../shell/envreg.tcsh"),
+        Shell::Xonsh => include_str!("../shell/envreg.xonsh"),
+        Shell::Nu => include_str!("../shell/envreg.nu"),
+        Shell::Powershell => include_str!("../shell/envreg.ps1"),
+    }
+}
+
+/// The line a user adds to their rc file, and which file that is.
+pub fn rc_line(shell: Shell) -> (&'static str, &'static str) {
+    match shell {
+        Shell::Bash => ("~/.bashrc", r#"eval "$(envreg init bash)""#),
+        Shell::Zsh => ("~/.zshrc", r#"eval "$(envreg init zsh)""#),
+        Shell::Fish => ("~/.config/fish/config.fish", "envreg init fish | source"),
+        Shell::Tcsh => ("~/.tcshrc", "eval \"`envreg init tcsh`\""),
+        Shell::Xonsh => ("~/.xonshrc", "execx($(envreg init xonsh))"),
+        Shell::Nu => (
+            "your config.nu (after: envreg init nu | save -f ~/.envreg.nu)",
+            "source ~/.envreg.nu",
+        ),
+        Shell::Powershell => (
+            "$PROFILE",
+            "Invoke-Expression (& envreg init powershell | Out-String)",
+        ),
+    }
+}
+
+/// The command that activates the environment in `dir` in `shell`, quoted
+/// for that shell.
+pub fn activate_command(shell: Shell, dir: &std::path::Path) -> String {
+    let bin = dir.join("bin");
+    let script = |file: &str| bin.join(file).display().to_string();
+    match shell {
+        Shell::Bash | Shell::Zsh => format!("source {}", posix_quote(&script("activate"))),
+        Shell::Fish => format!("source {}", posix_quote(&script("activate.fish"))),
+        Shell::Tcsh => format!("source {}", posix_quote(&script("activate.csh"))),
+        Shell::Xonsh => format!("source-bash {}", posix_quote(&script("activate"))),
+        Shell::Nu => format!("overlay use {}", nu_quote(&script("activate.nu"))),
+        Shell::Powershell => format!("& {}", pwsh_quote(&script("Activate.ps1"))),
+    }
+}
+
+/// The shell a process name (argv[0] basename or /proc comm) stands for.
+pub fn from_program_name(name: &str) -> Option<Shell> {
+    let name = name.trim().trim_start_matches('-');
+    let name = name.rsplit('/').next().unwrap_or(name);
+    let name = name.strip_suffix(".exe").unwrap_or(name);
+    Some(match name {
+        "bash" | "sh" => Shell::Bash,
+        "zsh" => Shell::Zsh,
+        "fish" => Shell::Fish,
+        "tcsh" | "csh" => Shell::Tcsh,
+        "xonsh" => Shell::Xonsh,
+        "nu" => Shell::Nu,
+        "pwsh" | "powershell" => Shell::Powershell,
+        _ => return None,
+    })
+}
+
+/// POSIX single quoting; fish and csh accept the same form for plain paths.
+fn posix_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-+,:@%".contains(&b))
+    {
+        return s.to_string();
+    }
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+fn pwsh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+fn nu_quote(s: &str) -> String {
+    let mut hashes = String::from("#");
+    while s.contains(&format!("'{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}'{s}'{hashes}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    #[test]
+    fn every_shell_has_a_hook_defining_workon() {
+        for shell in Shell::value_variants() {
+            let text = hook(*shell);
+            assert!(text.contains("workon"), "{shell:?} hook lacks workon");
+            assert!(
+                !text.contains("/home/"),
+                "{shell:?} hook has a machine path"
+            );
+        }
+    }
+
+    #[test]
+    fn program_names_map_to_shells() {
+        assert_eq!(from_program_name("-bash"), Some(Shell::Bash));
+        assert_eq!(from_program_name("/usr/bin/zsh\n"), Some(Shell::Zsh));
+        assert_eq!(from_program_name("pwsh.exe"), Some(Shell::Powershell));
+        assert_eq!(from_program_name("python3"), None);
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(posix_quote("/a/b"), "/a/b");
+        assert_eq!(posix_quote("/my envs/it's"), r"'/my envs/it'\''s'");
+        assert_eq!(pwsh_quote("C:\\it's"), "'C:\\it''s'");
+        assert_eq!(nu_quote("/a b"), "r#'/a b'#");
+    }
+}

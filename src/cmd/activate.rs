@@ -1,9 +1,56 @@
+//! `envreg activate NAME`: for users without the hook, tell them the exact
+//! command that activates NAME in their shell, and the rc-file line that
+//! gives them `workon`.
+
 use anyhow::Result;
 
-use crate::cli::Activate;
+use crate::cli::{Activate, Shell};
 use crate::registry::Registry;
+use crate::shell;
 
+/// Print (on stderr, it is for people) the activation command for the user's
+/// shell. A child process cannot change its parent shell, so this is advice.
 pub fn run(registry: &Registry, args: Activate) -> Result<()> {
-    let _ = (registry, args);
-    anyhow::bail!("'envreg activate' is not implemented yet")
+    let index = registry.load()?;
+    let dir = Registry::get(&index, &args.name)?.path.clone();
+    let detected = args.shell.or_else(detect_shell);
+    let shell = detected.unwrap_or(Shell::Bash);
+    let (rc_file, rc_line) = shell::rc_line(shell);
+    let mut text = String::new();
+    if detected.is_none() {
+        text.push_str("envreg: could not tell which shell you use (pass --shell); assuming bash\n");
+    }
+    text.push_str(&format!(
+        "To activate '{}' in this shell, run:\n\n    {}\n\n\
+         To get `workon {}` in every new shell, add this line to {}:\n\n    {}\n",
+        args.name,
+        shell::activate_command(shell, &dir),
+        args.name,
+        rc_file,
+        rc_line,
+    ));
+    eprint!("{text}");
+    Ok(())
+}
+
+/// The calling shell: the parent process's name (Linux /proc), else $SHELL.
+fn detect_shell() -> Option<Shell> {
+    parent_name()
+        .and_then(|name| shell::from_program_name(&name))
+        .or_else(|| {
+            std::env::var("SHELL")
+                .ok()
+                .and_then(|s| shell::from_program_name(&s))
+        })
+}
+
+#[cfg(target_os = "linux")]
+fn parent_name() -> Option<String> {
+    let ppid = std::os::unix::process::parent_id();
+    std::fs::read_to_string(format!("/proc/{ppid}/comm")).ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn parent_name() -> Option<String> {
+    None
 }

@@ -1,8 +1,16 @@
+//! `envreg init SHELL`: print the hook that defines `workon`.
+
+use std::io::Write;
+
 use anyhow::Result;
 
 use crate::cli::Init;
+use crate::shell;
 
+/// Print the embedded hook for the requested shell on stdout.
 pub fn run(args: Init) -> Result<()> {
-    let _ = args;
-    anyhow::bail!("'envreg init' is not implemented yet")
+    std::io::stdout()
+        .lock()
+        .write_all(shell::hook(args.shell).as_bytes())?;
+    Ok(())
 }

@@ -136,7 +136,14 @@ pub fn run(registry: &Registry, args: Ls) -> Result<()> {
     let active = std::env::var_os("VIRTUAL_ENV").map(std::path::PathBuf::from);
     let mut table = Table::new();
     table.load_preset(presets::NOTHING);
-    let mut header = vec!["NAME", "PYTHON", "STATUS", "PROJECT", "CREATED", "LAST USED"];
+    let mut header = vec![
+        "NAME",
+        "PYTHON",
+        "STATUS",
+        "PROJECT",
+        "CREATED",
+        "LAST USED",
+    ];
     if args.long {
         header.extend(["PATH", "INTERPRETER"]);
     }
@@ -144,7 +151,11 @@ pub fn run(registry: &Registry, args: Ls) -> Result<()> {
     for (name, entry) in &index.envs {
         let is_active = active.as_deref() == Some(entry.path.as_path());
         let mut row = vec![
-            if is_active { format!("{name} *") } else { name.clone() },
+            if is_active {
+                format!("{name} *")
+            } else {
+                name.clone()
+            },
             python_label(entry),
             status(entry).to_string(),
             entry
@@ -161,7 +172,11 @@ pub fn run(registry: &Registry, args: Ls) -> Result<()> {
         }
         table.add_row(row);
     }
-    writeln!(out, "{table}")?;
+    for line in table.lines() {
+        // The borderless preset pads every cell by one space on each side.
+        let line = line.strip_prefix(' ').unwrap_or(&line);
+        writeln!(out, "{}", line.trim_end())?;
+    }
     Ok(())
 }
 

@@ -12,8 +12,12 @@ use crate::venv;
 /// Create an environment: validate, resolve the interpreter, build in a
 /// staging directory, then rename into place and register under the lock.
 pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
-    name::validate(&args.name)
-        .map_err(|e| anyhow::anyhow!("invalid environment name '{}': {e}", args.name.escape_debug()))?;
+    name::validate(&args.name).map_err(|e| {
+        anyhow::anyhow!(
+            "invalid environment name '{}': {e}",
+            args.name.escape_debug()
+        )
+    })?;
     if args.no_pip && !(args.install.is_empty() && args.requirements.is_empty()) {
         bail!("-i/-r need pip in the environment; drop --no-pip");
     }
@@ -106,8 +110,8 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
 }
 
 fn absolute_dir(dir: &Path) -> Result<PathBuf> {
-    let abs = std::path::absolute(dir)
-        .with_context(|| format!("cannot resolve {}", dir.display()))?;
+    let abs =
+        std::path::absolute(dir).with_context(|| format!("cannot resolve {}", dir.display()))?;
     if !abs.is_dir() {
         bail!("project directory {} does not exist", abs.display());
     }
@@ -121,11 +125,13 @@ fn install_packages(
     packages: &[String],
     requirements: &[PathBuf],
 ) -> Result<()> {
-    let python = env.join(&interp.scripts).join(if interp.platform == "win32" {
-        "python.exe"
-    } else {
-        "python"
-    });
+    let python = env
+        .join(&interp.scripts)
+        .join(if interp.platform == "win32" {
+            "python.exe"
+        } else {
+            "python"
+        });
     let mut cmd = Command::new(&python);
     cmd.args(["-m", "pip", "install"]);
     for r in requirements {

@@ -5,6 +5,7 @@ mod init;
 mod ls;
 mod mkenv;
 mod path;
+mod pick;
 mod rm;
 mod show;
 
@@ -40,6 +41,7 @@ pub fn run(command: Command) -> Result<()> {
                 Command::Show(args) => show::run(&registry, args),
                 Command::Path(args) => path::run(&registry, args),
                 Command::Activate(args) => activate::run(&registry, args),
+                Command::Pick => pick::run(&registry),
                 Command::Init(_) => unreachable!(),
             }
         }

@@ -10,8 +10,12 @@ use crate::registry::{self, Registry};
 /// Under the lock each directory is moved to `envs/.trash-…` and its entry
 /// dropped from the index; the trash is deleted after the lock is released.
 pub fn run(registry: &Registry, args: Rm) -> Result<()> {
-    let mut names = args.names.clone();
-    names.dedup();
+    let mut names: Vec<String> = Vec::new();
+    for name in args.names {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
     check(registry, &names, args.force)?;
 
     if !args.yes {
@@ -37,14 +41,20 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
         // Re-check under the lock: the index may have changed while we asked.
         check_index(&locked.index, &names, args.force)?;
         let envs_dir = locked.home().envs_dir();
+        let removed: Vec<_> = names
+            .iter()
+            .filter_map(|name| locked.index.envs.remove(name).map(|e| (name, e)))
+            .collect();
+        // Save first: a run killed between the save and the moves leaves
+        // directories that the next run registers again, never entries
+        // without directories.
+        locked.save()?;
         let mut trash = Vec::new();
-        for name in &names {
-            let entry = locked.index.envs.remove(name).expect("checked above");
+        for (name, entry) in removed {
             if entry.managed && entry.path.exists() {
                 trash.push(registry::to_trash(&envs_dir, &entry.path, name)?);
             }
         }
-        locked.save()?;
         trash
     };
     for dir in &trash {

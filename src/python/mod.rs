@@ -3,11 +3,25 @@
 //! `find` resolves a `-p` request (a path, a command name, or a version such as
 //! `3.12`) to a base interpreter, queries it once with a short script and caches
 //! the answer under `cache/interpreters/`.
+//!
+//! Search order for a version: `PATH`, pyenv's `versions/`, uv-managed
+//! Pythons; the newest matching version wins, and among equal versions the
+//! earlier place. Names are only stat-ed; candidates are queried newest-first
+//! until no remaining name can beat the best match (and queries are cached).
 
+mod cache;
+mod discover;
+mod pyenv;
+mod query;
+mod request;
+
+use std::cmp::Reverse;
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
+
+use request::{Request, VersionRequest};
 
 /// What envreg needs to know about a base interpreter to build a venv on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,16 +54,236 @@ pub struct Interpreter {
     pub pointer_size: u32,
 }
 
-impl Interpreter {
-    /// "3.12"
-    pub fn major_minor(&self) -> String {
-        format!("{}.{}", self.version.0, self.version.1)
+/// Resolve `request` (None: the default interpreter) to a queried interpreter.
+/// Errors name the request and list the interpreters that were found.
+///
+/// `request` is a path (it contains a separator or starts with `~` or `.`),
+/// a command looked up on `PATH` (`python3`, `python3.12`, `pypy3`; a versioned
+/// name that is only a pyenv shim there, or is missing, falls back to the
+/// version search), or a version (`3`, `3.12`, `3.12.1`, `3.13t`,
+/// `cpython3.12`, `pypy3.9`). None means `python3`, then `python`, on `PATH`.
+pub fn find(request: Option<&str>, cache_dir: &Path) -> Result<Interpreter> {
+    let parsed = match request {
+        None => Request::Default,
+        Some(text) => Request::parse(text)?,
+    };
+    match parsed {
+        Request::Default => {
+            for name in ["python3", "python"] {
+                if let Some(path) = discover::which(name) {
+                    return at_path(&path, cache_dir).with_context(|| {
+                        format!("the default Python ({name} on PATH) is unusable; pass another one with -p")
+                    });
+                }
+            }
+            search(&VersionRequest::any(), "python3", cache_dir)
+        }
+        Request::Path(path) => at_path(&expand_tilde(&path)?, cache_dir),
+        Request::Command { name, version } => {
+            let versioned = version.is_some_and(|v| v.minor.is_some());
+            if let Some(path) = discover::which(&name) {
+                // A versioned shim (`python3.12`) fails unless pyenv has that
+                // version active; the version search finds the real binary.
+                if !(versioned && discover::is_script(&path)) {
+                    return at_path(&path, cache_dir);
+                }
+            }
+            match version {
+                Some(version) => search(&version, &name, cache_dir),
+                None => bail!(
+                    "no command '{name}' found on PATH; pass a version like 3.12, a command on PATH, \
+                     or the path of an interpreter with -p"
+                ),
+            }
+        }
+        Request::Version(version) => search(&version, request.unwrap_or_default(), cache_dir),
     }
 }
 
-/// Resolve `request` (None: the default interpreter) to a queried interpreter.
-/// Errors name the request and list the interpreters that were found.
-pub fn find(request: Option<&str>, cache_dir: &Path) -> Result<Interpreter> {
-    let _ = (request, cache_dir);
-    todo!("python::find")
+/// Query the interpreter at `path` (through the cache). A venv's root
+/// directory stands for its python; a pyenv shim is seen through when the
+/// version it would pick is plain (else it is run, and not cached).
+fn at_path(path: &Path, cache_dir: &Path) -> Result<Interpreter> {
+    let mut path = std::path::absolute(path)
+        .with_context(|| format!("could not make {} absolute", path.display()))?;
+    if path.is_dir() {
+        let inner = if cfg!(windows) {
+            path.join("Scripts").join("python.exe")
+        } else {
+            path.join("bin").join("python")
+        };
+        if !inner.exists() {
+            bail!(
+                "{} is a directory, not a Python interpreter; pass the interpreter itself (e.g. .../bin/python3)",
+                display_path(&path)
+            );
+        }
+        path = inner;
+    }
+    match std::fs::metadata(&path) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => bail!(
+            "Python interpreter {} does not exist; check the path given with -p",
+            display_path(&path)
+        ),
+        Err(err) => bail!("cannot inspect {}: {err}", display_path(&path)),
+        Ok(meta) if !meta.is_file() => bail!(
+            "{} is not a file; pass the path of a Python interpreter with -p",
+            display_path(&path)
+        ),
+        Ok(_) if !discover::is_executable_file(&path) => bail!(
+            "{} is not executable; pass the path of a Python interpreter with -p",
+            display_path(&path)
+        ),
+        Ok(_) => {}
+    }
+    let path = pyenv::resolve_shim(&path).unwrap_or(path);
+    query_cached(&path, cache_dir)?.to_interpreter()
 }
+
+/// The query result for the interpreter invoked as `path` (absolute). A
+/// cache hit runs no process. A result is never stored under a shim's path
+/// (a file other than the one that ran): it is stored under what really ran.
+fn query_cached(path: &Path, cache_dir: &Path) -> Result<query::QueryResult> {
+    let stamp = cache::Stamp::of(path);
+    if let Some(hit) = stamp.as_ref().and_then(|s| cache::load(cache_dir, s)) {
+        return Ok(hit);
+    }
+    let result = query::run(path)?;
+    if let (Some(stamp), Some(ran)) = (stamp, cache::Stamp::of(&result.executable)) {
+        if ran.canonical == stamp.canonical {
+            cache::store(cache_dir, &stamp, &result);
+        } else {
+            cache::store(cache_dir, &ran, &result);
+        }
+    }
+    Ok(result)
+}
+
+/// The newest interpreter matching `req`, or an error listing what exists.
+fn search(req: &VersionRequest, label: &str, cache_dir: &Path) -> Result<Interpreter> {
+    let mut candidates: Vec<(usize, discover::Candidate)> = discover::candidates(Some(req))
+        .into_iter()
+        .enumerate()
+        .collect();
+    // Newest possible first; the sort is stable, so search order breaks ties.
+    candidates.sort_by_key(|(_, c)| Reverse(c.hint.upper_bound()));
+    let mut best: Option<(RankKey, usize, Interpreter)> = None;
+    for (order, candidate) in candidates {
+        if let Some((key, best_order, _)) = &best {
+            let bound = (candidate.hint.upper_bound(), true);
+            if bound < *key {
+                break;
+            }
+            if bound == *key && order >= *best_order {
+                continue;
+            }
+        }
+        let Ok(interp) = query_cached(&candidate.path, cache_dir).and_then(|r| r.to_interpreter())
+        else {
+            continue;
+        };
+        if !req.matches(&interp) {
+            continue;
+        }
+        let key = rank_key(&interp);
+        let better = match &best {
+            None => true,
+            Some((best_key, best_order, _)) => {
+                key > *best_key || (key == *best_key && order < *best_order)
+            }
+        };
+        if better {
+            best = Some((key, order, interp));
+        }
+    }
+    match best {
+        Some((_, _, interp)) => Ok(interp),
+        None => bail!(not_found_message(label, req, cache_dir)),
+    }
+}
+
+/// Version, then final releases above pre-releases of the same version.
+type RankKey = ((u32, u32, u32), bool);
+
+fn rank_key(interp: &Interpreter) -> RankKey {
+    let is_final = interp
+        .version_string
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.');
+    (interp.version, is_final)
+}
+
+fn not_found_message(label: &str, req: &VersionRequest, cache_dir: &Path) -> String {
+    let mut found: Vec<(RankKey, String, PathBuf)> = Vec::new();
+    for candidate in discover::candidates(None) {
+        let Ok(interp) = query_cached(&candidate.path, cache_dir).and_then(|r| r.to_interpreter())
+        else {
+            continue;
+        };
+        if found.iter().any(|(_, _, exe)| *exe == interp.executable) {
+            continue;
+        }
+        let mut name = interp.version_string.clone();
+        if interp.gil_disabled {
+            name.push_str(" free-threaded");
+        }
+        if !interp.implementation.eq_ignore_ascii_case("cpython") {
+            name = format!("{} {name}", interp.implementation);
+        }
+        found.push((rank_key(&interp), name, interp.executable));
+    }
+    found.sort_by_key(|entry| Reverse(entry.0));
+    let listing = if found.is_empty() {
+        "none".to_string()
+    } else {
+        found
+            .iter()
+            .map(|(_, name, exe)| format!("{name} ({})", display_path(exe)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let places = [
+        Some("PATH".to_string()),
+        discover::pyenv_versions_dir().map(|d| format!("pyenv ({})", display_path(&d))),
+        discover::uv_python_dir().map(|d| format!("uv-managed Pythons ({})", display_path(&d))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    format!(
+        "no Python matching '{label}' found (searched {places}); found: {listing}; install it (for example \
+         `uv python install {req}` or `pyenv install {req}`) or pass an interpreter's path with -p"
+    )
+}
+
+/// `~` and `~/…` name the home directory; `~user` is not supported.
+fn expand_tilde(path: &Path) -> Result<PathBuf> {
+    let Some(text) = path.to_str() else {
+        return Ok(path.to_path_buf());
+    };
+    let rest = if text == "~" {
+        ""
+    } else if let Some(rest) = text.strip_prefix("~/") {
+        rest
+    } else if text.starts_with('~') {
+        bail!("'{text}': only ~/ is expanded (not ~user); pass the full path with -p");
+    } else {
+        return Ok(path.to_path_buf());
+    };
+    let home = std::env::home_dir().context("cannot expand ~: no home directory is known")?;
+    Ok(home.join(rest))
+}
+
+/// `path` with the home directory shown as `~`, for messages.
+pub(crate) fn display_path(path: &Path) -> String {
+    if let Some(home) = std::env::home_dir().filter(|h| h.is_absolute() && h.parent().is_some())
+        && let Ok(rest) = path.strip_prefix(&home)
+    {
+        return Path::new("~").join(rest).display().to_string();
+    }
+    path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests;

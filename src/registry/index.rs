@@ -85,8 +85,8 @@ pub fn read(path: &Path) -> Result<Index> {
     };
     parse(&text).with_context(|| {
         format!(
-            "the index {} is corrupt; it was left untouched. Fix or move it away \
-             (environments under envs/ are not affected)",
+            "the index {} is corrupt; it was left untouched. Fix it, or move it away: \
+             the next 'envreg mkenv' or 'envreg rm' registers the environments under envs/ again",
             path.display()
         )
     })
@@ -195,7 +195,10 @@ mod tests {
     #[test]
     fn missing_file_is_empty() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(read(&dir.path().join("index.ron")).unwrap(), Index::default());
+        assert_eq!(
+            read(&dir.path().join("index.ron")).unwrap(),
+            Index::default()
+        );
     }
 
     #[test]
@@ -209,8 +212,10 @@ mod tests {
     fn newer_version_is_refused() {
         let err = parse("(version: 7, envs: {}, future: [1, 2])").unwrap_err();
         assert!(err.to_string().contains("newer envreg"), "{err}");
-        let mut index = Index::default();
-        index.version = 2;
+        let index = Index {
+            version: 2,
+            ..Index::default()
+        };
         let dir = tempfile::tempdir().unwrap();
         assert!(write(&dir.path().join("index.ron"), &index).is_err());
     }

@@ -3,6 +3,7 @@
 //! Every mutation takes the lock, re-reads the index, changes it and writes it
 //! back atomically. Readers do not lock: they always see a whole file.
 
+mod adopt;
 pub mod index;
 pub mod name;
 mod staging;
@@ -16,7 +17,6 @@ use anyhow::{Context, Result, bail};
 
 use crate::home::Home;
 pub use index::{Entry, Flags, Index, PythonRecord};
-
 
 pub struct Registry {
     home: Home,
@@ -37,11 +37,11 @@ impl Registry {
     }
 
     /// Take the lock (waiting for other envreg processes), then read the index.
-    /// Stale staging and trash directories left by killed runs are removed.
+    /// Stale staging and trash directories left by killed runs are removed,
+    /// and finished environments they did not register are registered.
     pub fn lock(&self) -> Result<Locked<'_>> {
         let envs = self.home.envs_dir();
-        fs::create_dir_all(&envs)
-            .with_context(|| format!("cannot create {}", envs.display()))?;
+        fs::create_dir_all(&envs).with_context(|| format!("cannot create {}", envs.display()))?;
         let lock_path = self.home.lock_file();
         let file = File::options()
             .create(true)
@@ -51,8 +51,11 @@ impl Registry {
             .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
         file.lock()
             .with_context(|| format!("cannot lock {}", lock_path.display()))?;
-        let index = self.load()?;
+        let mut index = self.load()?;
         staging::remove_stale(&envs);
+        for name in adopt::adopt_orphans(&envs, &mut index) {
+            eprintln!("envreg: registered '{name}', left unregistered by an interrupted run");
+        }
         Ok(Locked {
             _lock: file,
             registry: self,
@@ -102,7 +105,9 @@ impl Locked<'_> {
     /// (macOS and Windows file systems fold case).
     pub fn check_free(&self, name: &str) -> Result<()> {
         if self.index.envs.contains_key(name) {
-            bail!("an environment named '{name}' already exists (remove it first with 'envreg rm {name}')");
+            bail!(
+                "an environment named '{name}' already exists (remove it first with 'envreg rm {name}')"
+            );
         }
         if let Some(other) = self
             .index
@@ -110,7 +115,9 @@ impl Locked<'_> {
             .keys()
             .find(|k| k.eq_ignore_ascii_case(name))
         {
-            bail!("'{name}' differs only in case from the existing environment '{other}'; names must differ in more than case");
+            bail!(
+                "'{name}' differs only in case from the existing environment '{other}'; names must differ in more than case"
+            );
         }
         let dir = self.home().envs_dir().join(name);
         if dir.symlink_metadata().is_ok() {

@@ -74,7 +74,12 @@ pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let lower = name.to_ascii_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_ascii_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&lower, &c.to_ascii_lowercase()),
+                c,
+            )
+        })
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -103,7 +108,10 @@ mod tests {
         assert_eq!(validate("café"), Err(NameError::BadChar('é', 3)));
         assert_eq!(validate(&"x".repeat(65)), Err(NameError::TooLong(65)));
         let msg = validate("a b").unwrap_err().to_string();
-        assert!(msg.contains("a space") && msg.contains("position 2"), "{msg}");
+        assert!(
+            msg.contains("a space") && msg.contains("position 2"),
+            "{msg}"
+        );
         let msg = validate("a$b").unwrap_err().to_string();
         assert!(msg.contains("'$'"), "{msg}");
     }

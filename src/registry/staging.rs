@@ -62,13 +62,8 @@ impl Staging {
 
     /// Move the built directory to `dest`. Call under the index lock.
     pub fn commit(mut self, dest: &Path) -> Result<()> {
-        fs::rename(&self.dir, dest).with_context(|| {
-            format!(
-                "cannot move {} to {}",
-                self.dir.display(),
-                dest.display()
-            )
-        })?;
+        fs::rename(&self.dir, dest)
+            .with_context(|| format!("cannot move {} to {}", self.dir.display(), dest.display()))?;
         self.committed = true;
         super::index::sync_dir(dest.parent().unwrap_or(dest));
         Ok(())

@@ -1,14 +1,25 @@
 //! Building a virtual environment natively: no Python runs on this path.
+//!
+//! Everything is written into a staging directory, while every path written
+//! *inside* a file names the final directory the staging one is renamed to.
 
 pub mod activate;
+mod cfg;
 pub mod layout;
 pub mod seed;
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod tests;
 
+use std::fs;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
 
 use crate::python::Interpreter;
+
+use self::layout::{Layout, Source};
 
 /// What the user asked for on `mkenv`.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +32,15 @@ pub struct Options {
     pub pip: bool,
 }
 
+/// `.gitignore` content: a venv never belongs in version control.
+const GITIGNORE: &str = "# Created by envreg: a virtual environment is not source code\n*\n";
+
+/// `CACHEDIR.TAG` (https://bford.info/cachedir/): backup tools may skip the env.
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by envreg.\n\
+# For information about cache directory tags, see:\n\
+#\thttps://bford.info/cachedir/\n";
+
 /// Build an environment in `staging` whose files all name `final_dir` (where
 /// it will be renamed to). `cache_dir` holds unpacked seed wheels.
 pub fn create(
@@ -30,12 +50,152 @@ pub fn create(
     opts: &Options,
     cache_dir: &Path,
 ) -> Result<()> {
-    let _ = (interp, staging, final_dir, opts, cache_dir);
-    todo!("venv::create")
+    let windows = interp.platform == "win32";
+    let final_str = check_final_dir(final_dir, windows)?;
+    let layout = Layout::new(interp)?;
+
+    fs::create_dir_all(staging)
+        .with_context(|| format!("cannot create the directory {}", staging.display()))?;
+    let scripts = staging.join(&layout.scripts);
+    for dir in [
+        &scripts,
+        &staging.join(&layout.purelib),
+        &staging.join(&layout.platlib),
+    ] {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+    }
+    if layout.lib64_link {
+        symlink(Path::new("lib"), &staging.join("lib64"))?;
+    }
+    for exe in &layout.executables {
+        let dest = scripts.join(&exe.name);
+        match &exe.source {
+            Source::Symlink(target) => symlink(target, &dest)?,
+            Source::SiblingLink(name) => symlink(Path::new(name), &dest)?,
+            Source::Copy(from) => {
+                fs::copy(from, &dest).with_context(|| {
+                    format!(
+                        "cannot copy the venv launcher {} to {}; is this Python's venv module \
+                         installed (Lib\\venv\\scripts\\nt)? Repair the installation or use \
+                         another interpreter with -p",
+                        from.display(),
+                        dest.display()
+                    )
+                })?;
+            }
+        }
+    }
+
+    write(
+        &staging.join("pyvenv.cfg"),
+        cfg::render(interp, opts)?.as_bytes(),
+    )?;
+    let prompt = opts.prompt.as_deref().unwrap_or(&opts.name);
+    let vars = activate::Vars {
+        venv_dir: final_str,
+        bin_name: &layout.scripts,
+        prompt,
+    };
+    for script in activate::render_all(&vars, layout.windows)? {
+        write(&scripts.join(script.file_name), &script.contents)?;
+    }
+    write(&staging.join(".gitignore"), GITIGNORE.as_bytes())?;
+    write(&staging.join("CACHEDIR.TAG"), CACHEDIR_TAG.as_bytes())?;
+
+    if opts.pip {
+        let final_python = final_dir
+            .join(&layout.scripts)
+            .join(&layout.executables[0].name);
+        let scripts_from_site_packages = layout.scripts_from_purelib();
+        let target = seed::Target {
+            site_packages: &staging.join(&layout.purelib),
+            scripts: &scripts,
+            final_python: &final_python,
+            scripts_from_site_packages: &scripts_from_site_packages,
+        };
+        seed::seed_pip(interp, &target, cache_dir)?;
+    }
+    Ok(())
+}
+
+/// The final directory as text for the activation scripts; refused when it
+/// cannot be written into them or put on PATH.
+fn check_final_dir(final_dir: &Path, windows: bool) -> Result<&str> {
+    let Some(text) = final_dir.to_str() else {
+        bail!(
+            "the environment path {} is not valid UTF-8, which activation scripts cannot name; \
+             set ENVREG_HOME to a path without such characters",
+            final_dir.display()
+        );
+    };
+    let separator = if windows { ';' } else { ':' };
+    // On Windows the separator is ';', so a drive letter's ':' is fine.
+    if text.contains(separator) {
+        bail!(
+            "the environment path {text:?} contains {separator:?}, the separator of PATH, so its \
+             scripts directory could not be put on PATH (python -m venv refuses it too); \
+             set ENVREG_HOME to a path without {separator:?}"
+        );
+    }
+    if text.contains(['\n', '\r']) {
+        bail!(
+            "the environment path {text:?} contains a line break; set ENVREG_HOME to a path \
+             without one"
+        );
+    }
+    Ok(text)
+}
+
+fn write(path: &Path, contents: &[u8]) -> Result<()> {
+    fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn symlink(target: &Path, link: &Path) -> Result<()> {
+    #[cfg(unix)]
+    let result = std::os::unix::fs::symlink(target, link);
+    #[cfg(windows)]
+    let result = if target.is_dir() || target == Path::new("lib") {
+        std::os::windows::fs::symlink_dir(target, link)
+    } else {
+        std::os::windows::fs::symlink_file(target, link)
+    };
+    result.with_context(|| {
+        format!(
+            "cannot create the symlink {} -> {}",
+            link.display(),
+            target.display()
+        )
+    })
 }
 
 /// Refuse interpreters that cannot host a modern venv, saying why.
+///
+/// Python 3.6 is accepted: a venv built this way works there (the interpreter
+/// reads pyvenv.cfg since 3.3, and the tests check sys.prefix and
+/// site-packages on pyenv's 3.6); only its bundled pip is old.
 pub fn check_supported(interp: &Interpreter) -> Result<()> {
-    let _ = interp;
-    todo!("venv::check_supported")
+    let (major, minor, _) = interp.version;
+    if major < 3 {
+        bail!(
+            "{} {} at {} cannot host a virtual environment: Python 2 predates PEP 405, so it \
+             never reads pyvenv.cfg and has no venv support at all; create the environment \
+             with a Python 3 interpreter (e.g. -p 3.12), or install one with \
+             'pyenv install 3.12'",
+            interp.implementation,
+            interp.version_string,
+            interp.executable.display()
+        );
+    }
+    if minor < 6 {
+        bail!(
+            "{} {} at {} is too old for envreg: Python 3.5 and older reached end of life by \
+             2020 and envreg is not tested with them (3.6 is the oldest supported); use a \
+             newer interpreter (e.g. -p 3.12), or install one with 'pyenv install 3.12'",
+            interp.implementation,
+            interp.version_string,
+            interp.executable.display()
+        );
+    }
+    Ok(())
 }

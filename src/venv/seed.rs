@@ -1,10 +1,29 @@
 //! Seeding pip (and setuptools where `python -m venv` would) from bundled wheels.
+//!
+//! Each bundled wheel is unpacked once into the cache (see [`image`]); an
+//! environment then gets hard links to the image's files (copies when the
+//! cache is on another file system), its own `INSTALLER`, `REQUESTED` and
+//! `RECORD`, and console-script launchers naming its python. Sharing inodes
+//! between environments is safe because pip never writes into an installed
+//! file: it unlinks files on uninstall and writes new ones on upgrade.
 
+mod find;
+mod image;
+mod launcher;
+mod record;
+#[cfg(test)]
+mod tests;
+
+use std::fs::{self, OpenOptions};
+use std::io::{ErrorKind, Write};
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
 
 use crate::python::Interpreter;
+
+/// Written to `INSTALLER`, so tools can tell who installed the seed packages.
+const INSTALLER: &[u8] = b"envreg\n";
 
 /// Where seeded files go. Files are written into the staging directory, but
 /// every path written inside a file (shebangs) names the final location.
@@ -23,7 +42,131 @@ pub struct Target<'a> {
 /// Install the interpreter's bundled pip wheel (plus setuptools for Python
 /// < 3.12, as `python -m venv` does) into `target`, through an unpacked cache
 /// under `cache_dir`. No Python runs.
+///
+/// The packages are marked as installed by `envreg` (`INSTALLER`) and as
+/// requested by the user (an empty `REQUESTED`, as ensurepip's own
+/// `pip install` leaves), so `pip list --not-required` still shows pip.
 pub fn seed_pip(interp: &Interpreter, target: &Target<'_>, cache_dir: &Path) -> Result<()> {
-    let _ = (interp, target, cache_dir);
-    todo!("seed::seed_pip")
+    if interp.platform == "win32" {
+        // Windows launchers are .exe files (a stub with the script appended);
+        // envreg does not ship such stubs yet.
+        bail!(
+            "seeding pip into a Windows environment is not supported yet; create it with \
+             --no-pip, then run `python -m ensurepip` with the environment's python"
+        );
+    }
+    let wheels = find::seed_wheels(interp)?;
+    let shebang = launcher::shebang(target.final_python, &interp.platform)?;
+    for dir in [target.site_packages, target.scripts] {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    for wheel in &wheels {
+        let image = image::open(wheel, cache_dir)?;
+        install(&image, target, interp, &shebang).with_context(|| {
+            format!(
+                "cannot install {} into {}",
+                wheel.display(),
+                target.site_packages.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Link one image into site-packages and write its per-environment files.
+fn install(
+    image: &image::Image,
+    target: &Target<'_>,
+    interp: &Interpreter,
+    shebang: &str,
+) -> Result<()> {
+    let manifest = &image.manifest;
+    let site = target.site_packages;
+    for dir in &manifest.dirs {
+        let path = site.join(dir);
+        match fs::create_dir(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+        }
+    }
+    link_files(&image.tree, site, &manifest.files)?;
+
+    let mut record = String::with_capacity(manifest.record.len() + 1024);
+    record.push_str(&manifest.record);
+    let dist_info = &manifest.dist_info;
+    for (name, content) in [("INSTALLER", INSTALLER), ("REQUESTED", &b""[..])] {
+        let rel = format!("{dist_info}/{name}");
+        write_new(&site.join(&rel), content, false)?;
+        record.push_str(&record::line(
+            &rel,
+            &record::hash(content),
+            Some(content.len() as u64),
+        ));
+    }
+
+    let scripts_rel = target.scripts_from_site_packages.trim_end_matches('/');
+    let (major, minor) = (interp.version.0, interp.version.1);
+    for (name, ep) in launcher::script_names(&manifest.entry_points, major, minor) {
+        let body = launcher::script(shebang, ep);
+        write_new(&target.scripts.join(&name), body.as_bytes(), true)?;
+        record.push_str(&record::line(
+            &format!("{scripts_rel}/{name}"),
+            &record::hash(body.as_bytes()),
+            Some(body.len() as u64),
+        ));
+    }
+
+    let rel = format!("{dist_info}/RECORD");
+    record.push_str(&record::line(&rel, "", None));
+    write_new(&site.join(&rel), record.as_bytes(), false)
+}
+
+/// Hard-link each file of `tree` into `site`; after the first failed link
+/// (another file system, or links not allowed) copy the rest.
+fn link_files(tree: &Path, site: &Path, files: &[String]) -> Result<()> {
+    let mut linking = true;
+    for rel in files {
+        let (src, dst) = (tree.join(rel), site.join(rel));
+        if linking {
+            match fs::hard_link(&src, &dst) {
+                Ok(()) => continue,
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                    bail!(
+                        "{} already exists; seed pip only into a new environment",
+                        dst.display()
+                    );
+                }
+                Err(_) => linking = false,
+            }
+        }
+        fs::copy(&src, &dst).with_context(|| {
+            format!(
+                "cannot copy {} to {} (the cache may be damaged: delete {} and retry)",
+                src.display(),
+                dst.display(),
+                tree.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Create `path` (failing if it exists) with `content`; executable (0o755
+/// before the umask) when `exec`.
+fn write_new(path: &Path, content: &[u8], exec: bool) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(if exec { 0o755 } else { 0o644 });
+    }
+    #[cfg(not(unix))]
+    let _ = exec;
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(content)
+        .with_context(|| format!("cannot write {}", path.display()))
 }

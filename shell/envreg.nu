@@ -1,0 +1,113 @@
+# envreg hook for nushell: defines `workon`, `deactivate` and completion of
+# environment names. nushell sources files at parse time, so save the hook
+# once and source the saved file from config.nu:
+#
+#     envreg init nu | save -f ~/.envreg.nu
+#     source ~/.envreg.nu
+#
+# Sourcing it starts no program; `workon NAME` runs `envreg path` once.
+# `overlay use` needs a path known at parse time, so this hook activates the
+# environment itself, the way bin/activate.nu does, and keeps what it changed
+# in $env.__ENVREG_SAVED so `deactivate` can put it back. nushell gets no user
+# hooks (they would have to be sourced at parse time).
+
+def __envreg_names [] {
+    ^envreg ls --names | lines
+}
+
+# The environment's prompt: pyvenv.cfg's `prompt`, else the directory name.
+def __envreg_prompt [dir: string] {
+    let cfg = ($dir | path join 'pyvenv.cfg')
+    let found = if ($cfg | path exists) {
+        open --raw $cfg | lines | parse --regex '^\s*prompt\s*=\s*(?<v>.*?)\s*$' | get v
+    } else {
+        []
+    }
+    if ($found | is-empty) {
+        $dir | path basename
+    } else {
+        $found | first | str trim --char "'" | str trim --char '"'
+    }
+}
+
+# Leave the environment entered with `workon`: put back PATH, the prompt,
+# VIRTUAL_ENV, VIRTUAL_ENV_PROMPT and PYTHONHOME exactly as they were.
+def --env deactivate [] {
+    if not ('__ENVREG_SAVED' in $env) {
+        error make --unspanned {msg: 'deactivate: no envreg environment is active'}
+    }
+    let saved = $env.__ENVREG_SAVED
+    load-env {($saved.path_var): $saved.path}
+    for var in ['VIRTUAL_ENV' 'VIRTUAL_ENV_PROMPT' 'PYTHONHOME' 'PROMPT_COMMAND'] {
+        let old = ($saved.vars | get $var)
+        if $old.set {
+            load-env {$var: $old.value}
+        } else {
+            hide-env -i $var
+        }
+    }
+    hide-env __ENVREG_SAVED
+}
+
+# Activate environment NAME in this shell, leaving the current one first.
+# Bare `workon` lists the names, or opens a picker on a terminal.
+def --env workon [name?: string@__envreg_names] {
+    mut name = $name
+    if $name == null {
+        if (is-terminal --stdin) and (is-terminal --stderr) {
+            let picked = (try { ^envreg pick | str trim } catch { '' })
+            if $picked == '' {
+                return
+            }
+            $name = $picked
+        } else {
+            return (^envreg ls --names)
+        }
+    }
+    let dir = (^envreg path --touch -- $name | str trim)
+    let bin = ($dir | path join 'bin')
+    if not ($bin | path exists) {
+        error make --unspanned {msg: $"envreg: environment '($name)' has no bin directory at ($bin); check it with 'envreg show ($name)'"}
+    }
+    if '__ENVREG_SAVED' in $env {
+        deactivate
+    }
+    let path_var = if 'Path' in $env { 'Path' } else { 'PATH' }
+    let raw_path = ($env | get $path_var)
+    mut old_path = if ($raw_path | describe | str starts-with 'list') {
+        $raw_path
+    } else {
+        $raw_path | split row (char esep)
+    }
+    # A shell started inside an activated environment: drop that one by hand.
+    let inherited = ($env.VIRTUAL_ENV? | default '')
+    if $inherited != '' {
+        let stale = ($inherited | path join 'bin')
+        $old_path = ($old_path | where {|p| $p != $stale })
+        hide-env -i VIRTUAL_ENV
+        hide-env -i VIRTUAL_ENV_PROMPT
+    }
+    mut vars = {}
+    for var in ['VIRTUAL_ENV' 'VIRTUAL_ENV_PROMPT' 'PYTHONHOME' 'PROMPT_COMMAND'] {
+        $vars = ($vars | insert $var {set: ($var in $env), value: ($env | get -i $var)})
+    }
+    let prompt = (__envreg_prompt $dir)
+    mut changes = {
+        __ENVREG_SAVED: {path_var: $path_var, path: $old_path, vars: $vars}
+        $path_var: ($old_path | prepend $bin)
+        VIRTUAL_ENV: $dir
+        VIRTUAL_ENV_PROMPT: $prompt
+    }
+    if ($env.VIRTUAL_ENV_DISABLE_PROMPT? | default '' | into string) == '' {
+        let prefix = $'(char lparen)($prompt)(char rparen) '
+        let old_prompt = ($env.PROMPT_COMMAND? | default '')
+        let new_prompt = if ($old_prompt | describe | str starts-with 'closure') {
+            {|| $'($prefix)(do $old_prompt)' }
+        } else {
+            {|| $'($prefix)($old_prompt)' }
+        }
+        $changes = ($changes | insert PROMPT_COMMAND $new_prompt)
+    }
+    hide-env -i PYTHONHOME
+    load-env $changes
+}

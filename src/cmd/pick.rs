@@ -1,0 +1,44 @@
+//! `envreg pick` (hidden): the fuzzy picker behind a bare `workon` on a
+//! terminal. The menu is drawn on stderr and keys are read from the terminal,
+//! so the shell can capture the chosen name from stdout.
+
+use std::io::Write;
+
+use anyhow::{Context, Result, bail};
+use dialoguer::console::Term;
+
+use super::Silent;
+use crate::registry::Registry;
+
+/// Let the user choose an environment; print its name. Esc cancels
+/// with exit status 1 and nothing on stdout.
+pub fn run(registry: &Registry) -> Result<()> {
+    let index = registry.load()?;
+    let names: Vec<&String> = index.envs.keys().collect();
+    if names.is_empty() {
+        bail!("no environments yet; create one with 'envreg mkenv NAME'");
+    }
+    let term = Term::stderr();
+    if !term.is_term() {
+        bail!("the picker needs a terminal on stderr; run 'envreg ls --names' to list the names");
+    }
+    let current = std::env::var_os("VIRTUAL_ENV").and_then(|active| {
+        index
+            .envs
+            .values()
+            .position(|entry| entry.path.as_os_str() == active)
+    });
+    let chosen = dialoguer::FuzzySelect::with_theme(&dialoguer::theme::ColorfulTheme::default())
+        .with_prompt("workon (Esc to cancel)")
+        .items(&names)
+        .default(current.unwrap_or(0))
+        .interact_on_opt(&term)
+        .context("could not read your choice from the terminal")?;
+    match chosen {
+        Some(i) => {
+            writeln!(std::io::stdout().lock(), "{}", names[i])?;
+            Ok(())
+        }
+        None => Err(Silent(1).into()),
+    }
+}

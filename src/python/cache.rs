@@ -1,0 +1,159 @@
+//! Query results cached under `cache/interpreters/`, one JSON file per
+//! interpreter path. An entry is reused only while the executable is the same
+//! file (canonical path, mtime, size) and the query script is unchanged.
+//! Every failure here is a cache miss: the cache is safe to delete any time.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::query::{QueryResult, SCRIPT};
+
+/// What identifies the file an entry describes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// The path as invoked (absolute, symlinks kept).
+    pub path: PathBuf,
+    /// The same path with every symlink resolved.
+    pub canonical: PathBuf,
+    pub mtime_secs: u64,
+    pub mtime_nanos: u32,
+    pub size: u64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Entry {
+    /// Digest of the query script that produced `result`.
+    script: String,
+    stamp: Stamp,
+    result: QueryResult,
+}
+
+impl Stamp {
+    /// Stat `path` (absolute); None when it cannot be resolved.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let canonical = fs::canonicalize(path).ok()?;
+        let meta = fs::metadata(&canonical).ok()?;
+        let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            path: path.to_path_buf(),
+            canonical,
+            mtime_secs: mtime.as_secs(),
+            mtime_nanos: mtime.subsec_nanos(),
+            size: meta.len(),
+        })
+    }
+}
+
+/// The cache file for an interpreter invoked as `path` (absolute).
+pub fn entry_path(cache_dir: &Path, path: &Path) -> PathBuf {
+    let digest = Sha256::digest(path.as_os_str().as_encoded_bytes());
+    cache_dir
+        .join("interpreters")
+        .join(format!("{}.json", hex(&digest)))
+}
+
+/// The cached result for `stamp`, if an entry exists and still matches.
+pub fn load(cache_dir: &Path, stamp: &Stamp) -> Option<QueryResult> {
+    let bytes = fs::read(entry_path(cache_dir, &stamp.path)).ok()?;
+    let entry: Entry = serde_json::from_slice(&bytes).ok()?;
+    (entry.script == script_digest() && entry.stamp == *stamp).then_some(entry.result)
+}
+
+/// Write the entry atomically (temporary file, then rename). Errors are
+/// ignored: a missing entry only costs a query next time.
+pub fn store(cache_dir: &Path, stamp: &Stamp, result: &QueryResult) {
+    let _ = try_store(cache_dir, stamp, result);
+}
+
+fn try_store(cache_dir: &Path, stamp: &Stamp, result: &QueryResult) -> std::io::Result<()> {
+    let file = entry_path(cache_dir, &stamp.path);
+    let dir = file.parent().expect("entry has a parent");
+    fs::create_dir_all(dir)?;
+    let entry = Entry {
+        script: script_digest(),
+        stamp: stamp.clone(),
+        result: result.clone(),
+    };
+    let json = serde_json::to_vec_pretty(&entry).map_err(std::io::Error::other)?;
+    let tmp = file.with_extension(format!("json.tmp-{}", std::process::id()));
+    let written = fs::File::create(&tmp).and_then(|mut f| f.write_all(&json));
+    match written.and_then(|()| fs::rename(&tmp, &file)) {
+        Ok(()) => Ok(()),
+        Err(err) => {
+            let _ = fs::remove_file(&tmp);
+            Err(err)
+        }
+    }
+}
+
+fn script_digest() -> String {
+    hex(&Sha256::digest(SCRIPT.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> QueryResult {
+        serde_json::from_str(
+            r#"{"executable": "/p/bin/python3", "base_executable": "/p/bin/python3", "prefix": "/p",
+            "base_prefix": "/p", "version": [3, 12, 1], "version_string": "3.12.1", "implementation": "CPython",
+            "platform": "linux", "stdlib": "/p/lib/python3.12", "wheel_pkg_dir": null, "gil_disabled": false,
+            "pointer_size": 8, "purelib": "lib/python3.12/site-packages",
+            "platlib": "lib/python3.12/site-packages", "scripts": "bin"}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn entries_round_trip_and_go_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let exe = dir.path().join("python3");
+        fs::write(&exe, "one").unwrap();
+        let cache = dir.path().join("cache");
+        let stamp = Stamp::of(&exe).unwrap();
+        assert_eq!(load(&cache, &stamp), None);
+        store(&cache, &stamp, &sample());
+        assert!(entry_path(&cache, &exe).is_file());
+        assert_eq!(load(&cache, &stamp), Some(sample()));
+
+        // A different file at the same path (size changes) is a miss.
+        fs::write(&exe, "longer").unwrap();
+        let changed = Stamp::of(&exe).unwrap();
+        assert_eq!(load(&cache, &changed), None);
+
+        // A corrupt entry is a miss, and storing again repairs it.
+        fs::write(entry_path(&cache, &exe), "{garbage").unwrap();
+        assert_eq!(load(&cache, &changed), None);
+        store(&cache, &changed, &sample());
+        assert_eq!(load(&cache, &changed), Some(sample()));
+        let leftovers: Vec<_> = fs::read_dir(cache.join("interpreters"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n.to_string_lossy().contains(".tmp-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[test]
+    fn keys_differ_by_path() {
+        let cache = Path::new("/c");
+        assert_ne!(
+            entry_path(cache, Path::new("/usr/bin/python3")),
+            entry_path(cache, Path::new("/usr/bin/python3.11"))
+        );
+        assert_eq!(
+            entry_path(cache, Path::new("/a")).extension().unwrap(),
+            "json"
+        );
+    }
+}

@@ -1,0 +1,320 @@
+//! Tests of `find` against the real interpreters under pyenv's versions
+//! directory (`$PYENV_ROOT` or `~/.pyenv`). A missing interpreter skips the
+//! test with a message, except when `CI=true`, where it fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::*;
+
+/// Skip (return None) with a reason, or panic under CI=true.
+fn skip<T>(reason: &str) -> Option<T> {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("required for this test under CI=true: {reason}");
+    }
+    eprintln!("skipping: {reason}");
+    None
+}
+
+/// `versions/<version>` of pyenv, if installed.
+fn pyenv(version: &str) -> Option<PathBuf> {
+    let dir = discover::pyenv_versions_dir()?.join(version);
+    if dir.join("bin").is_dir() {
+        Some(dir)
+    } else {
+        skip(&format!(
+            "pyenv Python {version} is not installed at {}",
+            dir.display()
+        ))
+    }
+}
+
+fn cache() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn version_request_picks_the_pyenv_build() {
+    let Some(root) = pyenv("3.12.1") else { return };
+    let cache = cache();
+    let interp = find(Some("3.12"), cache.path()).unwrap();
+    assert_eq!(interp.version, (3, 12, 1));
+    assert_eq!(interp.executable, root.join("bin/python3.12"));
+    assert_eq!(interp.base_prefix, root);
+    assert_eq!(interp.implementation, "CPython");
+    assert_eq!(interp.purelib, "lib/python3.12/site-packages");
+    assert_eq!(interp.platlib, "lib/python3.12/site-packages");
+    assert_eq!(interp.scripts, "bin");
+    assert_eq!(interp.stdlib, root.join("lib/python3.12"));
+    assert_eq!(interp.pointer_size as usize, std::mem::size_of::<usize>());
+    assert!(!interp.gil_disabled);
+    assert_eq!(find(Some("3.12.1"), cache.path()).unwrap(), interp);
+    assert_eq!(find(Some("cpython3.12"), cache.path()).unwrap(), interp);
+}
+
+#[test]
+fn major_request_picks_the_newest() {
+    let Some(_) = pyenv("3.13.0") else { return };
+    let interp = find(Some("3"), cache().path()).unwrap();
+    assert_eq!(interp.version.0, 3);
+    assert!(interp.version >= (3, 13, 0), "{interp:?}");
+}
+
+#[test]
+fn versioned_command_falls_back_past_shims() {
+    let Some(_) = pyenv("3.12.1") else { return };
+    let interp = find(Some("python3.12"), cache().path()).unwrap();
+    assert_eq!((interp.version.0, interp.version.1), (3, 12));
+    assert!(!discover::is_script(&interp.executable));
+}
+
+#[test]
+fn python2_is_queried_and_reported() {
+    let Some(root) = pyenv("2.7.18") else { return };
+    let interp = find(Some("2.7"), cache().path()).unwrap();
+    assert_eq!(interp.version, (2, 7, 18));
+    assert_eq!(interp.executable, root.join("bin/python2.7"));
+    assert_eq!(interp.purelib, "lib/python2.7/site-packages");
+    assert_eq!(interp.platform, "linux");
+}
+
+#[test]
+fn older_versions_use_posix_prefix_paths() {
+    let Some(root) = pyenv("3.7.16") else { return };
+    let interp = find(
+        Some(root.join("bin/python3").to_str().unwrap()),
+        cache().path(),
+    )
+    .unwrap();
+    assert_eq!(interp.version, (3, 7, 16));
+    assert_eq!(interp.executable, root.join("bin/python3.7"));
+    assert_eq!(interp.purelib, "lib/python3.7/site-packages");
+    assert_eq!(interp.scripts, "bin");
+}
+
+#[test]
+fn missing_version_lists_what_was_found() {
+    let Some(_) = pyenv("3.12.1") else { return };
+    let err = find(Some("3.99"), cache().path()).unwrap_err().to_string();
+    assert!(err.contains("no Python matching '3.99'"), "{err}");
+    assert!(err.contains("3.12.1 ("), "{err}");
+    assert!(err.contains("/3.12.1/bin/python3.12)"), "{err}");
+    assert!(err.contains("pyenv"), "{err}");
+}
+
+#[test]
+fn pyenv_shim_resolves_to_the_real_binary_and_is_not_cached() {
+    let Some(versions) = discover::pyenv_versions_dir() else {
+        return;
+    };
+    let shim = versions.parent().unwrap().join("shims/python3");
+    if !shim.is_file() {
+        skip::<()>(&format!("no pyenv shim at {}", shim.display()));
+        return;
+    }
+    let cache = cache();
+    let interp = find(Some(shim.to_str().unwrap()), cache.path()).unwrap();
+    assert!(interp.executable.is_absolute());
+    assert!(
+        !interp
+            .executable
+            .starts_with(versions.parent().unwrap().join("shims"))
+    );
+    assert!(!discover::is_script(&interp.executable));
+    assert!(!cache::entry_path(cache.path(), &shim).exists());
+    // The second call queries the shim again and agrees.
+    assert_eq!(
+        find(Some(shim.to_str().unwrap()), cache.path()).unwrap(),
+        interp
+    );
+    assert!(!cache::entry_path(cache.path(), &shim).exists());
+}
+
+/// `python -m venv --without-pip` with the given base; its python resolves
+/// to the base binary.
+fn check_venv_resolves_to_base(version: &str, exe: &str) {
+    let Some(root) = pyenv(version) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let venv = dir.path().join("env");
+    let status = Command::new(root.join("bin/python3"))
+        .args(["-m", "venv", "--without-pip"])
+        .arg(&venv)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let cache = cache();
+    let python = venv.join("bin/python");
+    let interp = find(Some(python.to_str().unwrap()), cache.path()).unwrap();
+    assert_eq!(interp.executable, root.join("bin").join(exe), "{interp:?}");
+    assert_eq!(interp.base_prefix, root);
+    // The venv directory itself stands for its python.
+    assert_eq!(
+        find(Some(venv.to_str().unwrap()), cache.path()).unwrap(),
+        interp
+    );
+}
+
+#[test]
+fn venv_python_resolves_to_its_base_312() {
+    check_venv_resolves_to_base("3.12.1", "python3.12");
+}
+
+#[test]
+fn venv_python_resolves_to_its_base_without_base_executable() {
+    // 3.7 has no sys._base_executable; 3.10 reports the venv's own python.
+    check_venv_resolves_to_base("3.7.16", "python3.7");
+    check_venv_resolves_to_base("3.10.13", "python3.10");
+}
+
+#[test]
+fn cache_hit_runs_nothing_and_returns_the_same() {
+    let Some(root) = pyenv("3.12.1") else { return };
+    let cache = cache();
+    let python = root.join("bin/python3.12");
+    let first = find(Some(python.to_str().unwrap()), cache.path()).unwrap();
+    let entry = cache::entry_path(cache.path(), &python);
+    assert!(entry.is_file());
+    assert_eq!(
+        find(Some(python.to_str().unwrap()), cache.path()).unwrap(),
+        first
+    );
+
+    // Prove the answer comes from the entry: a doctored entry is believed.
+    let text = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(&entry, text.replace("\"3.12.1\"", "\"3.12.1+doctored\"")).unwrap();
+    let hit = find(Some(python.to_str().unwrap()), cache.path()).unwrap();
+    assert_eq!(hit.version_string, "3.12.1+doctored");
+}
+
+#[test]
+fn corrupt_cache_entry_is_ignored_and_rewritten() {
+    let Some(root) = pyenv("3.12.1") else { return };
+    let cache = cache();
+    let python = root.join("bin/python3.12");
+    let entry = cache::entry_path(cache.path(), &python);
+    std::fs::create_dir_all(entry.parent().unwrap()).unwrap();
+    std::fs::write(&entry, "{\"truncated").unwrap();
+    let interp = find(Some(python.to_str().unwrap()), cache.path()).unwrap();
+    assert_eq!(interp.version, (3, 12, 1));
+    let rewritten = std::fs::read_to_string(&entry).unwrap();
+    assert!(serde_json::from_str::<serde_json::Value>(&rewritten).is_ok());
+}
+
+#[test]
+fn bad_paths_give_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = cache();
+    let missing = dir.path().join("nope/python3");
+    let err = find(Some(missing.to_str().unwrap()), cache.path())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("does not exist") && err.contains("nope/python3"),
+        "{err}"
+    );
+
+    let plain = dir.path().join("python-text");
+    std::fs::write(&plain, "not a program").unwrap();
+    let err = find(Some(plain.to_str().unwrap()), cache.path())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not executable"), "{err}");
+
+    let err = find(Some(dir.path().to_str().unwrap()), cache.path())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is a directory"), "{err}");
+
+    let err = find(Some("no-such-python-command-xyz"), cache.path())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("no command 'no-such-python-command-xyz' found on PATH"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn failing_interpreter_reports_its_stderr() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("python3");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\necho 'fake python is broken' >&2\nexit 3\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let cache = cache();
+    let err = find(Some(fake.to_str().unwrap()), cache.path())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("fake python is broken"), "{err}");
+    assert!(
+        err.contains(&fake.display().to_string()) || err.contains("python3"),
+        "{err}"
+    );
+    assert!(!cache::entry_path(cache.path(), &fake).exists());
+}
+
+/// PyPy comes from the distribution (Debian's pypy3), which CI images may
+/// not install: this test only ever skips when it is absent, even in CI.
+#[test]
+fn pypy_is_reported_as_pypy() {
+    let Some(pypy) = discover::which("pypy3").filter(|p| !discover::is_script(p)) else {
+        eprintln!("skipping: no pypy3 binary on PATH");
+        return;
+    };
+    let interp = find(Some(pypy.to_str().unwrap()), cache().path()).unwrap();
+    assert_eq!(interp.implementation, "PyPy");
+    assert_eq!(interp.version.0, 3);
+    let expected = format!(
+        "lib/pypy{}.{}/site-packages",
+        interp.version.0, interp.version.1
+    );
+    assert_eq!(interp.purelib, expected);
+    let by_version = find(
+        Some(&format!("pypy{}.{}", interp.version.0, interp.version.1)),
+        cache().path(),
+    )
+    .unwrap();
+    assert_eq!(by_version.implementation, "PyPy");
+}
+
+#[test]
+fn display_path_abbreviates_home() {
+    if let Some(home) = std::env::home_dir().filter(|h| h.parent().is_some()) {
+        assert_eq!(display_path(&home.join("x/y")), "~/x/y");
+    }
+    assert_eq!(display_path(Path::new("/")), "/");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_shim_that_must_run_is_cached_only_under_what_ran() {
+    // A copy of the real shim outside pyenv's root cannot be seen through
+    // (its root has no versions), so the shim itself is run.
+    let Some(versions) = discover::pyenv_versions_dir() else {
+        return;
+    };
+    let real_shim = versions.parent().unwrap().join("shims/python3");
+    if !real_shim.is_file() {
+        skip::<()>(&format!("no pyenv shim at {}", real_shim.display()));
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let shims = dir.path().join("shims");
+    std::fs::create_dir(&shims).unwrap();
+    let shim = shims.join("python3");
+    std::fs::copy(&real_shim, &shim).unwrap();
+    assert_eq!(pyenv::resolve_shim(&shim), None);
+    let cache = cache();
+    let interp = find(Some(shim.to_str().unwrap()), cache.path()).unwrap();
+    assert!(interp.executable.starts_with(&versions), "{interp:?}");
+    assert!(!cache::entry_path(cache.path(), &shim).exists());
+    let entries = std::fs::read_dir(cache.path().join("interpreters"))
+        .unwrap()
+        .count();
+    assert_eq!(entries, 1, "cached once, under the executable that ran");
+}

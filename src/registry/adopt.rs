@@ -1,0 +1,116 @@
+//! Re-register environments whose directory is in `envs/` but whose entry is
+//! not in the index. That happens only when envreg was killed between moving
+//! a finished environment into place and saving the index (or between saving
+//! the index and moving a removed one out of the way). Only directories that
+//! envreg built (their pyvenv.cfg has an `envreg` key) are adopted.
+
+use std::fs;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use super::index::{Entry, Flags, Index, PythonRecord};
+use super::name;
+
+/// The `key = value` pairs of a pyvenv.cfg.
+pub fn read_cfg(dir: &Path) -> Option<Vec<(String, String)>> {
+    let text = fs::read_to_string(dir.join("pyvenv.cfg")).ok()?;
+    Some(
+        text.lines()
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect(),
+    )
+}
+
+fn entry_from_cfg(dir: &Path, cfg: &[(String, String)]) -> Option<Entry> {
+    let get = |key: &str| cfg.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    get("envreg")?;
+    let executable = get("executable")
+        .or_else(|| get("home").map(|h| format!("{h}/python3")))?
+        .into();
+    let created = fs::metadata(dir)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    let bin = if dir.join("Scripts").is_dir() {
+        "Scripts"
+    } else {
+        "bin"
+    };
+    Some(Entry {
+        path: dir.to_path_buf(),
+        managed: true,
+        python: PythonRecord {
+            requested: None,
+            executable,
+            version: get("version").or_else(|| get("version_info"))?,
+            implementation: get("implementation").unwrap_or_else(|| "CPython".into()),
+        },
+        created,
+        last_used: None,
+        project: None,
+        flags: Flags {
+            pip: dir.join(bin).join("pip").exists() || dir.join(bin).join("pip.exe").exists(),
+            system_site_packages: get("include-system-site-packages").as_deref() == Some("true"),
+            prompt: get("prompt").map(|p| p.trim_matches(['\'', '"']).to_string()),
+        },
+    })
+}
+
+/// Add an entry for every envreg-built directory in `envs` that the index
+/// lacks. Returns the adopted names. Call under the index lock.
+pub fn adopt_orphans(envs: &Path, index: &mut Index) -> Vec<String> {
+    let mut adopted = Vec::new();
+    let Ok(entries) = fs::read_dir(envs) else {
+        return adopted;
+    };
+    for dirent in entries.flatten() {
+        let Ok(dir_name) = dirent.file_name().into_string() else {
+            continue;
+        };
+        if dir_name.starts_with('.')
+            || index.envs.contains_key(&dir_name)
+            || name::validate(&dir_name).is_err()
+            || index.envs.keys().any(|k| k.eq_ignore_ascii_case(&dir_name))
+        {
+            continue;
+        }
+        let dir = dirent.path();
+        if let Some(entry) = read_cfg(&dir).and_then(|cfg| entry_from_cfg(&dir, &cfg)) {
+            index.envs.insert(dir_name.clone(), entry);
+            adopted.push(dir_name);
+        }
+    }
+    adopted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adopts_only_envreg_built_dirs() {
+        let envs = tempfile::tempdir().unwrap();
+        let mk = |name: &str, cfg: &str| {
+            let d = envs.path().join(name);
+            fs::create_dir_all(d.join("bin")).unwrap();
+            fs::write(d.join("pyvenv.cfg"), cfg).unwrap();
+        };
+        let ours = "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.12.1\n\
+                    implementation = CPython\nexecutable = /usr/bin/python3.12\nprompt = 'x y'\nenvreg = 0.1.0\n";
+        mk("ours", ours);
+        mk("foreign", "home = /usr/bin\nversion = 3.12.1\n");
+        mk(".tmp-x-1", ours);
+        let mut index = Index::default();
+        let adopted = adopt_orphans(envs.path(), &mut index);
+        assert_eq!(adopted, ["ours"]);
+        let e = &index.envs["ours"];
+        assert_eq!(e.python.version, "3.12.1");
+        assert_eq!(e.python.executable, Path::new("/usr/bin/python3.12"));
+        assert_eq!(e.flags.prompt.as_deref(), Some("x y"));
+        assert!(!e.flags.system_site_packages);
+        // Already registered: nothing more to adopt.
+        assert!(adopt_orphans(envs.path(), &mut index).is_empty());
+    }
+}

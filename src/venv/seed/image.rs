@@ -1,0 +1,362 @@
+//! Unpacked wheel images in the cache: `cache/wheels/<wheel stem>/`.
+//!
+//! Each wheel is unpacked once into `tree/` with a `manifest.json` that holds
+//! everything an environment needs without reading the files again: the
+//! directories to create, the files to link, their RECORD lines and the entry
+//! points. An image is built in `.tmp-<stem>--<pid>-<n>` and renamed into
+//! place with its manifest already written, so a killed build never leaves an
+//! image that looks complete. Builds happen under an exclusive lock on
+//! `<stem>.lock`; readers hold it shared while they link from the image, so
+//! an image is never replaced under them.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+
+use super::launcher::{self, EntryPoint};
+use super::record;
+
+/// Bumped whenever the image layout or manifest changes; older images are
+/// rebuilt.
+const FORMAT: u32 = 1;
+const MANIFEST: &str = "manifest.json";
+const TREE: &str = "tree";
+
+/// What an environment needs from an unpacked wheel.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Manifest {
+    format: u32,
+    /// Size of the wheel the image came from: a different wheel under the
+    /// same name (a patched distribution wheel) gets a fresh image.
+    wheel_size: u64,
+    /// `<name>-<version>.dist-info`
+    pub dist_info: String,
+    /// Directories to create, relative to site-packages, parents first.
+    pub dirs: Vec<String>,
+    /// Files to link, relative to site-packages.
+    pub files: Vec<String>,
+    /// RECORD lines for `files`.
+    pub record: String,
+    /// The wheel's console and GUI scripts, names as the wheel spells them.
+    pub entry_points: Vec<EntryPoint>,
+}
+
+/// An image ready to link from; the lock is held as long as this lives.
+pub struct Image {
+    /// The unpacked files, laid out as in site-packages.
+    pub tree: PathBuf,
+    pub manifest: Manifest,
+    _lock: File,
+}
+
+/// The image of `wheel` under `cache_dir`, unpacking it first if needed.
+pub fn open(wheel: &Path, cache_dir: &Path) -> Result<Image> {
+    let Some(stem) = wheel
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".whl"))
+    else {
+        bail!("{} is not a wheel file (*.whl)", wheel.display());
+    };
+    let wheel_size = fs::metadata(wheel)
+        .with_context(|| format!("cannot read the bundled wheel {}", wheel.display()))?
+        .len();
+    let wheels = cache_dir.join("wheels");
+    fs::create_dir_all(&wheels)
+        .with_context(|| format!("cannot create the cache directory {}", wheels.display()))?;
+    let image_dir = wheels.join(stem);
+    let lock_path = wheels.join(format!("{stem}.lock"));
+    let lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .with_context(|| format!("cannot open the cache lock {}", lock_path.display()))?;
+    let lock_err = || format!("cannot lock {}", lock_path.display());
+
+    lock.lock_shared().with_context(lock_err)?;
+    if let Some(manifest) = load(&image_dir, wheel_size) {
+        return Ok(Image {
+            tree: image_dir.join(TREE),
+            manifest,
+            _lock: lock,
+        });
+    }
+    lock.unlock().with_context(lock_err)?;
+    lock.lock().with_context(lock_err)?;
+    // Another process may have built it while we waited.
+    if let Some(manifest) = load(&image_dir, wheel_size) {
+        return Ok(Image {
+            tree: image_dir.join(TREE),
+            manifest,
+            _lock: lock,
+        });
+    }
+
+    remove_leftovers(&wheels, stem, &image_dir)?;
+    let tmp = wheels.join(format!(
+        ".tmp-{stem}--{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    fs::create_dir(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let manifest = match unpack(wheel, wheel_size, &tmp) {
+        Ok(m) => m,
+        Err(err) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(err);
+        }
+    };
+    fs::rename(&tmp, &image_dir).with_context(|| {
+        format!(
+            "cannot move the unpacked wheel {} into place at {}",
+            tmp.display(),
+            image_dir.display()
+        )
+    })?;
+    Ok(Image {
+        tree: image_dir.join(TREE),
+        manifest,
+        _lock: lock,
+    })
+}
+
+/// The manifest of a complete, current image, or None.
+fn load(image_dir: &Path, wheel_size: u64) -> Option<Manifest> {
+    let text = fs::read_to_string(image_dir.join(MANIFEST)).ok()?;
+    let manifest: Manifest = serde_json::from_str(&text).ok()?;
+    (manifest.format == FORMAT && manifest.wheel_size == wheel_size).then_some(manifest)
+}
+
+/// Under the exclusive lock: remove half-built temp dirs of this wheel (their
+/// builders died) and an outdated or incomplete image.
+fn remove_leftovers(wheels: &Path, stem: &str, image_dir: &Path) -> Result<()> {
+    let prefix = format!(".tmp-{stem}--");
+    let entries =
+        fs::read_dir(wheels).with_context(|| format!("cannot list {}", wheels.display()))?;
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(&prefix))
+        {
+            let path = entry.path();
+            fs::remove_dir_all(&path).with_context(|| {
+                format!("cannot remove the stale cache directory {}", path.display())
+            })?;
+        }
+    }
+    // The manifest goes first: if this removal is interrupted, what is left
+    // still reads as incomplete.
+    match fs::remove_file(image_dir.join(MANIFEST)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot remove {}", image_dir.display()));
+        }
+    }
+    match fs::remove_dir_all(image_dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e).with_context(|| {
+            format!(
+                "cannot remove the outdated cache directory {}",
+                image_dir.display()
+            )
+        }),
+    }
+}
+
+/// Unpack `wheel` into `dir/tree` and write `dir/manifest.json`.
+fn unpack(wheel: &Path, wheel_size: u64, dir: &Path) -> Result<Manifest> {
+    let shown = wheel.display();
+    let file = File::open(wheel).with_context(|| format!("cannot open {shown}"))?;
+    let mut zip = zip::ZipArchive::new(file)
+        .with_context(|| format!("{shown} is not a readable wheel (zip) file"))?;
+
+    let dist_info = find_dist_info(&zip).with_context(|| format!("in wheel {shown}"))?;
+    let data_prefix = format!(
+        "{}.data/",
+        dist_info.strip_suffix(".dist-info").unwrap_or(&dist_info)
+    );
+    check_wheel_version(
+        &read_text(&mut zip, &format!("{dist_info}/WHEEL"), wheel)?,
+        wheel,
+    )?;
+    let expected = read_optional(&mut zip, &format!("{dist_info}/RECORD"), wheel)?
+        .map(|text| {
+            text.lines()
+                .filter_map(record::parse_line)
+                .collect::<HashMap<_, _>>()
+        })
+        .unwrap_or_default();
+    let ep_name = format!("{dist_info}/entry_points.txt");
+    let entry_points = match read_optional(&mut zip, &ep_name, wheel)? {
+        Some(text) => launcher::parse_entry_points(&text, &format!("{shown}: {ep_name}"))?,
+        None => Vec::new(),
+    };
+    // Files this installer writes itself, per environment.
+    let skipped: HashSet<String> = [
+        "RECORD",
+        "RECORD.jws",
+        "RECORD.p7s",
+        "INSTALLER",
+        "REQUESTED",
+    ]
+    .iter()
+    .map(|f| format!("{dist_info}/{f}"))
+    .collect();
+
+    let tree = dir.join(TREE);
+    let mut dirs = BTreeSet::new();
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    let mut record_text = String::new();
+    for i in 0..zip.len() {
+        let mut entry = zip
+            .by_index(i)
+            .with_context(|| format!("cannot read entry {i} of {shown}"))?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = entry.name().to_string();
+        if entry.enclosed_name().is_none() || name.contains('\\') || name.starts_with('/') {
+            bail!("wheel {shown} contains an unsafe path {name:?}; refusing to unpack it");
+        }
+        let rel = match name.strip_prefix(&data_prefix) {
+            None => name.clone(),
+            Some(rest) => match rest.split_once('/') {
+                // A venv's purelib and platlib are both site-packages.
+                Some(("purelib" | "platlib", sub)) if !sub.is_empty() => sub.to_string(),
+                _ => bail!(
+                    "wheel {shown} installs {name:?} outside site-packages, which envreg's \
+                     pip seeding does not support; create the environment with --no-pip \
+                     and run `python -m ensurepip` in it"
+                ),
+            },
+        };
+        if skipped.contains(&rel) {
+            continue;
+        }
+        if !seen.insert(rel.clone()) {
+            bail!("wheel {shown} contains {rel:?} twice; refusing to unpack it");
+        }
+        let mut data = Vec::with_capacity(entry.size() as usize);
+        entry
+            .read_to_end(&mut data)
+            .with_context(|| format!("cannot decompress {name} from {shown}"))?;
+        let hash = record::hash(&data);
+        if let Some(want) = expected.get(&name).filter(|h| !h.is_empty())
+            && *want != hash
+        {
+            bail!(
+                "wheel {shown} is corrupt: {name} does not match the hash in its RECORD; \
+                 reinstall this Python, or use --no-pip"
+            );
+        }
+        let dest = tree.join(&rel);
+        let mut parent = Path::new(&rel).parent();
+        while let Some(p) = parent.filter(|p| !p.as_os_str().is_empty()) {
+            dirs.insert(p.to_string_lossy().replace('\\', "/"));
+            parent = p.parent();
+        }
+        if let Some(p) = dest.parent() {
+            fs::create_dir_all(p).with_context(|| format!("cannot create {}", p.display()))?;
+        }
+        fs::write(&dest, &data).with_context(|| format!("cannot write {}", dest.display()))?;
+        #[cfg(unix)]
+        if entry.unix_mode().is_some_and(|m| m & 0o111 != 0) {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&dest, fs::Permissions::from_mode(0o755))
+                .with_context(|| format!("cannot make {} executable", dest.display()))?;
+        }
+        record_text.push_str(&record::line(&rel, &hash, Some(data.len() as u64)));
+        files.push(rel);
+    }
+    if !seen.contains(&format!("{dist_info}/METADATA")) {
+        bail!("wheel {shown} has no {dist_info}/METADATA; it is not a valid wheel");
+    }
+
+    let manifest = Manifest {
+        format: FORMAT,
+        wheel_size,
+        dist_info,
+        dirs: dirs.into_iter().collect(),
+        files,
+        record: record_text,
+        entry_points,
+    };
+    let path = dir.join(MANIFEST);
+    let json = serde_json::to_string(&manifest).context("cannot serialize the wheel manifest")?;
+    fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(manifest)
+}
+
+/// The one top-level `*.dist-info` directory of the archive.
+fn find_dist_info<R: std::io::Read + std::io::Seek>(zip: &zip::ZipArchive<R>) -> Result<String> {
+    let found: BTreeSet<&str> = zip
+        .file_names()
+        .filter_map(|n| n.split_once('/').map(|(top, _)| top))
+        .filter(|top| top.ends_with(".dist-info"))
+        .collect();
+    match found.len() {
+        1 => Ok(found.into_iter().next().unwrap_or_default().to_string()),
+        0 => bail!("no *.dist-info directory; it is not a valid wheel"),
+        _ => bail!("several *.dist-info directories ({found:?}); it is not a valid wheel"),
+    }
+}
+
+fn check_wheel_version(text: &str, wheel: &Path) -> Result<()> {
+    let version = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Wheel-Version:"))
+        .map(str::trim);
+    match version.and_then(|v| v.split('.').next()) {
+        Some("1") => Ok(()),
+        _ => bail!(
+            "wheel {} has Wheel-Version {:?}, which envreg cannot install; use --no-pip",
+            wheel.display(),
+            version.unwrap_or("(missing)")
+        ),
+    }
+}
+
+fn read_text<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+    wheel: &Path,
+) -> Result<String> {
+    read_optional(zip, name, wheel)?.with_context(|| {
+        format!(
+            "wheel {} has no {name}; it is not a valid wheel",
+            wheel.display()
+        )
+    })
+}
+
+fn read_optional<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+    wheel: &Path,
+) -> Result<Option<String>> {
+    let mut entry = match zip.by_name(name) {
+        Ok(e) => e,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read {name} in {}", wheel.display()));
+        }
+    };
+    let mut text = String::new();
+    entry
+        .read_to_string(&mut text)
+        .with_context(|| format!("{name} in {} is not UTF-8 text", wheel.display()))?;
+    Ok(Some(text))
+}

@@ -1,0 +1,682 @@
+//! Seeding pip into hand-built venvs of the real pyenv CPythons, then running
+//! that pip. Offline: pip is told to use no index and no config file.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use super::*;
+
+/// `$PYENV_ROOT/versions/3.<minor>.<newest micro>/bin/python3`, if installed.
+fn find_cpython(minor: u32) -> Option<PathBuf> {
+    let root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")))?;
+    let prefix = format!("3.{minor}.");
+    fs::read_dir(root.join("versions"))
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let micro: u32 = name.strip_prefix(&prefix)?.parse().ok()?;
+            let python = e.path().join("bin").join("python3");
+            python.exists().then_some((micro, python))
+        })
+        .max()
+        .map(|(_, python)| python)
+}
+
+/// The interpreter for 3.<minor>, queried the way `python::find` would; None
+/// (a skip) when it is not installed, a panic when CI=true.
+fn interpreter(minor: u32) -> Option<Interpreter> {
+    let Some(python) = find_cpython(minor) else {
+        let msg = format!("pyenv CPython 3.{minor} is not installed");
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("{msg} (CI=true: a missing interpreter is a failure)");
+        }
+        eprintln!("skipping: {msg}");
+        return None;
+    };
+    let script = "import json, sys, sysconfig\n\
+                  print(json.dumps({'executable': sys.executable, 'base_prefix': sys.base_prefix,\n\
+                  'version': list(sys.version_info[:3]), 'stdlib': sysconfig.get_path('stdlib'),\n\
+                  'wheel_pkg_dir': sysconfig.get_config_var('WHEEL_PKG_DIR'),\n\
+                  'platform': sys.platform}))";
+    let out = Command::new(&python)
+        .args(["-I", "-c", script])
+        .output()
+        .expect("run python");
+    assert!(out.status.success(), "{python:?}: {out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let version: Vec<u32> = v["version"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap() as u32)
+        .collect();
+    let lib = format!("lib/python3.{minor}/site-packages");
+    Some(Interpreter {
+        executable: v["executable"].as_str().unwrap().into(),
+        base_prefix: v["base_prefix"].as_str().unwrap().into(),
+        version: (version[0], version[1], version[2]),
+        version_string: format!("{}.{}.{}", version[0], version[1], version[2]),
+        implementation: "CPython".into(),
+        platform: v["platform"].as_str().unwrap().into(),
+        stdlib: v["stdlib"].as_str().unwrap().into(),
+        wheel_pkg_dir: v["wheel_pkg_dir"].as_str().map(PathBuf::from),
+        purelib: lib.clone(),
+        platlib: lib,
+        scripts: "bin".into(),
+        gil_disabled: false,
+        pointer_size: 8,
+    })
+}
+
+/// The newest CPython present, for tests that need just one.
+fn any_interpreter() -> Option<Interpreter> {
+    let minor = (7..=13).rev().find(|m| find_cpython(*m).is_some());
+    interpreter(minor.unwrap_or(13))
+}
+
+/// A minimal venv built by hand: enough for python to treat it as one.
+struct Env {
+    root: PathBuf,
+    site: PathBuf,
+    bin: PathBuf,
+    python: PathBuf,
+}
+
+fn make_venv(interp: &Interpreter, root: &Path) -> Env {
+    let bin = root.join("bin");
+    let site = root.join(&interp.purelib);
+    fs::create_dir_all(&bin).unwrap();
+    fs::create_dir_all(&site).unwrap();
+    let python = bin.join("python");
+    std::os::unix::fs::symlink(&interp.executable, &python).unwrap();
+    std::os::unix::fs::symlink("python", bin.join("python3")).unwrap();
+    fs::write(
+        root.join("pyvenv.cfg"),
+        format!(
+            "home = {}\ninclude-system-site-packages = false\nversion = {}\n",
+            interp.executable.parent().unwrap().display(),
+            interp.version_string
+        ),
+    )
+    .unwrap();
+    Env {
+        root: root.to_path_buf(),
+        site,
+        bin,
+        python,
+    }
+}
+
+fn seed(interp: &Interpreter, env: &Env, cache: &Path) -> Result<()> {
+    seed_pip(
+        interp,
+        &Target {
+            site_packages: &env.site,
+            scripts: &env.bin,
+            final_python: &env.python,
+            scripts_from_site_packages: "../../../bin",
+        },
+        cache,
+    )
+}
+
+/// A temp dir with its canonical path, so paths printed by Python compare equal.
+fn tempdir() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().canonicalize().unwrap();
+    (tmp, path)
+}
+
+/// Run `program` hermetically and offline; panic with its output on failure.
+fn run(program: &Path, args: &[&str], cwd: &Path) -> String {
+    let out = command(program, args, cwd);
+    assert!(
+        out.status.success(),
+        "{} {args:?} failed: {}\nstdout: {}\nstderr: {}",
+        program.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn command(program: &Path, args: &[&str], cwd: &Path) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(cwd)
+        .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
+        .env("PIP_NO_INDEX", "1")
+        .env("PIP_CONFIG_FILE", "/dev/null")
+        .env("PIP_NO_INPUT", "1")
+        .env_remove("VIRTUAL_ENV")
+        .env_remove("PYTHONHOME")
+        .env_remove("PYTHONPATH")
+        .env_remove("PIP_REQUIRE_VIRTUALENV")
+        .env_remove("PIP_USER")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()))
+}
+
+/// A pure-Python wheel with one module, `tiny_mod`.
+fn tiny_wheel(dir: &Path) -> PathBuf {
+    let path = dir.join("tiny-0.1-py3-none-any.whl");
+    let files = [
+        ("tiny_mod.py", "VALUE = 42\n"),
+        (
+            "tiny-0.1.dist-info/METADATA",
+            "Metadata-Version: 2.1\nName: tiny\nVersion: 0.1\n",
+        ),
+        (
+            "tiny-0.1.dist-info/WHEEL",
+            "Wheel-Version: 1.0\nGenerator: envreg-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    let mut rec = String::new();
+    for (name, text) in files {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+        rec.push_str(&record::line(
+            name,
+            &record::hash(text.as_bytes()),
+            Some(text.len() as u64),
+        ));
+    }
+    rec.push_str(&record::line("tiny-0.1.dist-info/RECORD", "", None));
+    zip.start_file("tiny-0.1.dist-info/RECORD", options)
+        .unwrap();
+    zip.write_all(rec.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    path
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+fn dist_info(site: &Path, name: &str) -> Option<PathBuf> {
+    names_in(site)
+        .into_iter()
+        .find(|n| n.starts_with(&format!("{name}-")) && n.ends_with(".dist-info"))
+        .map(|n| site.join(n))
+}
+
+/// Every RECORD line names an existing file with that hash and size, and
+/// every file of the package directory and dist-info is listed.
+fn check_record(env: &Env, package: &str) {
+    let di = dist_info(&env.site, package).unwrap();
+    let text = fs::read_to_string(di.join("RECORD")).unwrap();
+    let mut listed = std::collections::HashSet::new();
+    for line in text.lines() {
+        let mut parts = line.rsplitn(3, ',');
+        let (size, hash, path) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        let file = env.site.join(path).canonicalize().unwrap();
+        listed.insert(file.clone());
+        if path.ends_with(".dist-info/RECORD") {
+            assert_eq!((hash, size), ("", ""));
+            continue;
+        }
+        let data = fs::read(&file).unwrap();
+        assert_eq!(hash, record::hash(&data), "{path}");
+        assert_eq!(size, data.len().to_string(), "{path}");
+    }
+    let mut stack = vec![env.site.join(package), di];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if path.file_name().unwrap() != "__pycache__" {
+                    stack.push(path);
+                }
+            } else {
+                assert!(listed.contains(&path), "{} not in RECORD", path.display());
+            }
+        }
+    }
+}
+
+/// The whole life of a seeded pip on one Python.
+fn full_cycle(minor: u32) {
+    let Some(interp) = interpreter(minor) else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let env = make_venv(&interp, &dir.join("env"));
+    seed(&interp, &env, &dir.join("cache")).unwrap();
+
+    let scripts = names_in(&env.bin);
+    for name in ["pip".to_string(), "pip3".into(), format!("pip3.{minor}")] {
+        assert!(scripts.contains(&name), "{name} missing from {scripts:?}");
+    }
+    let installer = dist_info(&env.site, "pip").unwrap().join("INSTALLER");
+    assert_eq!(fs::read_to_string(installer).unwrap(), "envreg\n");
+    let setuptools = env.site.join("setuptools");
+    if minor < 12 {
+        assert!(
+            setuptools.is_dir(),
+            "setuptools must be seeded on 3.{minor}"
+        );
+        check_record(&env, "setuptools");
+    } else {
+        assert!(
+            !setuptools.exists(),
+            "setuptools must not be seeded on 3.{minor}"
+        );
+        assert!(dist_info(&env.site, "setuptools").is_none());
+    }
+    check_record(&env, "pip");
+
+    let want = format!("{}/pip (python 3.{minor})", env.site.display());
+    let out = run(&env.bin.join("pip"), &["--version"], &dir);
+    assert!(out.contains(&want), "{out}");
+    let out = run(&env.python, &["-m", "pip", "--version"], &dir);
+    assert!(out.contains(&want), "{out}");
+    let out = run(&env.bin.join(format!("pip3.{minor}")), &["--version"], &dir);
+    assert!(out.contains(&want), "{out}");
+
+    tiny_wheel(&dir);
+    run(
+        &env.bin.join("pip"),
+        &["install", "--no-index", "./tiny-0.1-py3-none-any.whl"],
+        &dir,
+    );
+    assert!(env.site.join("tiny_mod.py").is_file());
+    let out = run(
+        &env.python,
+        &[
+            "-c",
+            "import tiny_mod; print(tiny_mod.__file__, tiny_mod.VALUE)",
+        ],
+        &dir,
+    );
+    assert_eq!(
+        out.trim(),
+        format!("{} 42", env.site.join("tiny_mod.py").display())
+    );
+    let base = command(&interp.executable, &["-c", "import tiny_mod"], &dir);
+    assert!(
+        !base.status.success(),
+        "tiny_mod leaked into the base python"
+    );
+
+    run(&env.bin.join("pip"), &["uninstall", "-y", "pip"], &dir);
+    assert!(!env.site.join("pip").exists(), "pip package left behind");
+    assert!(
+        dist_info(&env.site, "pip").is_none(),
+        "pip dist-info left behind"
+    );
+    let left: Vec<_> = names_in(&env.bin)
+        .into_iter()
+        .filter(|n| n.starts_with("pip"))
+        .collect();
+    assert!(left.is_empty(), "launchers left behind: {left:?}");
+    // The rest of the env is untouched.
+    assert!(env.site.join("tiny_mod.py").is_file());
+    assert!(env.root.join("pyvenv.cfg").is_file());
+}
+
+#[test]
+fn full_cycle_3_7() {
+    full_cycle(7);
+}
+#[test]
+fn full_cycle_3_8() {
+    full_cycle(8);
+}
+#[test]
+fn full_cycle_3_9() {
+    full_cycle(9);
+}
+#[test]
+fn full_cycle_3_10() {
+    full_cycle(10);
+}
+#[test]
+fn full_cycle_3_11() {
+    full_cycle(11);
+}
+#[test]
+fn full_cycle_3_12() {
+    full_cycle(12);
+}
+#[test]
+fn full_cycle_3_13() {
+    full_cycle(13);
+}
+
+#[test]
+fn setuptools_3_7_gets_versioned_easy_install() {
+    let Some(interp) = interpreter(7) else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let env = make_venv(&interp, &dir.join("env"));
+    seed(&interp, &env, &dir.join("cache")).unwrap();
+    let scripts = names_in(&env.bin);
+    // setuptools 47's wheel lists easy_install-3.8; the env is 3.7.
+    assert!(scripts.contains(&"easy_install".to_string()), "{scripts:?}");
+    assert!(
+        scripts.contains(&"easy_install-3.7".to_string()),
+        "{scripts:?}"
+    );
+    assert!(
+        !scripts
+            .iter()
+            .any(|s| s == "easy_install-3.8" || s == "pip3.9")
+    );
+    let out = run(&env.bin.join("easy_install"), &["--version"], &dir);
+    assert!(out.contains("setuptools"), "{out}");
+}
+
+#[test]
+fn uninstalling_in_one_env_leaves_another_intact() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
+    let a = make_venv(&interp, &dir.join("a"));
+    let b = make_venv(&interp, &dir.join("b"));
+    seed(&interp, &a, &cache).unwrap();
+    seed(&interp, &b, &cache).unwrap();
+    // The files really are shared.
+    use std::os::unix::fs::MetadataExt;
+    let inode = |env: &Env| {
+        fs::metadata(env.site.join("pip/__init__.py"))
+            .unwrap()
+            .ino()
+    };
+    assert_eq!(inode(&a), inode(&b));
+
+    run(&a.bin.join("pip"), &["uninstall", "-y", "pip"], &dir);
+    assert!(!a.site.join("pip").exists());
+    let out = run(&b.bin.join("pip"), &["--version"], &dir);
+    assert!(out.contains(&b.site.display().to_string()), "{out}");
+    check_record(&b, "pip");
+    // The cache image is still complete: a new env still works.
+    let c = make_venv(&interp, &dir.join("c"));
+    seed(&interp, &c, &cache).unwrap();
+    run(&c.bin.join("pip"), &["--version"], &dir);
+
+    // Reinstalling pip over the shared files writes new ones, never into
+    // the shared inodes.
+    let wheel = find::seed_wheels(&interp).unwrap().remove(0);
+    let wheel = wheel.to_str().unwrap();
+    let args = [
+        "-m",
+        "pip",
+        "install",
+        "--force-reinstall",
+        "--no-index",
+        wheel,
+    ];
+    run(&c.python, &args, &dir);
+    assert_ne!(inode(&c), inode(&b));
+    check_record(&b, "pip");
+    run(&b.bin.join("pip"), &["--version"], &dir);
+}
+
+#[test]
+fn trampoline_for_a_path_with_space_and_quote() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let env = make_venv(&interp, &dir.join("it's my env"));
+    seed(&interp, &env, &dir.join("cache")).unwrap();
+    let launcher = fs::read_to_string(env.bin.join("pip")).unwrap();
+    assert!(launcher.starts_with("#!/bin/sh\n'''exec' "), "{launcher}");
+    let out = run(&env.bin.join("pip"), &["--version"], &dir);
+    assert!(out.contains(&env.site.display().to_string()), "{out}");
+    check_record(&env, "pip");
+}
+
+#[test]
+fn trampoline_for_a_long_path() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let deep = dir.join("d".repeat(60)).join("e".repeat(60));
+    let env = make_venv(&interp, &deep);
+    assert!(env.python.as_os_str().len() > 124);
+    seed(&interp, &env, &dir.join("cache")).unwrap();
+    let launcher = fs::read_to_string(env.bin.join("pip")).unwrap();
+    assert!(launcher.starts_with("#!/bin/sh\n"), "{launcher}");
+    let out = run(&env.bin.join("pip3"), &["--version"], &dir);
+    assert!(out.contains(&env.site.display().to_string()), "{out}");
+}
+
+#[test]
+fn cache_is_reused_and_leftovers_are_cleaned() {
+    use std::os::unix::fs::MetadataExt;
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
+    let wheel = find::seed_wheels(&interp).unwrap().remove(0);
+    let stem = wheel.file_stem().unwrap().to_str().unwrap();
+    let wheels = cache.join("wheels");
+    // A build killed half-way, and an image dir left without its manifest.
+    let stale = wheels.join(format!(".tmp-{stem}--99999-1"));
+    fs::create_dir_all(stale.join("tree/pip")).unwrap();
+    fs::write(stale.join("tree/pip/half.py"), "x").unwrap();
+    let image = wheels.join(stem);
+    fs::create_dir_all(image.join("tree/pip")).unwrap();
+    fs::write(image.join("tree/pip/junk.py"), "x").unwrap();
+
+    let a = make_venv(&interp, &dir.join("a"));
+    seed(&interp, &a, &cache).unwrap();
+    assert!(!stale.exists(), "stale temp dir was not removed");
+    assert!(!image.join("tree/pip/junk.py").exists());
+    assert!(!a.site.join("pip/junk.py").exists());
+    let stamp = |p: &Path| {
+        let m = fs::metadata(p).unwrap();
+        (m.ino(), m.mtime(), m.mtime_nsec())
+    };
+    let before = (stamp(&image), stamp(&image.join("manifest.json")));
+
+    let b = make_venv(&interp, &dir.join("b"));
+    seed(&interp, &b, &cache).unwrap();
+    assert_eq!(before, (stamp(&image), stamp(&image.join("manifest.json"))));
+    run(&b.bin.join("pip"), &["--version"], &dir);
+    let temps: Vec<_> = names_in(&wheels)
+        .into_iter()
+        .filter(|n| n.starts_with(".tmp-"))
+        .collect();
+    assert!(temps.is_empty(), "{temps:?}");
+}
+
+#[test]
+fn missing_bundled_pip_is_a_clear_error() {
+    let Some(mut interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    interp.stdlib = dir.join("stdlib");
+    interp.wheel_pkg_dir = None;
+    let env = make_venv(&interp, &dir.join("env"));
+    let err = format!("{:#}", seed(&interp, &env, &dir.join("cache")).unwrap_err());
+    assert!(err.contains("bundles no pip wheel"), "{err}");
+    assert!(err.contains("--no-pip"), "{err}");
+    assert!(err.contains("python3-venv"), "{err}");
+    assert!(names_in(&env.bin).iter().all(|n| !n.starts_with("pip")));
+}
+
+#[test]
+fn windows_is_refused_clearly() {
+    let Some(mut interp) = any_interpreter() else {
+        return;
+    };
+    interp.platform = "win32".into();
+    let (_tmp, dir) = tempdir();
+    let env = make_venv(&interp, &dir.join("env"));
+    let err = format!("{:#}", seed(&interp, &env, &dir.join("cache")).unwrap_err());
+    assert!(err.contains("Windows") && err.contains("--no-pip"), "{err}");
+}
+
+#[test]
+fn corrupt_wheel_is_refused() {
+    let Some(mut interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    // A wheel whose RECORD disagrees with a file, placed as WHEEL_PKG_DIR.
+    let pkg = dir.join("wheels");
+    fs::create_dir_all(&pkg).unwrap();
+    let path = pkg.join("pip-99.0-py3-none-any.whl");
+    let mut zip = zip::ZipWriter::new(fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("pip/__init__.py", "changed\n"),
+        ("pip-99.0.dist-info/METADATA", "Name: pip\nVersion: 99.0\n"),
+        ("pip-99.0.dist-info/WHEEL", "Wheel-Version: 1.0\n"),
+        (
+            "pip-99.0.dist-info/RECORD",
+            "pip/__init__.py,sha256=AAAA,8\npip-99.0.dist-info/RECORD,,\n",
+        ),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    interp.wheel_pkg_dir = Some(pkg);
+    let env = make_venv(&interp, &dir.join("env"));
+    let cache = dir.join("cache");
+    let err = format!("{:#}", seed(&interp, &env, &cache).unwrap_err());
+    assert!(
+        err.contains("corrupt") && err.contains("pip/__init__.py"),
+        "{err}"
+    );
+    // Nothing half-built is left to look like an image.
+    assert!(!cache.join("wheels/pip-99.0-py3-none-any").exists());
+    let temps: Vec<_> = names_in(&cache.join("wheels"))
+        .into_iter()
+        .filter(|n| n.starts_with(".tmp-"))
+        .collect();
+    assert!(temps.is_empty(), "{temps:?}");
+}
+
+/// Not a check: prints how long the first (unpacking) and later seeds take.
+/// Run with `cargo test --release seed_timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn seed_timing() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
+    for i in 0..5 {
+        let env = make_venv(&interp, &dir.join(format!("env{i}")));
+        let start = std::time::Instant::now();
+        seed(&interp, &env, &cache).unwrap();
+        eprintln!("seed {i} (3.{}): {:?}", interp.version.1, start.elapsed());
+    }
+    if let Ok(keep) = std::env::var("ENVREG_SEED_KEEP") {
+        let env = make_venv(&interp, Path::new(&keep));
+        seed(&interp, &env, &cache).unwrap();
+    }
+}
+
+#[test]
+fn concurrent_first_seeds_share_one_image() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
+    let envs: Vec<Env> = (0..4)
+        .map(|i| make_venv(&interp, &dir.join(format!("env{i}"))))
+        .collect();
+    std::thread::scope(|s| {
+        for env in &envs {
+            let (interp, cache) = (&interp, &cache);
+            s.spawn(move || seed(interp, env, cache).unwrap());
+        }
+    });
+    for env in &envs {
+        check_record(env, "pip");
+    }
+    let wheels = names_in(&cache.join("wheels"));
+    assert!(wheels.iter().all(|n| !n.starts_with(".tmp-")), "{wheels:?}");
+    let images = wheels
+        .iter()
+        .filter(|n| n.starts_with("pip-") && !n.ends_with(".lock"));
+    assert_eq!(images.count(), 1, "{wheels:?}");
+}
+
+#[test]
+fn copies_when_the_cache_is_on_another_file_system() {
+    use std::os::unix::fs::MetadataExt;
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let shm = Path::new("/dev/shm");
+    let other = shm
+        .is_dir()
+        .then(|| tempfile::tempdir_in(shm).ok())
+        .flatten();
+    let Some(other) = other
+        .filter(|o| fs::metadata(o.path()).unwrap().dev() != fs::metadata(&dir).unwrap().dev())
+    else {
+        eprintln!("skipping: no second file system at /dev/shm");
+        return;
+    };
+    let env = make_venv(&interp, &dir.join("env"));
+    seed(&interp, &env, other.path()).unwrap();
+    check_record(&env, "pip");
+    let links = fs::metadata(env.site.join("pip/__init__.py"))
+        .unwrap()
+        .nlink();
+    assert_eq!(links, 1, "expected a copy, not a link");
+    let out = run(&env.bin.join("pip"), &["--version"], &dir);
+    assert!(out.contains(&env.site.display().to_string()), "{out}");
+}
+
+#[test]
+fn launchers_name_the_final_python_not_the_staging_dir() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let env = make_venv(&interp, &dir.join(".tmp-staging"));
+    let final_python = Path::new("/home/someone/envs/final/bin/python");
+    seed_pip(
+        &interp,
+        &Target {
+            site_packages: &env.site,
+            scripts: &env.bin,
+            final_python,
+            scripts_from_site_packages: "../../../bin",
+        },
+        &dir.join("cache"),
+    )
+    .unwrap();
+    for name in ["pip", "pip3"] {
+        let text = fs::read_to_string(env.bin.join(name)).unwrap();
+        assert!(
+            text.starts_with("#!/home/someone/envs/final/bin/python\n"),
+            "{text}"
+        );
+        assert!(!text.contains(".tmp-staging"), "{text}");
+    }
+}

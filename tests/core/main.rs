@@ -1,0 +1,11 @@
+//! Integration tests for the core commands, against the built binary.
+//! Each test gets its own temp HOME and ENVREG_HOME (see `common`).
+
+mod common;
+mod concurrency;
+mod index;
+mod ls;
+mod mkenv;
+mod names;
+mod rm;
+mod show_path;

@@ -1,0 +1,1116 @@
+//! `workon` in real shells: the hooks printed by `envreg init SHELL`, run in
+//! bash, zsh, fish, tcsh and xonsh without rc files, against environments
+//! made by the real `envreg mkenv`. nushell and PowerShell are not packaged
+//! for Debian, so their hooks are only checked as text here.
+
+mod shell_common;
+
+use shell_common::*;
+
+/// A POSIX-family shell and the few spellings that differ between them.
+struct Posix {
+    program: &'static str,
+    args: &'static [&'static str],
+    init: &'static str,
+    /// Turns on `set -eu` or its equivalent.
+    strict: &'static str,
+    /// Prints where a command name resolves, honouring the hash table.
+    which: &'static str,
+    /// Prints the names of all shell variables, one per line.
+    names: &'static str,
+}
+
+const BASH: Posix = Posix {
+    program: "bash",
+    args: &["--norc", "--noprofile"],
+    init: "bash",
+    strict: "set -eu",
+    which: "type -P",
+    names: "compgen -v",
+};
+
+const ZSH: Posix = Posix {
+    program: "zsh",
+    args: &["-f"],
+    init: "zsh",
+    strict: "setopt err_exit nounset",
+    which: "whence -p",
+    names: "print -rl -- ${(k)parameters}",
+};
+
+/// Two environments, each with a fake `pip` in bin (they are made with
+/// --no-pip), and a `pip` on the system PATH that the shell hashes first.
+fn sandbox_with_envs() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1", "proj2"]);
+    for name in ["proj1", "proj2"] {
+        sb.write_exe(
+            &sb.env_dir(name).join("bin/pip"),
+            "#!/bin/sh\necho env pip\n",
+        );
+    }
+    sb.write_exe(&sb.sysbin.join("pip"), "#!/bin/sh\necho system pip\n");
+    sb
+}
+
+fn core_script(sh: &Posix) -> String {
+    let Posix {
+        strict,
+        init,
+        which,
+        names,
+        ..
+    } = sh;
+    format!(
+        r#"{strict}
+PS1='$ '
+before_env= before_names= after_env= after_names= p2= i= rc=
+eval "$(envreg init {init})"
+hash pip
+before_env="$(env | grep -v '^_=' | sort)"
+before_names="$({names} | sort)"
+echo "PIP0=$({which} pip)"
+workon proj1
+echo "VE1=$VIRTUAL_ENV"
+echo "VEP1=$VIRTUAL_ENV_PROMPT"
+echo "PS11=$PS1"
+echo "FIRST1=${{PATH%%:*}}"
+echo "PY1=$({which} python)"
+echo "PIP1=$({which} pip)"
+echo "PYPREFIX1=$(python -c 'import sys; print(sys.prefix)')"
+workon proj2
+echo "VE2=$VIRTUAL_ENV"
+echo "PS12=$PS1"
+p2="$PATH"
+i=0
+while [ "$i" -lt 100 ]; do workon proj1; workon proj2; i=$((i + 1)); done
+if [ "$PATH" = "$p2" ]; then echo "NOGROWTH=1"; fi
+rc=0
+workon proj3 || rc=$?
+echo "BADRC=$rc"
+echo "VE3=$VIRTUAL_ENV"
+echo "PS13=$PS1"
+deactivate
+after_env="$(env | grep -v '^_=' | sort)"
+after_names="$({names} | sort)"
+if [ "$before_env" = "$after_env" ]; then echo "SAMEENV=1"; else printf '%s\n' "$before_env" > b.txt; printf '%s\n' "$after_env" > a.txt; diff b.txt a.txt || :; fi
+if [ "$before_names" = "$after_names" ]; then echo "SAMENAMES=1"; else printf '%s\n' "$before_names" > b.txt; printf '%s\n' "$after_names" > a.txt; diff b.txt a.txt || :; fi
+echo "PS1END=$PS1"
+echo "PIPEND=$({which} pip)"
+if type deactivate >/dev/null 2>&1; then echo "STILLDEACT=1"; fi
+echo "LIST=$(workon | tr '\n' ' ')"
+echo DONE=1
+"#
+    )
+}
+
+fn check_core(sh: &Posix) {
+    if !require(sh.program) {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let run = sb.run_script(sh.program, sh.args, "sh", &core_script(sh));
+    run.assert_done();
+    let env1 = sb.env_dir("proj1");
+    let env2 = sb.env_dir("proj2");
+    let d1 = env1.display().to_string();
+    assert_eq!(run.get("PIP0"), sb.sysbin.join("pip").display().to_string());
+    assert_eq!(run.get("VE1"), d1);
+    assert_eq!(run.get("VEP1"), "proj1");
+    assert_eq!(run.get("PS11"), "(proj1) $ ");
+    assert_eq!(run.get("FIRST1"), format!("{d1}/bin"));
+    assert_eq!(run.get("PY1"), format!("{d1}/bin/python"));
+    assert_eq!(
+        run.get("PIP1"),
+        format!("{d1}/bin/pip"),
+        "hash table not refreshed"
+    );
+    assert_eq!(run.get("PYPREFIX1"), d1);
+    assert_eq!(run.get("VE2"), env2.display().to_string());
+    assert_eq!(
+        run.get("PS12"),
+        "(proj2) $ ",
+        "switching stacked the prompt"
+    );
+    assert_eq!(run.get("NOGROWTH"), "1", "PATH grew over 100 switches");
+    assert_ne!(run.get("BADRC"), "0", "workon of an unknown name succeeded");
+    assert!(
+        run.stderr.contains("no environment named 'proj3'"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean"), "{}", run.stderr);
+    assert_eq!(
+        run.get("VE3"),
+        env2.display().to_string(),
+        "failed workon left the env"
+    );
+    assert_eq!(run.get("PS13"), "(proj2) $ ");
+    assert_eq!(
+        run.vars.get("SAMEENV").map(String::as_str),
+        Some("1"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.vars.get("SAMENAMES").map(String::as_str),
+        Some("1"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.get("PS1END"), "$ ");
+    assert_eq!(
+        run.get("PIPEND"),
+        sb.sysbin.join("pip").display().to_string()
+    );
+    assert!(!run.vars.contains_key("STILLDEACT"), "deactivate survived");
+    assert_eq!(run.get("LIST"), "proj1 proj2 ");
+    assert!(
+        run.stderr.lines().all(|l| l.contains("proj3")),
+        "unexpected stderr: {}",
+        run.stderr
+    );
+    // workon recorded the use in the index.
+    let json: serde_json::Value =
+        serde_json::from_slice(&sb.envreg(&["ls", "--json"]).stdout).unwrap();
+    for env in json.as_array().unwrap() {
+        assert!(!env["last_used"].is_null(), "last_used not recorded: {env}");
+    }
+}
+
+#[test]
+fn bash_workon_switch_deactivate_unknown() {
+    check_core(&BASH);
+}
+
+#[test]
+fn zsh_workon_switch_deactivate_unknown() {
+    check_core(&ZSH);
+}
+
+/// Global and per-env user hooks run in virtualenvwrapper's order.
+fn hooks_script(sh: &Posix, log: &str) -> String {
+    let Posix { strict, init, .. } = sh;
+    format!(
+        r#"{strict}
+eval "$(envreg init {init})"
+workon proj1
+echo "FROMHOOK=${{FROM_HOOK-unset}}"
+workon proj2
+deactivate
+echo "FROMHOOKEND=${{FROM_HOOK-unset}}"
+echo "LASTENV=${{ENVREG_LAST_ENV-unset}}"
+cat '{log}'
+echo DONE=1
+"#
+    )
+}
+
+fn install_posix_hooks(sb: &Sandbox, log: &std::path::Path, suffix: &str) {
+    let log = log.display();
+    let hooks = sb.hooks_dir();
+    let sourced = |label: &str| {
+        format!(
+            "echo \"{label} ${{VIRTUAL_ENV:+${{VIRTUAL_ENV##*/}}}} ${{ENVREG_LAST_ENV:+${{ENVREG_LAST_ENV##*/}}}}\" >> '{log}'\n"
+        )
+    };
+    let run = |label: &str| format!("#!/bin/sh\necho \"{label} $1\" >> '{log}'\n");
+    sb.write_exe(&hooks.join("preactivate"), &run("global-preactivate"));
+    write(
+        &hooks.join(format!("postactivate{suffix}")),
+        &sourced("global-postactivate"),
+    );
+    write(
+        &hooks.join(format!("predeactivate{suffix}")),
+        &sourced("global-predeactivate"),
+    );
+    write(
+        &hooks.join(format!("postdeactivate{suffix}")),
+        &sourced("global-postdeactivate"),
+    );
+    for name in ["proj1", "proj2"] {
+        let bin = sb.env_dir(name).join("bin");
+        sb.write_exe(&bin.join("preactivate"), &run("env-preactivate"));
+        write(
+            &bin.join(format!("predeactivate{suffix}")),
+            &sourced("env-predeactivate"),
+        );
+        write(
+            &bin.join(format!("postdeactivate{suffix}")),
+            &sourced("env-postdeactivate"),
+        );
+    }
+}
+
+const HOOK_ORDER: &str = "\
+global-preactivate proj1
+env-preactivate proj1
+global-postactivate proj1 
+env-postactivate proj1 
+env-predeactivate proj1 
+global-predeactivate proj1 
+env-postdeactivate  proj1
+global-postdeactivate  proj1
+global-preactivate proj2
+env-preactivate proj2
+global-postactivate proj2 
+env-postactivate proj2 
+env-predeactivate proj2 
+global-predeactivate proj2 
+env-postdeactivate  proj2
+global-postdeactivate  proj2
+";
+
+fn check_hooks(sh: &Posix) {
+    if !require(sh.program) {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1", "proj2"]);
+    let log = sb.dir.path().join("hooks.log");
+    install_posix_hooks(&sb, &log, "");
+    for name in ["proj1", "proj2"] {
+        let bin = sb.env_dir(name).join("bin");
+        write(
+            &bin.join("postactivate"),
+            &format!(
+                "echo \"env-postactivate ${{VIRTUAL_ENV##*/}} \" >> '{}'\nexport FROM_HOOK=1\n",
+                log.display()
+            ),
+        );
+        write(
+            &bin.join("predeactivate"),
+            &format!(
+                "echo \"env-predeactivate ${{VIRTUAL_ENV##*/}} \" >> '{}'\nunset FROM_HOOK\n",
+                log.display()
+            ),
+        );
+    }
+    let run = sb.run_script(
+        sh.program,
+        sh.args,
+        "sh",
+        &hooks_script(sh, &log.display().to_string()),
+    );
+    run.assert_done();
+    assert_eq!(run.get("FROMHOOK"), "1", "postactivate was not sourced");
+    assert_eq!(
+        run.get("FROMHOOKEND"),
+        "unset",
+        "predeactivate was not sourced"
+    );
+    assert_eq!(run.get("LASTENV"), "unset", "ENVREG_LAST_ENV leaked");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(logged, HOOK_ORDER);
+}
+
+#[test]
+fn bash_user_hooks_in_order() {
+    check_hooks(&BASH);
+}
+
+#[test]
+fn zsh_user_hooks_in_order() {
+    check_hooks(&ZSH);
+}
+
+#[test]
+fn bash_completion_of_names_and_subcommands() {
+    if !require("bash") {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1", "proj2", "other"]);
+    let run = sb.run_script(
+        "bash",
+        BASH.args,
+        "sh",
+        r#"set -eu
+eval "$(envreg init bash)"
+COMP_WORDS=(workon pr); COMP_CWORD=1; __envreg_complete_workon; echo "C1=${COMPREPLY[*]}"
+COMP_WORDS=(workon ''); COMP_CWORD=1; __envreg_complete_workon; echo "C2=${COMPREPLY[*]}"
+COMP_WORDS=(envreg s); COMP_CWORD=1; __envreg_complete_envreg; echo "C3=${COMPREPLY[*]}"
+COMP_WORDS=(envreg show o); COMP_CWORD=2; __envreg_complete_envreg; echo "C4=${COMPREPLY[*]}"
+COMP_WORDS=(envreg init z); COMP_CWORD=2; __envreg_complete_envreg; echo "C5=${COMPREPLY[*]}"
+echo "C6=$(complete -p workon)"
+echo DONE=1
+"#,
+    );
+    run.assert_done();
+    assert_eq!(run.get("C1"), "proj1 proj2");
+    assert_eq!(run.get("C2"), "other proj1 proj2");
+    assert_eq!(run.get("C3"), "show");
+    assert_eq!(run.get("C4"), "other");
+    assert_eq!(run.get("C5"), "zsh");
+    assert_eq!(run.get("C6"), "complete -F __envreg_complete_workon workon");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn zsh_completion_with_and_without_compinit() {
+    if !require("zsh") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let run = sb.run_script(
+        "zsh",
+        ZSH.args,
+        "zsh",
+        r#"setopt err_exit nounset
+eval "$(envreg init zsh)"
+echo "BEFORE=${+functions[compdef]}"
+autoload -Uz compinit
+compinit -u -D
+eval "$(envreg init zsh)"
+echo "WORKON=${_comps[workon]-none}"
+echo "ENVREG=${_comps[envreg]-none}"
+echo DONE=1
+"#,
+    );
+    run.assert_done();
+    assert_eq!(run.get("BEFORE"), "0");
+    assert_eq!(run.get("WORKON"), "_envreg_workon");
+    assert_eq!(run.get("ENVREG"), "_envreg");
+    assert!(
+        run.stderr.is_empty(),
+        "errors without compinit: {}",
+        run.stderr
+    );
+}
+
+/// User aliases and functions named like the commands the hook uses, under
+/// `set -eu`: none of them may run.
+#[test]
+fn bash_hijacked_names_and_strict_mode() {
+    if !require("bash") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let run = sb.run_script(
+        "bash",
+        BASH.args,
+        "sh",
+        r#"set -eu
+shopt -s expand_aliases
+alias cd='echo HIJACK-alias-cd' ls='echo HIJACK-alias-ls' source='echo HIJACK-alias-source'
+alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg' hash='echo HIJACK-alias-hash'
+eval "$(\builtin command envreg init bash)"
+function cd { echo HIJACK-cd; }
+function ls { echo HIJACK-ls; }
+function source { echo HIJACK-source; }
+function command { echo HIJACK-command; }
+function envreg { echo HIJACK-envreg; }
+workon proj1
+echo "VE1=$VIRTUAL_ENV"
+workon proj2
+echo "VE2=$VIRTUAL_ENV"
+rc=0; workon nosuch || rc=$?
+echo "RC=$rc"
+deactivate
+echo "VEEND=${VIRTUAL_ENV-unset}"
+echo DONE=1
+"#,
+    );
+    run.assert_done();
+    assert!(!run.stdout.contains("HIJACK"), "{}", run.stdout);
+    assert_eq!(run.get("VE1"), sb.env_dir("proj1").display().to_string());
+    assert_eq!(run.get("VE2"), sb.env_dir("proj2").display().to_string());
+    assert_ne!(run.get("RC"), "0");
+    assert_eq!(run.get("VEEND"), "unset");
+}
+
+#[test]
+fn zsh_hijacked_names() {
+    if !require("zsh") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let run = sb.run_script(
+        "zsh",
+        ZSH.args,
+        "zsh",
+        r#"setopt err_exit nounset
+alias cd='echo HIJACK-alias-cd' ls='echo HIJACK-alias-ls' source='echo HIJACK-alias-source'
+alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg' hash='echo HIJACK-alias-hash'
+eval "$(\builtin command envreg init zsh)"
+function cd { echo HIJACK-cd; }
+function ls { echo HIJACK-ls; }
+function source { echo HIJACK-source; }
+function command { echo HIJACK-command; }
+function envreg { echo HIJACK-envreg; }
+workon proj1
+echo "VE1=$VIRTUAL_ENV"
+workon proj2
+echo "VE2=$VIRTUAL_ENV"
+deactivate
+echo "VEEND=${VIRTUAL_ENV-unset}"
+echo DONE=1
+"#,
+    );
+    run.assert_done();
+    assert!(!run.stdout.contains("HIJACK"), "{}", run.stdout);
+    assert_eq!(run.get("VE2"), sb.env_dir("proj2").display().to_string());
+    assert_eq!(run.get("VEEND"), "unset");
+}
+
+/// A shell started inside an activated environment (VIRTUAL_ENV exported,
+/// no `deactivate` function) switches cleanly.
+fn check_inherited(program: &str, args: &[&str], init: &str) {
+    if !require(program) {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let d1 = sb.env_dir("proj1").display().to_string();
+    let inner = format!(
+        r#"eval "$(envreg init {init})"
+workon proj2
+echo "VE=$VIRTUAL_ENV"
+case ":$PATH:" in *":{d1}/bin:"*) echo STALE=1 ;; esac
+deactivate
+echo "VEEND=${{VIRTUAL_ENV-unset}}"
+case ":$PATH:" in *":{d1}/bin:"*) echo STALEEND=1 ;; esac
+echo DONE=1
+"#
+    );
+    let inner_file = sb.dir.path().join("inner.sh");
+    write(&inner_file, &inner);
+    let outer = format!(
+        r#"eval "$(envreg init {init})"
+workon proj1
+{program} {} '{}'
+"#,
+        args.join(" "),
+        inner_file.display()
+    );
+    let run = sb.run_script(program, args, "sh", &outer);
+    run.assert_done();
+    assert_eq!(run.get("VE"), sb.env_dir("proj2").display().to_string());
+    assert!(
+        !run.vars.contains_key("STALE"),
+        "old env's bin left on PATH"
+    );
+    assert_eq!(run.get("VEEND"), "unset");
+    assert!(!run.vars.contains_key("STALEEND"));
+}
+
+#[test]
+fn bash_started_inside_an_activated_env() {
+    check_inherited("bash", BASH.args, "bash");
+}
+
+#[test]
+fn zsh_started_inside_an_activated_env() {
+    check_inherited("zsh", ZSH.args, "zsh");
+}
+
+#[test]
+fn prompt_left_alone_when_disabled() {
+    if !require("bash") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let run = sb.run_script(
+        "bash",
+        BASH.args,
+        "sh",
+        r#"set -eu
+PS1='$ '
+VIRTUAL_ENV_DISABLE_PROMPT=1
+eval "$(envreg init bash)"
+workon proj1
+echo "PS1=$PS1"
+echo "VEP=$VIRTUAL_ENV_PROMPT"
+echo DONE=1
+"#,
+    );
+    run.assert_done();
+    assert_eq!(run.get("PS1"), "$ ");
+    assert_eq!(run.get("VEP"), "proj1");
+}
+
+/// The hook files can be sourced directly and start no program when sourced:
+/// with an empty PATH any external command would fail loudly.
+#[test]
+fn sourcing_the_hooks_runs_no_program() {
+    let sb = Sandbox::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("shell");
+    let cases: [(&str, &[&str], &str, &str); 5] = [
+        (
+            "bash",
+            BASH.args,
+            "envreg.bash",
+            "PATH=/nonexistent; set -eu; source \"$1\"; echo DONE=1",
+        ),
+        (
+            "zsh",
+            ZSH.args,
+            "envreg.zsh",
+            "PATH=/nonexistent; setopt err_exit nounset; source \"$1\"; echo DONE=1",
+        ),
+        (
+            "fish",
+            &["--no-config"],
+            "envreg.fish",
+            "set PATH /nonexistent; source $argv[1]; and echo DONE=1",
+        ),
+        (
+            "tcsh",
+            &["-f"],
+            "envreg.tcsh",
+            "setenv PATH /nonexistent\nsource \"$1\"\necho DONE=1",
+        ),
+        (
+            "xonsh",
+            &["--no-rc"],
+            "envreg.xonsh",
+            "$PATH = ['/nonexistent']\nexecx(open($ARGS[1]).read())\nprint('DONE=1')",
+        ),
+    ];
+    for (program, args, file, script) in cases {
+        let Some(exe) = find_on_path(program) else {
+            skip(&format!("{program} is not installed"));
+            continue;
+        };
+        let script_file = sb.dir.path().join(format!("source-{program}"));
+        write(&script_file, script);
+        let out = sb
+            .command(&exe)
+            .args(args)
+            .arg(&script_file)
+            .arg(dir.join(file))
+            .output()
+            .unwrap();
+        let run = Run::from(out);
+        run.assert_done();
+        assert!(run.stderr.is_empty(), "{program}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn bash_hook_passes_shellcheck() {
+    if !require("shellcheck") {
+        return;
+    }
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("shell/envreg.bash");
+    let out = std::process::Command::new("shellcheck")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stdout));
+}
+
+/// What `envreg init` prints is the file under shell/ (tcsh: without the
+/// comment lines); nushell and PowerShell are checked as text only.
+#[test]
+fn init_prints_the_hook_files() {
+    let sb = Sandbox::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("shell");
+    for (shell, file) in [
+        ("bash", "envreg.bash"),
+        ("zsh", "envreg.zsh"),
+        ("fish", "envreg.fish"),
+        ("xonsh", "envreg.xonsh"),
+        ("nu", "envreg.nu"),
+        ("powershell", "envreg.ps1"),
+    ] {
+        let out = sb.envreg(&["init", shell]);
+        assert!(out.status.success());
+        assert_eq!(
+            text(&out.stdout),
+            std::fs::read_to_string(dir.join(file)).unwrap()
+        );
+    }
+    let tcsh = text(&sb.envreg(&["init", "tcsh"]).stdout);
+    assert!(
+        tcsh.lines()
+            .all(|l| !l.starts_with('#') && l.ends_with(';')),
+        "{tcsh}"
+    );
+    let nu = text(&sb.envreg(&["init", "nu"]).stdout);
+    for needle in [
+        "def --env workon [name?: string@__envreg_names]",
+        "def --env deactivate",
+        "path --touch",
+    ] {
+        assert!(nu.contains(needle), "nu hook lacks {needle}");
+    }
+    let ps = text(&sb.envreg(&["init", "powershell"]).stdout);
+    for needle in [
+        "function global:workon",
+        "Activate.ps1",
+        "path --touch",
+        "Register-ArgumentCompleter",
+    ] {
+        assert!(ps.contains(needle), "PowerShell hook lacks {needle}");
+    }
+    assert!(
+        ps.is_ascii(),
+        "PowerShell hook must stay ASCII (no BOM needed)"
+    );
+    let bad = sb.envreg(&["init", "cmd"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// The subcommand lists hard-coded in the completions match the CLI.
+#[test]
+fn completion_word_lists_match_the_cli() {
+    let sb = Sandbox::new();
+    let help = text(&sb.envreg(&["--help"]).stdout);
+    let mut subcommands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    subcommands.sort();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("shell");
+    for file in ["envreg.bash", "envreg.zsh", "envreg.fish", "envreg.tcsh"] {
+        let hook = std::fs::read_to_string(dir.join(file)).unwrap();
+        let line = hook
+            .lines()
+            .find(|l| l.contains("mkenv ls rm"))
+            .unwrap_or_else(|| panic!("{file} lists no subcommands"));
+        let start = line.find("mkenv").unwrap();
+        let end = line[start..].find(['"', '\'', ')']).unwrap() + start;
+        let mut listed: Vec<&str> = line[start..end].split_whitespace().collect();
+        listed.sort();
+        assert_eq!(listed, subcommands, "{file}");
+    }
+}
+
+#[test]
+fn activate_prints_the_command_on_stderr() {
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1"]);
+    let dir = sb.env_dir("proj1").display().to_string();
+    let out = sb.envreg(&["activate", "proj1", "--shell", "fish"]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("source '{dir}/bin/activate.fish'")),
+        "{err}"
+    );
+    assert!(err.contains("envreg init fish | source"), "{err}");
+
+    let out = sb.envreg(&["activate", "proj1", "--shell", "powershell"]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("& '{dir}/bin/Activate.ps1'")),
+        "{err}"
+    );
+
+    let out = sb.envreg(&["activate", "nosuch"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no environment named 'nosuch'"));
+
+    // Detected from the parent process: the shell that ran it.
+    for (program, rc_line, activate) in [
+        ("bash", "eval \"$(envreg init bash)\"", "/bin/activate'"),
+        ("zsh", "eval \"$(envreg init zsh)\"", "/bin/activate'"),
+        ("tcsh", "eval \"`envreg init tcsh`\"", "/bin/activate.csh'"),
+    ] {
+        let Some(exe) = find_on_path(program) else {
+            skip(&format!("{program} is not installed"));
+            continue;
+        };
+        let out = sb
+            .command(exe)
+            .args(["-c", "envreg activate proj1; echo ran"])
+            .env("SHELL", "/bin/fish")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let err = text(&out.stderr);
+        assert!(err.contains(rc_line), "{program}: {err}");
+        assert!(err.contains(activate), "{program}: {err}");
+    }
+    // No shell parent: $SHELL decides.
+    let out = sb
+        .command(ENVREG)
+        .args(["activate", "proj1"])
+        .env("SHELL", "/usr/bin/fish")
+        .output()
+        .unwrap();
+    assert!(text(&out.stderr).contains("envreg init fish | source"));
+}
+
+#[test]
+fn fish_workon_switch_deactivate_hooks_completion() {
+    if !require("fish") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    sb.mkenvs(&["other"]);
+    let log = sb.dir.path().join("hooks.log");
+    let logq = log.display();
+    let hooks = sb.hooks_dir();
+    let fish_hook = |label: &str| {
+        format!(
+            "echo \"{label} \"(string replace -r '.*/' '' -- \"$VIRTUAL_ENV\")\" \"(string replace -r '.*/' '' -- \"$ENVREG_LAST_ENV\") >> '{logq}'\n"
+        )
+    };
+    let run_hook = |label: &str| format!("#!/bin/sh\necho \"{label} $1\" >> '{logq}'\n");
+    sb.write_exe(&hooks.join("preactivate"), &run_hook("global-preactivate"));
+    for h in ["postactivate", "predeactivate", "postdeactivate"] {
+        write(
+            &hooks.join(format!("{h}.fish")),
+            &fish_hook(&format!("global-{h}")),
+        );
+    }
+    for name in ["proj1", "proj2"] {
+        let bin = sb.env_dir(name).join("bin");
+        sb.write_exe(&bin.join("preactivate"), &run_hook("env-preactivate"));
+        write(
+            &bin.join("postdeactivate.fish"),
+            &fish_hook("env-postdeactivate"),
+        );
+        write(
+            &bin.join("postactivate.fish"),
+            &format!("{}set -gx FROM_HOOK 1\n", fish_hook("env-postactivate")),
+        );
+        write(
+            &bin.join("predeactivate.fish"),
+            &format!("{}set -e FROM_HOOK\n", fish_hook("env-predeactivate")),
+        );
+    }
+    let script = r#"
+function fish_prompt; echo -n '> '; end
+envreg init fish | source
+hash pip 2>/dev/null
+set before (env | string match -v -r '^_=' | sort)
+set before_fns (functions -a | sort)
+workon proj1
+echo "VE1=$VIRTUAL_ENV"
+echo "VEP1=$VIRTUAL_ENV_PROMPT"
+echo "PROMPT1="(fish_prompt)
+echo "FIRST1=$PATH[1]"
+echo "PY1="(command -s python)
+echo "PIP1="(command -s pip)
+echo "FROMHOOK="(set -q FROM_HOOK; and echo 1; or echo unset)
+workon proj2
+echo "PROMPT2="(fish_prompt)
+set p2 $PATH
+for i in (seq 100); workon proj1; workon proj2; end
+test (string join : $PATH) = (string join : $p2); and echo NOGROWTH=1
+workon proj3; set rc $status
+echo "BADRC=$rc"
+echo "VE3=$VIRTUAL_ENV"
+deactivate
+set after (env | string match -v -r '^_=' | sort)
+set after_fns (functions -a | sort)
+test "$before" = "$after"; and echo SAMEENV=1; or diff (printf '%s\n' $before | psub) (printf '%s\n' $after | psub)
+test "$before_fns" = "$after_fns"; and echo SAMEFNS=1; or diff (printf '%s\n' $before_fns | psub) (printf '%s\n' $after_fns | psub)
+echo "PROMPTEND="(fish_prompt)
+echo "FROMHOOKEND="(set -q FROM_HOOK; and echo 1; or echo unset)
+echo "LIST="(workon | string join ' ')
+echo "C1="(complete -C 'workon pr' | string join ' ')
+echo "C2="(complete -C 'envreg sh' | string join ' ')
+echo "C3="(complete -C 'envreg rm o' | string join ' ')
+echo "C4="(complete -C 'envreg init f' | string join ' ')
+echo DONE=1
+"#;
+    let run = sb.run_script("fish", &["--no-config"], "fish", script);
+    run.assert_done();
+    let d1 = sb.env_dir("proj1").display().to_string();
+    assert_eq!(run.get("VE1"), d1);
+    assert_eq!(run.get("VEP1"), "proj1");
+    assert_eq!(run.get("PROMPT1"), "(proj1) > ");
+    assert_eq!(run.get("FIRST1"), format!("{d1}/bin"));
+    assert_eq!(run.get("PY1"), format!("{d1}/bin/python"));
+    assert_eq!(run.get("PIP1"), format!("{d1}/bin/pip"));
+    assert_eq!(run.get("FROMHOOK"), "1");
+    assert_eq!(run.get("PROMPT2"), "(proj2) > ");
+    assert_eq!(run.get("NOGROWTH"), "1");
+    assert_ne!(run.get("BADRC"), "0");
+    assert!(run.stderr.contains("did you mean"), "{}", run.stderr);
+    assert_eq!(run.get("VE3"), sb.env_dir("proj2").display().to_string());
+    assert_eq!(
+        run.vars.get("SAMEENV").map(String::as_str),
+        Some("1"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.vars.get("SAMEFNS").map(String::as_str),
+        Some("1"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.get("PROMPTEND"), "> ");
+    assert_eq!(run.get("FROMHOOKEND"), "unset");
+    assert_eq!(run.get("LIST"), "other proj1 proj2");
+    assert_eq!(run.get("C1"), "proj1 proj2");
+    assert_eq!(run.get("C2"), "show");
+    assert_eq!(run.get("C3"), "other");
+    assert_eq!(run.get("C4"), "fish");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    let first_cycle: String = logged.lines().take(16).map(|l| format!("{l}\n")).collect();
+    assert_eq!(first_cycle, HOOK_ORDER);
+}
+
+#[test]
+fn fish_started_inside_an_activated_env() {
+    if !require("fish") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let d1 = sb.env_dir("proj1").display().to_string();
+    let inner = sb.dir.path().join("inner.fish");
+    write(
+        &inner,
+        &format!(
+            r#"envreg init fish | source
+workon proj2
+echo "VE=$VIRTUAL_ENV"
+contains -- '{d1}/bin' $PATH; and echo STALE=1
+deactivate
+echo "VEEND="(set -q VIRTUAL_ENV; and echo $VIRTUAL_ENV; or echo unset)
+echo DONE=1
+"#
+        ),
+    );
+    let run = sb.run_script(
+        "fish",
+        &["--no-config"],
+        "fish",
+        &format!(
+            "envreg init fish | source\nworkon proj1\nfish --no-config '{}'\n",
+            inner.display()
+        ),
+    );
+    run.assert_done();
+    assert_eq!(run.get("VE"), sb.env_dir("proj2").display().to_string());
+    assert!(!run.vars.contains_key("STALE"));
+    assert_eq!(run.get("VEEND"), "unset");
+}
+
+#[test]
+fn tcsh_workon_switch_deactivate_unknown() {
+    if !require("tcsh") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let script = r#"set prompt = "> "
+eval "`envreg init tcsh`"
+set p0 = "$PATH"
+workon proj1
+echo "VE1=$VIRTUAL_ENV"
+echo "PROMPT1=$prompt"
+echo "PY1=`which python`"
+workon proj2
+echo "PROMPT2=$prompt"
+set p2 = "$PATH"
+foreach i (`seq 100`)
+workon proj1
+workon proj2
+end
+if ("$PATH" == "$p2") echo NOGROWTH=1
+workon proj3
+echo "BADRC=$status"
+echo "VE3=$VIRTUAL_ENV"
+workon 'x; echo INJECTED'
+deactivate
+echo "PROMPTEND=$prompt"
+if ("$PATH" == "$p0") echo SAMEPATH=1
+if (! $?VIRTUAL_ENV) echo UNSET=1
+echo "LIST=`workon`"
+echo DONE=1
+"#;
+    let run = sb.run_script("tcsh", &["-f"], "tcsh", script);
+    run.assert_done();
+    let d1 = sb.env_dir("proj1").display().to_string();
+    assert_eq!(run.get("VE1"), d1);
+    assert_eq!(run.get("PROMPT1"), "(proj1) > ");
+    assert_eq!(run.get("PY1"), format!("{d1}/bin/python"));
+    assert_eq!(run.get("PROMPT2"), "(proj2) > ");
+    assert_eq!(run.get("NOGROWTH"), "1");
+    assert_ne!(run.get("BADRC"), "0");
+    assert!(run.stderr.contains("did you mean"), "{}", run.stderr);
+    assert_eq!(run.get("VE3"), sb.env_dir("proj2").display().to_string());
+    assert!(!run.stdout.contains("INJECTED"));
+    assert_eq!(run.get("PROMPTEND"), "> ");
+    assert_eq!(run.get("SAMEPATH"), "1");
+    assert_eq!(run.get("UNSET"), "1");
+    assert_eq!(run.get("LIST"), "proj1 proj2");
+}
+
+#[test]
+fn xonsh_workon_switch_deactivate_hooks() {
+    if !require("xonsh") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let log = sb.dir.path().join("hooks.log");
+    write(
+        &sb.hooks_dir().join("postactivate.xsh"),
+        &format!(
+            "echo global-postactivate >> '{}'\n$FROM_HOOK = '1'\n",
+            log.display()
+        ),
+    );
+    write(
+        &sb.env_dir("proj1").join("bin/predeactivate.xsh"),
+        &format!("echo env-predeactivate >> '{}'\n", log.display()),
+    );
+    write(
+        &sb.hooks_dir().join("predeactivate.xsh"),
+        &format!(
+            "echo global-predeactivate >> '{}'\ndel $FROM_HOOK\n",
+            log.display()
+        ),
+    );
+    let script = r#"
+execx($(envreg init xonsh))
+before = dict(${...}.detype())
+workon proj1
+print("VE1=" + $VIRTUAL_ENV)
+print("VEP1=" + $VIRTUAL_ENV_PROMPT)
+print("PROMPT1=" + $PROMPT_FIELDS["env_name"]())
+print("PY1=" + $(which python).strip())
+print("FROMHOOK=" + ${...}.get("FROM_HOOK", "unset"))
+workon proj2
+print("PROMPT2=" + $PROMPT_FIELDS["env_name"]())
+p2 = list($PATH)
+for i in range(100):
+    workon proj1
+    workon proj2
+if list($PATH) == p2:
+    print("NOGROWTH=1")
+r = !(workon proj3)
+print("BADRC=" + str(r.returncode))
+print("VE3=" + $VIRTUAL_ENV)
+deactivate
+after = dict(${...}.detype())
+print("SAMEENV=1" if before == after else "DIFF=" + repr({k: (before.get(k), after.get(k)) for k in set(before) | set(after) if before.get(k) != after.get(k)}))
+print("NODEACT=" + str("deactivate" not in aliases))
+print("LIST=" + " ".join($(workon).split()))
+from xonsh.parsers.completion_context import CompletionContextParser
+ctx = CompletionContextParser().parse("workon pr", 9)
+print("C1=" + " ".join(sorted(__xonsh__.completers["envreg_workon"](ctx))))
+print("DONE=1")
+"#;
+    let run = sb.run_script("xonsh", &["--no-rc"], "xsh", script);
+    run.assert_done();
+    let d1 = sb.env_dir("proj1").display().to_string();
+    assert_eq!(run.get("VE1"), d1);
+    assert_eq!(run.get("VEP1"), "proj1");
+    assert_eq!(run.get("PROMPT1"), "(proj1) ");
+    assert_eq!(run.get("PY1"), format!("{d1}/bin/python"));
+    assert_eq!(run.get("FROMHOOK"), "1");
+    assert_eq!(run.get("PROMPT2"), "(proj2) ");
+    assert_eq!(run.get("NOGROWTH"), "1");
+    assert_ne!(run.get("BADRC"), "0");
+    assert!(run.stderr.contains("did you mean"), "{}", run.stderr);
+    assert_eq!(run.get("VE3"), sb.env_dir("proj2").display().to_string());
+    assert_eq!(
+        run.vars.get("SAMEENV").map(String::as_str),
+        Some("1"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.get("NODEACT"), "True");
+    assert_eq!(run.get("LIST"), "proj1 proj2");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logged.starts_with(
+            "global-postactivate\nenv-predeactivate\nglobal-predeactivate\nglobal-postactivate\n"
+        ),
+        "{logged}"
+    );
+}
+
+/// A real terminal (tmux): the prompt changes after `workon`, bare `workon`
+/// opens the picker, and Esc cancels it without changing anything.
+#[test]
+fn interactive_prompt_and_picker_through_tmux() {
+    if !require("tmux") || !require("bash") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let rc = sb.dir.path().join("rc.bash");
+    write(&rc, "PS1='PROMPT$ '\neval \"$(envreg init bash)\"\n");
+    let socket = sb.dir.path().join("tmux.sock");
+    let tmux = |args: &[&str]| {
+        let out = sb
+            .command("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "tmux {args:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let shell = format!("bash --noprofile --rcfile '{}' -i", rc.display());
+    tmux(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &shell,
+    ]);
+    struct Kill<'a>(&'a dyn Fn(&[&str]) -> String);
+    impl Drop for Kill<'_> {
+        fn drop(&mut self) {
+            (self.0)(&["kill-server"]);
+        }
+    }
+    let _kill = Kill(&tmux);
+    // Poll the screen until `want` shows up (no timing assertion: the limit
+    // only keeps a broken run from hanging).
+    let wait_for = |want: &dyn Fn(&str) -> bool, what: &str| {
+        let mut screen = String::new();
+        for _ in 0..400 {
+            screen = tmux(&["capture-pane", "-p", "-t", "t"]);
+            if want(&screen) {
+                return screen;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("never saw {what} on the terminal:\n{screen}");
+    };
+    wait_for(&|s| s.contains("PROMPT$"), "the first prompt");
+    tmux(&["send-keys", "-t", "t", "workon proj1", "Enter"]);
+    wait_for(&|s| s.contains("(proj1) PROMPT$"), "the (proj1) prompt");
+    tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
+    wait_for(&|s| !s.contains("workon proj1"), "a cleared screen");
+    tmux(&["send-keys", "-t", "t", "workon", "Enter"]);
+    let picker = wait_for(
+        &|s| s.contains("Esc to cancel") && s.contains("proj2"),
+        "the picker",
+    );
+    assert!(picker.contains("proj1"), "{picker}");
+    tmux(&["send-keys", "-t", "t", "Escape"]);
+    tmux(&[
+        "send-keys",
+        "-t",
+        "t",
+        "echo \"STATUS=$? VE=${VIRTUAL_ENV##*/}\"",
+        "Enter",
+    ]);
+    let after = wait_for(
+        &|s| s.contains("STATUS=1 VE=proj1"),
+        "the cancelled picker's status",
+    );
+    assert!(after.contains("(proj1) PROMPT$"), "{after}");
+    // Picking with the keyboard: type a filter, Enter.
+    tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
+    wait_for(&|s| !s.contains("STATUS="), "a cleared screen");
+    tmux(&["send-keys", "-t", "t", "workon", "Enter"]);
+    wait_for(&|s| s.contains("Esc to cancel"), "the picker again");
+    tmux(&["send-keys", "-t", "t", "proj2"]);
+    tmux(&["send-keys", "-t", "t", "Enter"]);
+    wait_for(
+        &|s| s.contains("(proj2) PROMPT$"),
+        "the (proj2) prompt after picking",
+    );
+}
