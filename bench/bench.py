@@ -7,7 +7,7 @@ environments, shell start-up with each hook, and `workon` switching; then
 print a table, the ratios against envreg, and PASS/MISS for each goal.
 
 Run from anywhere: `python3 bench/bench.py [--quick] [--keep] [--python PATH]`.
-See bench/README.md for what is measured and how.
+The "Benchmark" section of README.md says what is measured and how.
 
 The goals are informational: the script exits 0 whether they PASS or MISS,
 and 1 only when something it had to run failed.
@@ -275,7 +275,8 @@ def print_versions(ctx: Ctx) -> None:
         ("bash", version(["bash", "--version"])),
         ("strace", version(["strace", "-V"]) if shutil.which("strace") else "not available"),
     ]
-    print("\nversions")
+    print(f"\nmachine: {os.cpu_count()} cpus, load average {os.getloadavg()[0]:.2f} at start")
+    print("versions")
     for name, ver in rows:
         print(f"  {name:<26} {ver}")
     print()
@@ -292,6 +293,16 @@ def check_env_dir(path: Path, pip: bool, who: str) -> None:
         raise BenchError(f"{who}: {path} has no bin/pip although pip was asked for")
     if not pip and (path / "bin" / "pip").exists():
         raise BenchError(f"{who}: {path} has bin/pip although it was created without pip")
+    # The environment must work, not merely look right: its python starts with
+    # the env as sys.prefix, and its pip imports.
+    probe = "import sys; print(sys.prefix)"
+    py = str(path / "bin" / "python")
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
+    prefix = run_checked([py, "-c", probe], env, f"{who}: checking {path}").strip()
+    if Path(prefix).resolve() != path.resolve():
+        raise BenchError(f"{who}: {py} reports sys.prefix {prefix}, not {path}")
+    if pip:
+        run_checked([py, "-m", "pip", "--version"], env, f"{who}: checking pip in {path}")
 
 
 def bench_envreg_create(ctx: Ctx, pip: bool) -> Sample:
@@ -396,7 +407,7 @@ def fill_registry(ctx: Ctx, home: Path, count: int) -> None:
     for i in range(count):
         run_checked([str(ctx.envreg), "mkenv", f"e{i:04d}", "--no-pip", "-p", str(ctx.py)],
                     env, f"filling the registry at {home}")
-        if count >= 100 and (i + 1) % 100 == 0:
+        if count >= 100 and (i + 1) % 100 == 0 and sys.stdout.isatty():
             print(f"\r  creating {count} envs: {i + 1}", end="", flush=True)
     names = run_checked([str(ctx.envreg), "ls", "--names"], env, "envreg ls --names").split()
     if len(names) != count:
@@ -417,6 +428,11 @@ def bench_ls(ctx: Ctx) -> None:
         env = ctx.env(ENVREG_HOME=str(home))
         measure(ctx, f"ls:{count}", label, lambda: time_command(
             label, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "ls"], lambda i: env))
+        # Informational: names only (no table, no per-env checks) at the same size.
+        label_n = f"envreg ls --names ({count} envs)"
+        measure(ctx, f"lsnames:{count}", label_n, lambda: time_command(
+            label_n, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "ls", "--names"],
+            lambda i: env))
 
 
 # ---------------------------------------------------------------- shell
@@ -607,13 +623,13 @@ def report(ctx: Ctx) -> None:
                 if k != base_key:
                     print(f"  {compare(v, base)}")
 
-    ls_keys = [k for k in res if k.startswith("ls:")]
+    ls_keys = [k for k in res if k.startswith(("ls:", "lsnames:"))]
     if ls_keys:
         print(f"\nlist ({ctx.args.ls_runs} runs)")
         print(f"{'command':<40} {'median':>9} {'min':>9}  vs 10 envs")
         for k in ls_keys:
-            v, small = res[k], res.get("ls:10")
-            ratio = f"{v.median / small.median:.2f}x" if small and k != "ls:10" else ""
+            v, small = res[k], res.get(k.split(":")[0] + ":10")
+            ratio = f"{v.median / small.median:.2f}x" if small and small is not v else ""
             print(f"{v.label:<40} {v.median:>9.2f} {v.min:>9.2f}  {ratio}")
     startup = {k.split(":", 1)[1]: v for k, v in res.items() if k.startswith("startup:")}
     if startup:
@@ -635,7 +651,7 @@ def report(ctx: Ctx) -> None:
         print("\nprocesses started while sourcing the rc file (bash itself not counted)")
         for name, (total, envreg_n) in procs.items():
             t = "?" if total is None else str(total)
-            print(f"  {name:<38} {t:>4} processes, {envreg_n} of them envreg")
+            print(f"  {name:<38} {t:>4} process(es), {envreg_n} of them envreg")
 
     goals(ctx)
     for n in ctx.notes:
