@@ -1,0 +1,777 @@
+#!/usr/bin/env python3
+"""Compare envreg with python -m venv, virtualenv, uv and virtualenvwrapper.
+
+One run: build envreg (release), prepare the other tools in a scratch venv,
+time environment creation (with and without pip), `envreg ls` at 10 and 1000
+environments, shell start-up with each hook, and `workon` switching; then
+print a table, the ratios against envreg, and PASS/MISS for each goal.
+
+Run from anywhere: `python3 bench/bench.py [--quick] [--keep] [--python PATH]`.
+The "Benchmark" section of README.md says what is measured and how.
+
+The goals are informational: the script exits 0 whether they PASS or MISS,
+and 1 only when something it had to run failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import re
+import shlex
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_WORK = REPO / "bench" / ".work"
+ANCHOR_PACKAGES = ["virtualenv", "uv", "virtualenvwrapper"]
+
+# Variables that would make a child see an environment or config other than ours.
+SCRUBBED_ENV = (
+    "VIRTUAL_ENV",
+    "VIRTUAL_ENV_PROMPT",
+    "PYTHONHOME",
+    "PYTHONPATH",
+    "CONDA_PREFIX",
+    "WORKON_HOME",
+    "PROJECT_HOME",
+    "PIP_REQUIRE_VIRTUALENV",
+    "ENVREG_HOME",
+    "ENVREG_PYTHON",
+)
+
+
+class BenchError(Exception):
+    """Something the benchmark had to run failed; the message says what."""
+
+
+# ---------------------------------------------------------------- timing
+
+
+@dataclass
+class Sample:
+    """Timings (ms) of one measured command, warm-up excluded."""
+
+    label: str
+    ms: List[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.ms)
+
+    @property
+    def min(self) -> float:
+        return min(self.ms)
+
+
+def run_checked(cmd: Sequence[str], env: Dict[str, str], what: str, **kw) -> str:
+    """Run cmd outside any timing; return its stdout or raise BenchError."""
+    try:
+        p = subprocess.run(
+            list(cmd), env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, **kw
+        )
+    except OSError as e:
+        raise BenchError(f"{what}: cannot run `{shlex.join(cmd)}`: {e}") from e
+    if p.returncode != 0:
+        raise BenchError(
+            f"{what}: `{shlex.join(cmd)}` exited {p.returncode}:\n{tail(p.stderr or p.stdout)}"
+        )
+    return p.stdout
+
+
+def tail(text: str, lines: int = 12) -> str:
+    return "\n".join("    " + line for line in text.strip().splitlines()[-lines:])
+
+
+def time_command(
+    label: str,
+    runs: int,
+    make_cmd: Callable[[int], Sequence[str]],
+    env_for: Callable[[int], Dict[str, str]],
+    before: Optional[Callable[[int], None]] = None,
+    after: Optional[Callable[[int], None]] = None,
+) -> Sample:
+    """Time runs+1 executions of make_cmd(i); i == 0 is the discarded warm-up.
+
+    `before`/`after` (preparing and removing targets) run outside the timed
+    region. The timed region is fork+exec+wait of the command itself.
+    """
+    sample = Sample(label)
+    for i in range(runs + 1):
+        if before:
+            before(i)
+        cmd = list(make_cmd(i))
+        env = env_for(i)
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = (time.perf_counter() - t0) * 1000.0
+        if p.returncode != 0:
+            raise BenchError(
+                f"{label}: `{shlex.join(cmd)}` exited {p.returncode}:\n"
+                f"{tail(p.stderr.decode(errors='replace'))}"
+            )
+        if after:
+            after(i)
+        if i > 0:
+            sample.ms.append(elapsed)
+    return sample
+
+
+# ---------------------------------------------------------------- setup
+
+
+def find_default_python() -> Path:
+    """The newest ~/.pyenv/versions/3.12*/bin/python3.12 (a real executable, not a shim)."""
+    root = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
+    found = glob.glob(str(root / "versions" / "3.12*" / "bin" / "python3.12"))
+
+    def key(p: str):
+        ver = Path(p).parent.parent.name
+        return [int(x) if x.isdigit() else 0 for x in re.split(r"[.]", ver)]
+
+    found = sorted((p for p in found if os.access(p, os.X_OK)), key=key)
+    if not found:
+        raise BenchError(
+            f"no Python 3.12 under {root}/versions (looked for 3.12*/bin/python3.12); "
+            "install one with pyenv or pass --python PATH"
+        )
+    return Path(found[-1])
+
+
+def resolve_python(arg: Optional[str]) -> Path:
+    py = Path(arg) if arg else find_default_python()
+    if not py.is_file() or not os.access(py, os.X_OK):
+        raise BenchError(f"interpreter {py} is not an executable file; pass --python PATH")
+    head = py.read_bytes()[:2]
+    if head == b"#!":
+        raise BenchError(
+            f"{py} is a script (a pyenv shim?), not an interpreter; pass the real "
+            "executable, e.g. ~/.pyenv/versions/3.12.1/bin/python3.12"
+        )
+    return py.absolute()
+
+
+def build_envreg() -> Path:
+    given = os.environ.get("ENVREG_BIN")
+    if given:
+        p = Path(given).absolute()
+        if not (p.is_file() and os.access(p, os.X_OK)):
+            raise BenchError(f"ENVREG_BIN={given} is not an executable file")
+        print(f"using ENVREG_BIN={p} (no build)")
+        return p
+    print("building envreg: cargo build --release ...", flush=True)
+    p = subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO)
+    if p.returncode != 0:
+        raise BenchError(f"cargo build --release failed in {REPO} (exit {p.returncode})")
+    exe = REPO / "target" / "release" / "envreg"
+    if not exe.is_file():
+        raise BenchError(f"cargo build succeeded but {exe} does not exist")
+    return exe
+
+
+@dataclass
+class Ctx:
+    """Paths and settings shared by every measurement."""
+
+    args: argparse.Namespace
+    py: Path
+    envreg: Path
+    work: Path
+    run: Path  # per-run scratch (targets, homes); tools/ and caches sit beside it
+    tools: Path
+    base_env: Dict[str, str]
+    errors: List[str] = field(default_factory=list)
+    results: Dict[str, Sample] = field(default_factory=dict)
+    notes: List[str] = field(default_factory=list)
+    tools_ok: bool = False
+
+    def tool(self, name: str) -> Path:
+        return self.tools / "bin" / name
+
+    def env(self, **extra: str) -> Dict[str, str]:
+        e = dict(self.base_env)
+        e.update(extra)
+        return e
+
+
+def make_base_env(work: Path, run: Path) -> Dict[str, str]:
+    """A hermetic environment: HOME, XDG dirs and every tool's cache under the work dir."""
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV
+           and not k.startswith(("VIRTUALENVWRAPPER_", "UV_", "VIRTUALENV_"))}
+    home = run / "home"
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        LC_ALL="C",
+        TMPDIR=str(run / "tmp"),
+        # uv: its normal cache, but in the work dir; never download a Python.
+        UV_CACHE_DIR=str(work / "cache" / "uv"),
+        UV_PYTHON_PREFERENCE="only-system",
+        UV_PYTHON_DOWNLOADS="never",
+        UV_NO_PROGRESS="1",
+        # virtualenv: its normal app-data seeding, in the work dir; no background downloads.
+        VIRTUALENV_OVERRIDE_APP_DATA=str(work / "cache" / "virtualenv"),
+        VIRTUALENV_NO_PERIODIC_UPDATE="1",
+    )
+    return env
+
+
+def prepare_tools(ctx: Ctx) -> None:
+    """A scratch venv holding virtualenv, uv and virtualenvwrapper (installed from PyPI if missing)."""
+    py = ctx.tool("python")
+    if not py.exists():
+        print(f"creating the tools venv {ctx.tools} ...", flush=True)
+        run_checked([str(ctx.py), "-m", "venv", str(ctx.tools)], ctx.base_env, "tools venv")
+    check = ("import importlib.util, sys\n"
+             "print(' '.join(p for p in sys.argv[1:] if not importlib.util.find_spec(p)))")
+    missing = run_checked([str(py), "-c", check, *ANCHOR_PACKAGES], ctx.base_env, "tools check").split()
+    if missing:
+        print(f"installing {' '.join(missing)} into the tools venv (PyPI) ...", flush=True)
+        # Outside the hermetic HOME so the user's pip config (index, certificates) applies;
+        # the download cache still goes to the work dir.
+        env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
+        env["PIP_CACHE_DIR"] = str(ctx.work / "cache" / "pip")
+        env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+        run_checked([str(py), "-m", "pip", "install", "--quiet", *missing], env, "pip install anchors")
+    ctx.tools_ok = True
+
+
+def print_versions(ctx: Ctx) -> None:
+    def version(cmd: Sequence[str]) -> str:
+        try:
+            p = subprocess.run(list(cmd), env=ctx.base_env, capture_output=True, text=True,
+                               stdin=subprocess.DEVNULL)
+        except OSError:
+            return "not available"
+        out = (p.stdout or p.stderr).strip().splitlines()
+        return out[0] if p.returncode == 0 and out else "not available"
+
+    rows = [
+        ("envreg", version([str(ctx.envreg), "--version"])),
+        ("python", f"{version([str(ctx.py), '--version'])}  ({ctx.py})"),
+        ("pip bundled by ensurepip",
+         version([str(ctx.py), "-c", "import ensurepip; print(ensurepip.version())"])),
+    ]
+    if ctx.tools_ok:
+        pyv = [str(ctx.tool("python")), "-c",
+               "import importlib.metadata as m, sys; print(m.version(sys.argv[1]))"]
+        rows += [
+            ("virtualenv", version([str(ctx.tool("virtualenv")), "--version"]).split(" from ")[0]),
+            ("uv", version([str(ctx.tool("uv")), "--version"])),
+            ("virtualenvwrapper", version(pyv + ["virtualenvwrapper"])),
+        ]
+    rows += [
+        ("bash", version(["bash", "--version"])),
+        ("strace", version(["strace", "-V"]) if shutil.which("strace") else "not available"),
+    ]
+    print(f"\nmachine: {os.cpu_count()} cpus, load average {os.getloadavg()[0]:.2f} at start")
+    print("versions")
+    for name, ver in rows:
+        print(f"  {name:<26} {ver}")
+    print()
+
+
+# ---------------------------------------------------------------- creation
+
+
+def check_env_dir(path: Path, pip: bool, who: str) -> None:
+    """Make sure a tool really produced an environment (and pip when asked)."""
+    if not (path / "bin" / "python").exists() or not (path / "pyvenv.cfg").is_file():
+        raise BenchError(f"{who}: {path} has no bin/python or pyvenv.cfg after creation")
+    if pip and not (path / "bin" / "pip").exists():
+        raise BenchError(f"{who}: {path} has no bin/pip although pip was asked for")
+    if not pip and (path / "bin" / "pip").exists():
+        raise BenchError(f"{who}: {path} has bin/pip although it was created without pip")
+    # The environment must work, not merely look right: its python starts with
+    # the env as sys.prefix, and its pip imports.
+    probe = "import sys; print(sys.prefix)"
+    py = str(path / "bin" / "python")
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
+    prefix = run_checked([py, "-c", probe], env, f"{who}: checking {path}").strip()
+    if Path(prefix).resolve() != path.resolve():
+        raise BenchError(f"{who}: {py} reports sys.prefix {prefix}, not {path}")
+    if pip:
+        run_checked([py, "-m", "pip", "--version"], env, f"{who}: checking pip in {path}")
+
+
+def bench_envreg_create(ctx: Ctx, pip: bool) -> Sample:
+    label = "envreg mkenv" + ("" if pip else " --no-pip")
+    home = ctx.run / "envreg-create"
+    env = ctx.env(ENVREG_HOME=str(home))
+    kind = "pip" if pip else "nopip"
+
+    def cmd(i: int) -> List[str]:
+        c = [str(ctx.envreg), "mkenv", f"{kind}{i}", "-p", str(ctx.py)]
+        return c if pip else c + ["--no-pip"]
+
+    def after(i: int) -> None:
+        name = f"{kind}{i}"
+        if i <= 1:
+            check_env_dir(home / "envs" / name, pip, label)
+        run_checked([str(ctx.envreg), "rm", "-y", name], env, f"{label}: removing {name}")
+
+    return time_command(label, ctx.args.runs, cmd, lambda i: env, after=after)
+
+
+def bench_dir_tool(ctx: Ctx, label: str, argv: Callable[[Path], List[str]], pip: bool,
+                   env_for: Optional[Callable[[int], Dict[str, str]]] = None) -> Sample:
+    """Time a tool that creates an environment at a directory it is given."""
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    targets = ctx.run / "targets"
+    targets.mkdir(parents=True, exist_ok=True)
+
+    def target(i: int) -> Path:
+        return targets / f"{slug}-{i}"
+
+    def before(i: int) -> None:
+        shutil.rmtree(target(i), ignore_errors=True)
+
+    def after(i: int) -> None:
+        if i <= 1:
+            check_env_dir(target(i), pip, label)
+        shutil.rmtree(target(i))
+
+    return time_command(label, ctx.args.runs, lambda i: argv(target(i)),
+                        env_for or (lambda i: ctx.base_env), before, after)
+
+
+def bench_creation(ctx: Ctx) -> None:
+    py = str(ctx.py)
+    uv, venv_ = str(ctx.tool("uv")), str(ctx.tool("virtualenv"))
+
+    def uv_seed_env(i: int) -> Dict[str, str]:
+        # The warm-up fills uv's cache from PyPI; timed runs then use that
+        # cache offline, the best case for uv (envreg is offline by design).
+        return ctx.base_env if i == 0 else ctx.env(UV_OFFLINE="1")
+
+    groups = [
+        ("nopip", [
+            ("envreg mkenv --no-pip", lambda: bench_envreg_create(ctx, pip=False)),
+            ("python -m venv --without-pip", lambda: bench_dir_tool(
+                ctx, "python -m venv --without-pip",
+                lambda d: [py, "-m", "venv", "--without-pip", str(d)], pip=False)),
+            ("virtualenv --no-seed", lambda: bench_dir_tool(
+                ctx, "virtualenv --no-seed",
+                lambda d: [venv_, "--no-seed", "-p", py, str(d)], pip=False)),
+            ("uv venv", lambda: bench_dir_tool(
+                ctx, "uv venv", lambda d: [uv, "venv", "-q", "-p", py, str(d)], pip=False)),
+        ]),
+        ("pip", [
+            ("envreg mkenv", lambda: bench_envreg_create(ctx, pip=True)),
+            ("python -m venv", lambda: bench_dir_tool(
+                ctx, "python -m venv", lambda d: [py, "-m", "venv", str(d)], pip=True)),
+            ("virtualenv", lambda: bench_dir_tool(
+                ctx, "virtualenv", lambda d: [venv_, "-p", py, str(d)], pip=True)),
+            ("uv venv --seed", lambda: bench_dir_tool(
+                ctx, "uv venv --seed", lambda d: [uv, "venv", "-q", "--seed", "-p", py, str(d)],
+                pip=True, env_for=uv_seed_env)),
+        ]),
+    ]
+    for group, items in groups:
+        for label, fn in items:
+            if not ctx.tools_ok and label.startswith(("virtualenv", "uv")):
+                continue
+            measure(ctx, f"{group}:{label}", label, fn)
+
+
+def measure(ctx: Ctx, key: str, label: str, fn: Callable[[], Sample]) -> None:
+    print(f"  timing {label} ...", end="", flush=True)
+    try:
+        s = fn()
+    except BenchError as e:
+        print(" FAILED")
+        ctx.errors.append(str(e))
+        return
+    ctx.results[key] = s
+    print(f" median {s.median:.1f} ms")
+
+
+# ---------------------------------------------------------------- ls
+
+
+def fill_registry(ctx: Ctx, home: Path, count: int) -> None:
+    """Register `count` real environments with `envreg mkenv --no-pip`."""
+    env = ctx.env(ENVREG_HOME=str(home))
+    t0 = time.perf_counter()
+    for i in range(count):
+        run_checked([str(ctx.envreg), "mkenv", f"e{i:04d}", "--no-pip", "-p", str(ctx.py)],
+                    env, f"filling the registry at {home}")
+        if count >= 100 and (i + 1) % 100 == 0 and sys.stdout.isatty():
+            print(f"\r  creating {count} envs: {i + 1}", end="", flush=True)
+    names = run_checked([str(ctx.envreg), "ls", "--names"], env, "envreg ls --names").split()
+    if len(names) != count:
+        raise BenchError(f"{home}: made {count} envs but `envreg ls --names` lists {len(names)}")
+    if count >= 100:
+        print(f"\r  created {count} envs in {time.perf_counter() - t0:.1f} s")
+
+
+def bench_ls(ctx: Ctx) -> None:
+    for count in (10, ctx.args.ls_envs):
+        home = ctx.run / f"envreg-ls-{count}"
+        label = f"envreg ls ({count} envs)"
+        try:
+            fill_registry(ctx, home, count)
+        except BenchError as e:
+            ctx.errors.append(str(e))
+            return
+        env = ctx.env(ENVREG_HOME=str(home))
+        measure(ctx, f"ls:{count}", label, lambda: time_command(
+            label, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "ls"], lambda i: env))
+        # Informational: names only (no table, no per-env checks) at the same size.
+        label_n = f"envreg ls --names ({count} envs)"
+        measure(ctx, f"lsnames:{count}", label_n, lambda: time_command(
+            label_n, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "ls", "--names"],
+            lambda i: env))
+
+
+# ---------------------------------------------------------------- shell
+
+
+def shell_setup(ctx: Ctx) -> Optional[Dict[str, object]]:
+    """Write the rc files; return None (and say why) when a part cannot run."""
+    sh = ctx.run / "shell"
+    (sh / "bin").mkdir(parents=True, exist_ok=True)
+    link = sh / "bin" / "envreg"
+    if not link.exists():
+        link.symlink_to(ctx.envreg)
+    workon_home = sh / "workon-home"
+    workon_home.mkdir(exist_ok=True)
+    env = ctx.env(
+        PATH=f"{sh / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+        ENVREG_HOME=str(sh / "envreg-home"),
+        WORKON_HOME=str(workon_home),
+        VIRTUALENVWRAPPER_PYTHON=str(ctx.tool("python")),
+        VIRTUALENVWRAPPER_VIRTUALENV=str(ctx.tool("virtualenv")),
+        VIRTUALENVWRAPPER_SCRIPT=str(ctx.tool("virtualenvwrapper.sh")),
+    )
+    init = subprocess.run(["envreg", "init", "bash"], env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL)
+    envreg_hook = init.returncode == 0 and init.stdout.strip() != ""
+    rcs = {"empty": ""}
+    if envreg_hook:
+        rcs["envreg"] = 'eval "$(envreg init bash)"\n'
+    else:
+        msg = (init.stderr or "printed nothing").strip().splitlines()
+        print(f"  skipped: envreg init not available ({msg[-1] if msg else ''})")
+        ctx.notes.append("envreg shell hook: skipped: envreg init not available")
+    if ctx.tools_ok:
+        rcs["virtualenvwrapper.sh"] = f"source {shlex.quote(str(ctx.tool('virtualenvwrapper.sh')))}\n"
+        rcs["virtualenvwrapper_lazy.sh"] = (
+            f"source {shlex.quote(str(ctx.tool('virtualenvwrapper_lazy.sh')))}\n")
+    paths = {}
+    for name, text in rcs.items():
+        p = sh / f"{re.sub(r'[^a-z0-9]+', '-', name)}.bashrc"
+        p.write_text(text)
+        paths[name] = p
+    return {"env": env, "rcs": paths, "dir": sh, "envreg_hook": envreg_hook}
+
+
+def bash_cmd(rc: Path, script: str) -> List[str]:
+    return ["bash", "--noprofile", "--rcfile", str(rc), "-i", "-c", script]
+
+
+def bench_startup(ctx: Ctx, s: Dict) -> None:
+    env, rcs = s["env"], s["rcs"]
+    for name, rc in rcs.items():
+        label = f"bash start-up, rc: {name}"
+        measure(ctx, f"startup:{name}", label, lambda: time_command(
+            label, ctx.args.startup_runs, lambda i: bash_cmd(rc, "exit"), lambda i: env))
+
+
+SWITCH_SCRIPT = r"""
+{make}
+workon a || exit 3
+workon b || exit 3
+start=$EPOCHREALTIME
+# virtualenvwrapper assigns a global $i, so the loop counter has its own name.
+for ((_bench_k = 0; _bench_k < {n}; _bench_k++)); do workon a; workon b; done
+end=$EPOCHREALTIME
+case "$VIRTUAL_ENV" in */b) ;; *) echo "workon did not switch: VIRTUAL_ENV=$VIRTUAL_ENV" >&2; exit 4 ;; esac
+echo "$start $end"
+"""
+
+
+def bench_switch(ctx: Ctx, s: Dict) -> None:
+    env, rcs = s["env"], s["rcs"]
+    n = ctx.args.switches
+    py = shlex.quote(str(ctx.py))
+    variants = []
+    if "envreg" in rcs:
+        make = (f"envreg mkenv a --no-pip -p {py} >/dev/null 2>&1; "
+                f"envreg mkenv b --no-pip -p {py} >/dev/null 2>&1")
+        variants.append(("envreg", rcs["envreg"], make))
+    if "virtualenvwrapper.sh" in rcs:
+        make = (f"mkvirtualenv -p {py} a >/dev/null 2>&1; mkvirtualenv -p {py} b >/dev/null 2>&1; "
+                "deactivate")
+        variants.append(("virtualenvwrapper", rcs["virtualenvwrapper.sh"], make))
+    for name, rc, make in variants:
+        label = f"workon switch ({name})"
+        print(f"  timing {label} ...", end="", flush=True)
+        try:
+            out = run_checked(bash_cmd(rc, SWITCH_SCRIPT.format(make=make, n=n)), env, label,
+                              timeout=max(600, 5 * n))
+            start, end = (float(x) for x in out.strip().splitlines()[-1].split())
+        except subprocess.TimeoutExpired:
+            print(" FAILED")
+            ctx.errors.append(f"{label}: timed out")
+            continue
+        except (BenchError, ValueError) as e:
+            print(" FAILED")
+            ctx.errors.append(str(e) if isinstance(e, BenchError) else f"{label}: {e}")
+            continue
+        per = (end - start) * 1000.0 / (2 * n)
+        ctx.results[f"switch:{name}"] = Sample(f"{name}'s workon", [per])
+        print(f" {per:.2f} ms per switch")
+
+
+def count_hook_processes(ctx: Ctx, s: Dict) -> None:
+    """Processes started while bash sources each rc (strace -f), and envreg runs among them."""
+    env, rcs = s["env"], s["rcs"]
+    if "envreg" not in rcs:
+        return
+    strace = shutil.which("strace")
+    counts: Dict[str, tuple] = {}
+    if strace:
+        for name, rc in rcs.items():
+            out = s["dir"] / f"strace-{re.sub(r'[^a-z0-9]+', '-', name)}.txt"
+            p = subprocess.run([strace, "-f", "-e", "trace=execve", "-o", str(out),
+                                *bash_cmd(rc, "exit")], env=env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            if p.returncode != 0 or not out.exists():
+                strace = None
+                ctx.notes.append(f"strace did not work here ({p.stderr.decode()[-200:].strip()}); "
+                                 "counted envreg runs with a PATH wrapper instead")
+                break
+            pids, envreg_pids = set(), set()
+            for line in out.read_text(errors="replace").splitlines():
+                m = re.match(r"(\d+)\s+(.*)", line)
+                if not m:
+                    continue
+                pids.add(m.group(1))
+                if re.match(r'execve\("[^"]*/envreg"', m.group(2)):
+                    envreg_pids.add(m.group(1))
+            counts[name] = (len(pids) - 1, len(envreg_pids))
+    if not strace:
+        wrap = s["dir"] / "count-bin"
+        wrap.mkdir(exist_ok=True)
+        log = s["dir"] / "envreg-calls.log"
+        (wrap / "envreg").write_text(
+            f'#!/bin/sh\necho x >> {shlex.quote(str(log))}\nexec {shlex.quote(str(ctx.envreg))} "$@"\n')
+        (wrap / "envreg").chmod(0o755)
+        wenv = dict(env, PATH=f"{wrap}{os.pathsep}{env['PATH']}")
+        log.write_text("")
+        subprocess.run(bash_cmd(rcs["envreg"], "exit"), env=wenv, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        counts["envreg"] = (None, len(log.read_text().split()))
+    ctx.results["procs"] = counts  # type: ignore[assignment]
+
+
+def bench_shell(ctx: Ctx) -> None:
+    s = shell_setup(ctx)
+    if s is None:
+        return
+    bench_startup(ctx, s)
+    if not s["envreg_hook"]:
+        print("  workon switch (envreg): skipped: envreg init not available")
+    bench_switch(ctx, s)
+    count_hook_processes(ctx, s)
+
+
+# ---------------------------------------------------------------- report
+
+
+def factor(other: Sample, base: Sample) -> str:
+    """'3.2x slower' / '1.5x faster': other's median against base's."""
+    r = other.median / base.median
+    return f"{r:.1f}x slower" if r >= 1 else f"{1 / r:.1f}x faster"
+
+
+def compare(other: Sample, base: Sample) -> str:
+    return f"{other.label} is {factor(other, base)} than {base.label}"
+
+
+def report(ctx: Ctx) -> None:
+    res = ctx.results
+    print("\n" + "=" * 78)
+    print(f"results (ms; median and min of {ctx.args.runs} runs after one warm-up; "
+          f"python {ctx.py.parent.parent.name})")
+    print("=" * 78)
+    header = f"{'tool':<40} {'median':>9} {'min':>9}  vs envreg"
+    for group, base_key, title in (("nopip", "nopip:envreg mkenv --no-pip", "create, no pip"),
+                                   ("pip", "pip:envreg mkenv", "create, with pip")):
+        rows = [(k, v) for k, v in res.items() if k.startswith(group + ":")]
+        if not rows:
+            continue
+        print(f"\n{title}\n{header}")
+        base = res.get(base_key)
+        for k, v in rows:
+            ratio = factor(v, base) if base and k != base_key else ""
+            print(f"{v.label:<40} {v.median:>9.1f} {v.min:>9.1f}  {ratio}")
+        if base:
+            for k, v in rows:
+                if k != base_key:
+                    print(f"  {compare(v, base)}")
+
+    ls_keys = [k for k in res if k.startswith(("ls:", "lsnames:"))]
+    if ls_keys:
+        print(f"\nlist ({ctx.args.ls_runs} runs)")
+        print(f"{'command':<40} {'median':>9} {'min':>9}  vs 10 envs")
+        for k in ls_keys:
+            v, small = res[k], res.get(k.split(":")[0] + ":10")
+            ratio = f"{v.median / small.median:.2f}x" if small and small is not v else ""
+            print(f"{v.label:<40} {v.median:>9.2f} {v.min:>9.2f}  {ratio}")
+    startup = {k.split(":", 1)[1]: v for k, v in res.items() if k.startswith("startup:")}
+    if startup:
+        print(f"\nbash start-up ({ctx.args.startup_runs} runs; `bash --noprofile --rcfile RC -i -c exit`)")
+        print(f"{'rc file':<40} {'median':>9} {'min':>9}  added over empty")
+        empty = startup.get("empty")
+        for name, v in startup.items():
+            added = f"{v.median - empty.median:+.1f} ms" if empty and name != "empty" else ""
+            print(f"{name:<40} {v.median:>9.1f} {v.min:>9.1f}  {added}")
+    switch = [v for k, v in res.items() if k.startswith("switch:")]
+    if switch:
+        print(f"\nworkon switching ({ctx.args.switches} x `workon a; workon b` in one bash)")
+        for v in switch:
+            print(f"{v.label:<40} {v.ms[0]:>9.2f} ms per switch")
+        if len(switch) == 2:
+            print(f"  {compare(switch[1], switch[0])}")
+    procs = res.get("procs")
+    if procs:
+        print("\nprocesses started while sourcing the rc file (bash itself not counted)")
+        for name, (total, envreg_n) in procs.items():
+            t = "?" if total is None else str(total)
+            print(f"  {name:<38} {t:>4} process(es), {envreg_n} of them envreg")
+
+    goals(ctx)
+    for n in ctx.notes:
+        print(f"note: {n}")
+
+
+def goals(ctx: Ctx) -> None:
+    res = ctx.results
+    print("\ngoals (informational)")
+
+    def goal(desc: str, ok: Optional[bool], detail: str) -> None:
+        status = "n/a " if ok is None else ("PASS" if ok else "MISS")
+        print(f"  {status}  {desc}: {detail}")
+
+    def get(k: str) -> Optional[Sample]:
+        return res.get(k)
+
+    a, b = get("nopip:envreg mkenv --no-pip"), get("nopip:uv venv")
+    goal("mkenv --no-pip no slower than uv venv", a and b and a.median <= b.median,
+         f"{a.median:.1f} vs {b.median:.1f} ms" if a and b else "not measured")
+    a, b = get("pip:envreg mkenv"), get("pip:uv venv --seed")
+    goal("mkenv (pip) no slower than uv venv --seed", a and b and a.median <= b.median,
+         f"{a.median:.1f} vs {b.median:.1f} ms" if a and b else "not measured")
+    c = get("pip:python -m venv")
+    goal("mkenv (pip) at least 20x faster than python -m venv",
+         a and c and c.median / a.median >= 20,
+         f"{c.median / a.median:.1f}x" if a and c else "not measured")
+    small, big = get("ls:10"), get(f"ls:{ctx.args.ls_envs}")
+    goal(f"ls with {ctx.args.ls_envs} envs within 5x of ls with 10",
+         small and big and big.median / small.median <= 5,
+         f"{big.median / small.median:.2f}x ({big.median:.2f} vs {small.median:.2f} ms)"
+         if small and big else "not measured")
+    procs = res.get("procs")
+    e = procs.get("envreg") if procs else None
+    goal("sourcing the envreg hook starts at most one envreg process",
+         None if e is None else e[1] <= 1,
+         f"{e[1]} envreg process(es)" if e else "not measured (envreg init not available)")
+
+
+# ---------------------------------------------------------------- main
+
+
+def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--python", metavar="PATH",
+                    help="interpreter for every tool (default: newest pyenv 3.12)")
+    ap.add_argument("--runs", type=int, help="timed runs per creation command (default 20; quick 3)")
+    ap.add_argument("--ls-envs", type=int, default=1000, help="size of the big registry (default 1000)")
+    ap.add_argument("--ls-runs", type=int, help="timed runs of envreg ls (default 30; quick 5)")
+    ap.add_argument("--startup-runs", type=int, help="timed bash start-ups per rc (default 20; quick 3)")
+    ap.add_argument("--switches", type=int, help="workon a; workon b pairs (default 100; quick 10)")
+    ap.add_argument("--quick", action="store_true", help="few iterations, for a smoke run")
+    ap.add_argument("--keep", action="store_true", help="keep the work dir (and reuse its tools venv)")
+    ap.add_argument("--work-dir", type=Path, default=DEFAULT_WORK,
+                    help="where everything is created (default bench/.work)")
+    args = ap.parse_args(argv)
+    q = args.quick
+    args.runs = args.runs or (3 if q else 20)
+    args.ls_runs = args.ls_runs or (5 if q else 30)
+    args.startup_runs = args.startup_runs or (3 if q else 20)
+    args.switches = args.switches or (10 if q else 100)
+    for name in ("runs", "ls_runs", "startup_runs", "switches", "ls_envs"):
+        if getattr(args, name) < 1:
+            ap.error(f"--{name.replace('_', '-')} must be at least 1")
+    return args
+
+
+def clean_work(work: Path) -> None:
+    """Remove only what this script creates, then the work dir if that left it empty."""
+    for part in ("run", "tools", "cache"):
+        shutil.rmtree(work / part, ignore_errors=True)
+    try:
+        work.rmdir()
+    except OSError:
+        pass
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    work = args.work_dir.absolute()
+    run = work / "run"
+    try:
+        try:
+            py = resolve_python(args.python)
+            envreg = build_envreg()
+        except BenchError as e:
+            print(f"bench: {e}", file=sys.stderr)
+            return 1
+        shutil.rmtree(run, ignore_errors=True)  # leftovers of a --keep run
+        (run / "home").mkdir(parents=True)
+        (run / "tmp").mkdir()
+        ctx = Ctx(args, py, envreg, work, run, work / "tools", make_base_env(work, run))
+        try:
+            prepare_tools(ctx)
+        except BenchError as e:
+            ctx.errors.append(f"{e}\n  (virtualenv, uv and virtualenvwrapper are left out)")
+        print_versions(ctx)
+        print("creation")
+        bench_creation(ctx)
+        print("listing")
+        bench_ls(ctx)
+        print("shell")
+        bench_shell(ctx)
+        report(ctx)
+        if ctx.errors:
+            print(f"\n{len(ctx.errors)} measurement(s) failed to run:", file=sys.stderr)
+            for e in ctx.errors:
+                print(f"- {e}", file=sys.stderr)
+            return 1
+        return 0
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    finally:
+        if args.keep:
+            print(f"\nkept the work dir {work}")
+        else:
+            clean_work(work)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
