@@ -1,5 +1,6 @@
+use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 use anyhow::Result;
@@ -53,17 +54,36 @@ impl std::fmt::Display for Status {
 }
 
 /// Judge an environment from the file system alone; no Python is run.
-pub fn status(entry: &Entry) -> Status {
-    if !entry.path.is_dir() {
-        return Status::Missing;
+///
+/// `interpreters` remembers which base interpreters exist: with many envs on
+/// few interpreters, `ls` costs about two cheap `lstat`s per env.
+pub fn status(entry: &Entry, interpreters: &mut HashMap<PathBuf, bool>) -> Status {
+    if !is_there(&entry.path.join("pyvenv.cfg")) {
+        return if entry.path.is_dir() {
+            Status::Broken
+        } else {
+            Status::Missing
+        };
     }
-    let python_ok = ["bin/python", "Scripts/python.exe"]
-        .iter()
-        .any(|p| entry.path.join(p).exists()); // follows the symlink
-    if !registry::is_venv(&entry.path) || !python_ok || !entry.python.executable.exists() {
-        return Status::Broken;
+    // POSIX: bin/python (a link to the base interpreter); Windows:
+    // Scripts\python.exe (a launcher that runs the base interpreter).
+    let launcher = is_there(&entry.path.join("bin/python"))
+        || is_there(&entry.path.join("Scripts/python.exe"));
+    let exe = &entry.python.executable;
+    let base = match interpreters.get(exe) {
+        Some(&known) => known,
+        None => *interpreters.entry(exe.clone()).or_insert(exe.exists()),
+    };
+    if launcher && base {
+        Status::Ok
+    } else {
+        Status::Broken
     }
-    Status::Ok
+}
+
+/// Present, without following a final symlink.
+fn is_there(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
 }
 
 fn path_string(p: &Path) -> String {
@@ -75,11 +95,11 @@ fn rfc3339(secs: u64) -> String {
 }
 
 impl<'a> EnvView<'a> {
-    pub fn new(name: &'a str, entry: &Entry) -> Self {
+    pub fn new(name: &'a str, entry: &Entry, interpreters: &mut HashMap<PathBuf, bool>) -> Self {
         EnvView {
             name,
             path: path_string(&entry.path),
-            status: status(entry),
+            status: status(entry, interpreters),
             python: entry.python.version.clone(),
             implementation: entry.python.implementation.clone(),
             executable: path_string(&entry.python.executable),
@@ -112,7 +132,15 @@ pub fn format_time(secs: Option<u64>) -> String {
 
 pub fn run(registry: &Registry, args: Ls) -> Result<()> {
     let index = registry.load()?;
-    let mut out = std::io::stdout().lock();
+    // Buffered: one write for a thousand lines, not a thousand writes.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    print(&index, &args, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn print(index: &crate::registry::Index, args: &Ls, out: &mut impl Write) -> Result<()> {
+    let mut interpreters = HashMap::new();
     if args.names {
         for name in index.envs.keys() {
             writeln!(out, "{name}")?;
@@ -123,9 +151,9 @@ pub fn run(registry: &Registry, args: Ls) -> Result<()> {
         let views: Vec<_> = index
             .envs
             .iter()
-            .map(|(name, entry)| EnvView::new(name, entry))
+            .map(|(name, entry)| EnvView::new(name, entry, &mut interpreters))
             .collect();
-        serde_json::to_writer_pretty(&mut out, &views)?;
+        serde_json::to_writer_pretty(&mut *out, &views)?;
         writeln!(out)?;
         return Ok(());
     }
@@ -157,7 +185,7 @@ pub fn run(registry: &Registry, args: Ls) -> Result<()> {
                 name.clone()
             },
             python_label(entry),
-            status(entry).to_string(),
+            status(entry, &mut interpreters).to_string(),
             entry
                 .project
                 .as_deref()

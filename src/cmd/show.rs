@@ -9,7 +9,7 @@ use crate::registry::Registry;
 pub fn run(registry: &Registry, args: Show) -> Result<()> {
     let index = registry.load()?;
     let entry = Registry::get(&index, &args.name)?;
-    let view = EnvView::new(&args.name, entry);
+    let view = EnvView::new(&args.name, entry, &mut Default::default());
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &view)?;

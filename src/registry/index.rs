@@ -37,9 +37,9 @@ pub struct Entry {
     pub python: PythonRecord,
     /// Seconds since the Unix epoch.
     pub created: u64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_used: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<PathBuf>,
     #[serde(default)]
     pub flags: Flags,
@@ -49,7 +49,7 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PythonRecord {
     /// What the user asked for with `-p`, if anything.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested: Option<String>,
     /// The base interpreter the environment's `python` links to.
     pub executable: PathBuf,
@@ -66,7 +66,7 @@ pub struct Flags {
     pub pip: bool,
     #[serde(default)]
     pub system_site_packages: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
 }
 
@@ -93,24 +93,32 @@ pub fn read(path: &Path) -> Result<Index> {
 }
 
 fn parse(text: &str) -> Result<Index> {
-    // Look at the version first so a newer schema gets a clear message
-    // rather than a parse error about some field we do not know.
-    if let Ok(v) = ron::from_str::<VersionOnly>(text)
-        && v.version > VERSION
-    {
-        bail!(
-            "it was written by a newer envreg (schema version {}; this envreg understands {VERSION}); upgrade envreg",
-            v.version
-        );
-    }
-    let index: Index = ron::from_str(text).map_err(|err| {
+    let newer = |version: u32| {
         anyhow::anyhow!(
-            "line {}, column {}: {}",
-            err.position.line,
-            err.position.col,
-            err.code
+            "it was written by a newer envreg (schema version {version}; this envreg understands {VERSION}); upgrade envreg"
         )
-    })?;
+    };
+    let index: Index = match ron::from_str(text) {
+        Ok(index) => index,
+        Err(err) => {
+            // A newer schema gets a clear message rather than a parse error
+            // about some field we do not know.
+            if let Ok(v) = ron::from_str::<VersionOnly>(text)
+                && v.version > VERSION
+            {
+                return Err(newer(v.version));
+            }
+            bail!(
+                "line {}, column {}: {}",
+                err.position.line,
+                err.position.col,
+                err.code
+            );
+        }
+    };
+    if index.version > VERSION {
+        return Err(newer(index.version));
+    }
     if index.version == 0 {
         bail!("schema version 0 is not valid");
     }
@@ -127,8 +135,10 @@ pub fn write(path: &Path, index: &Index) -> Result<()> {
             index.version
         );
     }
-    let text = ron::ser::to_string_pretty(index, ron::ser::PrettyConfig::default())
-        .context("cannot serialize the index")?;
+    // One environment per line: readable, and half the size (and parse
+    // time) of fully indented RON, which matters for `ls` with many envs.
+    let pretty = ron::ser::PrettyConfig::default().depth_limit(2);
+    let text = ron::ser::to_string_pretty(index, pretty).context("cannot serialize the index")?;
     let tmp = path.with_extension("ron.tmp");
     let write_tmp = || -> std::io::Result<()> {
         let mut file = File::create(&tmp)?;
