@@ -5,6 +5,7 @@
 //! never drift apart.
 
 use crate::cli::Shell;
+use crate::venv::activate::{csh_quote, fish_quote, nu_quote, posix_quote, powershell_quote};
 
 /// The hook text that defines `workon` (and its completion) for `shell`.
 ///
@@ -64,11 +65,11 @@ pub fn activate_command(shell: Shell, dir: &std::path::Path) -> String {
     let script = |file: &str| bin.join(file).display().to_string();
     match shell {
         Shell::Bash | Shell::Zsh => format!("source {}", posix_quote(&script("activate"))),
-        Shell::Fish => format!("source {}", posix_quote(&script("activate.fish"))),
-        Shell::Tcsh => format!("source {}", posix_quote(&script("activate.csh"))),
+        Shell::Fish => format!("source {}", fish_quote(&script("activate.fish"))),
+        Shell::Tcsh => format!("source {}", csh_quote(&script("activate.csh"))),
         Shell::Xonsh => format!("source-bash {}", posix_quote(&script("activate"))),
         Shell::Nu => format!("overlay use {}", nu_quote(&script("activate.nu"))),
-        Shell::Powershell => format!("& {}", pwsh_quote(&script("Activate.ps1"))),
+        Shell::Powershell => format!("& {}", powershell_quote(&script("Activate.ps1"))),
     }
 }
 
@@ -87,29 +88,6 @@ pub fn from_program_name(name: &str) -> Option<Shell> {
         "pwsh" | "powershell" => Shell::Powershell,
         _ => return None,
     })
-}
-
-/// POSIX single quoting; fish and csh accept the same form for plain paths.
-fn posix_quote(s: &str) -> String {
-    if !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/._-+,:@%".contains(&b))
-    {
-        return s.to_string();
-    }
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-fn pwsh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
-}
-
-fn nu_quote(s: &str) -> String {
-    let mut hashes = String::from("#");
-    while s.contains(&format!("'{hashes}")) {
-        hashes.push('#');
-    }
-    format!("r{hashes}'{s}'{hashes}")
 }
 
 #[cfg(test)]
@@ -138,10 +116,19 @@ mod tests {
     }
 
     #[test]
-    fn quoting() {
-        assert_eq!(posix_quote("/a/b"), "/a/b");
-        assert_eq!(posix_quote("/my envs/it's"), r"'/my envs/it'\''s'");
-        assert_eq!(pwsh_quote("C:\\it's"), "'C:\\it''s'");
-        assert_eq!(nu_quote("/a b"), "r#'/a b'#");
+    fn activate_commands_quote_for_each_shell() {
+        let dir = std::path::Path::new("/my envs/it's");
+        assert_eq!(
+            activate_command(Shell::Bash, dir),
+            r"source '/my envs/it'\''s/bin/activate'"
+        );
+        assert_eq!(
+            activate_command(Shell::Fish, dir),
+            r"source '/my envs/it\'s/bin/activate.fish'"
+        );
+        assert_eq!(
+            activate_command(Shell::Powershell, dir),
+            "& '/my envs/it''s/bin/Activate.ps1'"
+        );
     }
 }
