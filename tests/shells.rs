@@ -1068,6 +1068,8 @@ fn interactive_prompt_and_picker_through_tmux() {
         }
     }
     let _kill = Kill(&tmux);
+    // Deliver Escape at once, not as the start of an Alt+key sequence.
+    tmux(&["set-option", "-s", "escape-time", "0"]);
     // Poll the screen until `want` shows up (no timing assertion: the limit
     // only keeps a broken run from hanging).
     let wait_for = |want: &dyn Fn(&str) -> bool, what: &str| {
@@ -1093,6 +1095,8 @@ fn interactive_prompt_and_picker_through_tmux() {
     );
     assert!(picker.contains("proj1"), "{picker}");
     tmux(&["send-keys", "-t", "t", "Escape"]);
+    // Type on only once the picker is gone, or the keys could reach it.
+    wait_for(&|s| !s.contains("Esc to cancel"), "the picker closing");
     tmux(&[
         "send-keys",
         "-t",

@@ -33,19 +33,18 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
         })
         .collect::<Result<Vec<_>>>()?;
 
-    // Fail fast on an existing name before any interpreter is queried.
-    registry.lock()?.check_free(&args.name)?;
-
+    // Refuse an existing name before any interpreter is queried. The staging
+    // directory is made under the same lock; it is removed on any error.
     let home = registry.home();
-    let interp = python::find(args.python.as_deref(), &home.cache_dir())?;
-    venv::check_supported(&interp)?;
-
-    let final_dir = home.envs_dir().join(&args.name);
     let staging = {
         let locked = registry.lock()?;
         locked.check_free(&args.name)?;
         Staging::begin(&home.envs_dir(), &args.name)?
     };
+    let interp = python::find(args.python.as_deref(), &home.cache_dir())?;
+    venv::check_supported(&interp)?;
+
+    let final_dir = home.envs_dir().join(&args.name);
     let opts = venv::Options {
         name: args.name.clone(),
         prompt: args.prompt.clone(),

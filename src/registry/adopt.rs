@@ -60,26 +60,20 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)]) -> Option<Entry> {
 
 /// Add an entry for every envreg-built directory in `envs` that the index
 /// lacks. Returns the adopted names. Call under the index lock.
-pub fn adopt_orphans(envs: &Path, index: &mut Index) -> Vec<String> {
+pub fn adopt_orphans(envs: &Path, listing: &[String], index: &mut Index) -> Vec<String> {
     let mut adopted = Vec::new();
-    let Ok(entries) = fs::read_dir(envs) else {
-        return adopted;
-    };
-    for dirent in entries.flatten() {
-        let Ok(dir_name) = dirent.file_name().into_string() else {
-            continue;
-        };
+    for dir_name in listing {
         if dir_name.starts_with('.')
-            || index.envs.contains_key(&dir_name)
-            || name::validate(&dir_name).is_err()
-            || index.envs.keys().any(|k| k.eq_ignore_ascii_case(&dir_name))
+            || index.envs.contains_key(dir_name)
+            || name::validate(dir_name).is_err()
+            || index.envs.keys().any(|k| k.eq_ignore_ascii_case(dir_name))
         {
             continue;
         }
-        let dir = dirent.path();
+        let dir = envs.join(dir_name);
         if let Some(entry) = read_cfg(&dir).and_then(|cfg| entry_from_cfg(&dir, &cfg)) {
             index.envs.insert(dir_name.clone(), entry);
-            adopted.push(dir_name);
+            adopted.push(dir_name.clone());
         }
     }
     adopted
@@ -103,7 +97,8 @@ mod tests {
         mk("foreign", "home = /usr/bin\nversion = 3.12.1\n");
         mk(".tmp-x-1", ours);
         let mut index = Index::default();
-        let adopted = adopt_orphans(envs.path(), &mut index);
+        let listing = |p: &Path| super::super::staging::list(p);
+        let adopted = adopt_orphans(envs.path(), &listing(envs.path()), &mut index);
         assert_eq!(adopted, ["ours"]);
         let e = &index.envs["ours"];
         assert_eq!(e.python.version, "3.12.1");
@@ -111,6 +106,6 @@ mod tests {
         assert_eq!(e.flags.prompt.as_deref(), Some("x y"));
         assert!(!e.flags.system_site_packages);
         // Already registered: nothing more to adopt.
-        assert!(adopt_orphans(envs.path(), &mut index).is_empty());
+        assert!(adopt_orphans(envs.path(), &listing(envs.path()), &mut index).is_empty());
     }
 }

@@ -52,8 +52,9 @@ impl Registry {
         file.lock()
             .with_context(|| format!("cannot lock {}", lock_path.display()))?;
         let mut index = self.load()?;
-        staging::remove_stale(&envs);
-        for name in adopt::adopt_orphans(&envs, &mut index) {
+        let listing = staging::list(&envs);
+        staging::remove_stale(&envs, &listing);
+        for name in adopt::adopt_orphans(&envs, &listing, &mut index) {
             eprintln!("envreg: registered '{name}', left unregistered by an interrupted run");
         }
         Ok(Locked {

@@ -88,18 +88,22 @@ pub fn to_trash(envs: &Path, dir: &Path, name: &str) -> Result<PathBuf> {
     Ok(trash)
 }
 
+/// The names in `envs/` (non-UTF-8 names are not envreg's and are skipped).
+pub fn list(envs: &Path) -> Vec<String> {
+    fs::read_dir(envs)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| e.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Remove what killed runs left behind: staging directories whose lock is
 /// free, and trash directories. Best effort; call under the index lock.
-pub fn remove_stale(envs: &Path) {
-    let Ok(entries) = fs::read_dir(envs) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(name) = file_name.to_str() else {
-            continue;
-        };
-        let path = entry.path();
+pub fn remove_stale(envs: &Path, listing: &[String]) {
+    for name in listing {
+        let path = envs.join(name);
         if name.starts_with(TRASH) {
             remove_quietly(&path);
         } else if let Some(base) = name.strip_prefix(TMP) {
@@ -153,7 +157,7 @@ mod tests {
         // A real env is never touched.
         fs::create_dir(envs.path().join("real")).unwrap();
 
-        remove_stale(envs.path());
+        remove_stale(envs.path(), &list(envs.path()));
 
         assert!(live.dir().join("f").exists());
         assert!(!dead_dir.exists());
