@@ -54,31 +54,29 @@ impl std::fmt::Display for Status {
 }
 
 /// Judge an environment from the file system alone; no Python is run.
+/// `ok`: its python and the base interpreter are there; `broken`: the
+/// directory is there but one of them is gone; `missing`: no directory.
 ///
-/// `interpreters` remembers which base interpreters exist: with many envs on
-/// few interpreters, `ls` costs about two cheap `lstat`s per env.
+/// `interpreters` remembers which base interpreters exist, so with many
+/// envs on few interpreters `ls` costs about one `lstat` per env.
 pub fn status(entry: &Entry, interpreters: &mut HashMap<PathBuf, bool>) -> Status {
-    if !is_there(&entry.path.join("pyvenv.cfg")) {
+    // POSIX: bin/python (a link to the base interpreter); Windows:
+    // Scripts\python.exe (a launcher that runs the base interpreter).
+    let launcher = is_there(&entry.path.join("bin/python"))
+        || is_there(&entry.path.join("Scripts/python.exe"));
+    if !launcher {
         return if entry.path.is_dir() {
             Status::Broken
         } else {
             Status::Missing
         };
     }
-    // POSIX: bin/python (a link to the base interpreter); Windows:
-    // Scripts\python.exe (a launcher that runs the base interpreter).
-    let launcher = is_there(&entry.path.join("bin/python"))
-        || is_there(&entry.path.join("Scripts/python.exe"));
     let exe = &entry.python.executable;
     let base = match interpreters.get(exe) {
         Some(&known) => known,
         None => *interpreters.entry(exe.clone()).or_insert(exe.exists()),
     };
-    if launcher && base {
-        Status::Ok
-    } else {
-        Status::Broken
-    }
+    if base { Status::Ok } else { Status::Broken }
 }
 
 /// Present, without following a final symlink.
