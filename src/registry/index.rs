@@ -83,7 +83,12 @@ pub fn read(path: &Path) -> Result<Index> {
         Err(err) if err.kind() == ErrorKind::NotFound => return Ok(Index::default()),
         Err(err) => return Err(err).with_context(|| format!("cannot read {}", path.display())),
     };
-    parse(&text).with_context(|| {
+    parse_file(path, &text)
+}
+
+/// Parse `text`, read from `path`; a corrupt file is an error naming both.
+pub fn parse_file(path: &Path, text: &str) -> Result<Index> {
+    parse(text).with_context(|| {
         format!(
             "the index {} is corrupt; it was left untouched. Fix it, or move it away: \
              the next 'envreg mkenv' or 'envreg rm' registers the environments under envs/ again",

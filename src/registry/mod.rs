@@ -6,6 +6,7 @@
 mod adopt;
 pub mod index;
 pub mod name;
+mod snapshot;
 mod staging;
 pub use staging::{Staging, empty_trash, to_trash};
 
@@ -31,9 +32,13 @@ impl Registry {
         &self.home
     }
 
-    /// Read the index without locking (for commands that only look).
+    /// Read the index without locking (for commands that only look),
+    /// through its parsed copy in the cache when that is current.
     pub fn load(&self) -> Result<Index> {
-        index::read(&self.home.index_file())
+        snapshot::read(
+            &self.home.index_file(),
+            &self.home.cache_dir().join("index.json"),
+        )
     }
 
     /// Take the lock (waiting for other envreg processes), then read the index.
@@ -51,7 +56,7 @@ impl Registry {
             .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
         file.lock()
             .with_context(|| format!("cannot lock {}", lock_path.display()))?;
-        let mut index = self.load()?;
+        let mut index = index::read(&self.home.index_file())?;
         let listing = staging::list(&envs);
         staging::remove_stale(&envs, &listing);
         for name in adopt::adopt_orphans(&envs, &listing, &mut index) {
