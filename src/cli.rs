@@ -29,6 +29,17 @@ pub enum Command {
     /// Print an environment's directory.
     Path(PathCmd),
     /// Print the shell hook that defines `workon` for SHELL.
+    ///
+    /// Add the line for your shell to its start-up file:
+    ///
+    ///   bash  (~/.bashrc):   eval "$(envreg init bash)"
+    ///   zsh   (~/.zshrc):    eval "$(envreg init zsh)"
+    ///   fish  (config.fish): envreg init fish | source
+    ///   tcsh  (~/.tcshrc):   eval "`envreg init tcsh`"
+    ///   xonsh (~/.xonshrc):  execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))
+    ///   nu    (config.nu):   source ~/.envreg.nu   (after: envreg init nu | save -f ~/.envreg.nu)
+    ///   PowerShell ($PROFILE): Invoke-Expression (& envreg init powershell | Out-String)
+    #[command(verbatim_doc_comment)]
     Init(Init),
     /// Print the command that activates NAME in your shell (for use without the hook).
     Activate(Activate),

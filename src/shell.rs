@@ -116,6 +116,18 @@ mod tests {
     }
 
     #[test]
+    fn init_help_shows_every_rc_line() {
+        use clap::CommandFactory;
+        let cli = crate::cli::Cli::command();
+        let init = cli.find_subcommand("init").unwrap();
+        let help = init.get_long_about().unwrap().to_string();
+        for shell in Shell::value_variants() {
+            let (_, line) = rc_line(*shell);
+            assert!(help.contains(line), "`envreg init --help` lacks {line}");
+        }
+    }
+
+    #[test]
     fn activate_commands_quote_for_each_shell() {
         let dir = std::path::Path::new("/my envs/it's");
         assert_eq!(

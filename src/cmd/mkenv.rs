@@ -102,7 +102,8 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
 
     writeln!(std::io::stdout().lock(), "{}", final_dir.display())?;
     eprintln!(
-        "envreg: activate it with 'workon {}' (see 'envreg init --help'), or 'envreg activate {}'",
+        "envreg: activate it with 'workon {}' (the shell hook: 'envreg init --help'), \
+         or see 'envreg activate {}'",
         args.name, args.name
     );
     Ok(())
