@@ -146,3 +146,41 @@ fn killed_mkenv_leaves_nothing_half_built() {
     }
     eprintln!("{registered} of 11 killed runs had already registered");
 }
+
+/// Kill `envreg rm` at many moments: each environment is either still fully
+/// registered and working, or gone from both the index and envs/.
+#[test]
+fn killed_rm_never_leaves_an_entry_without_its_environment() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let py = py.to_str().unwrap();
+    let w = World::new();
+    let delays = [0u64, 300, 700, 1000, 1500, 2000, 3000, 5000, 8000, 15000];
+    for i in 0..delays.len() {
+        w.run(["mkenv", &format!("r{i}"), "-p", py]).ok();
+    }
+    for (i, delay_us) in delays.into_iter().enumerate() {
+        let name = format!("r{i}");
+        let mut child = spawn(&w, &["rm", "-y", &name]);
+        std::thread::sleep(Duration::from_micros(delay_us));
+        let _ = child.kill();
+        let _ = child.wait();
+        // The next command that takes the lock cleans up after the kill.
+        w.run(["mkenv", &format!("next{i}"), "--no-pip", "-p", py])
+            .ok();
+        if w.names().contains(&name) {
+            run_ok(&w.env_dir(&name).join("bin/pip"), &["--version"]);
+        } else {
+            assert!(
+                !w.env_dir(&name).exists(),
+                "{name}: dir left after kill at {delay_us}us"
+            );
+        }
+        assert!(
+            w.leftovers().is_empty(),
+            "after kill at {delay_us}us: {:?}",
+            w.leftovers()
+        );
+    }
+}

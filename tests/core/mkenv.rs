@@ -223,18 +223,33 @@ fn pyenv_shim_resolves_to_the_real_interpreter() {
 #[test]
 fn unknown_interpreters_are_named_and_alternatives_listed() {
     let w = World::new();
+    // An existing environment, and the index, must come through untouched.
+    let existing = pyenv_python("3.12");
+    if let Some(py) = &existing {
+        w.mkenv("keep", py, &["--no-pip"]);
+    }
+    let before = w.index_bytes();
     w.run(["mkenv", "x", "-p", "3.99"]).fails_with(&["3.99"]);
     w.run(["mkenv", "x", "-p", "/nonexistent/python"])
         .fails_with(&["/nonexistent/python"]);
     w.run(["mkenv", "x", "-p", "no-such-python-cmd"])
         .fails_with(&["no-such-python-cmd"]);
-    assert!(w.names().is_empty());
-    if pyenv_python("3.12").is_some() {
+    assert_eq!(
+        w.index_bytes(),
+        before,
+        "a refused mkenv must not touch the index"
+    );
+    assert!(!w.env_dir("x").exists());
+    assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
+    if existing.is_some() {
+        assert_eq!(w.names(), ["keep"]);
         let out = w.run(["mkenv", "x", "-p", "3.99"]);
         assert!(
             out.stderr.contains("3.12"),
             "lists what was found: {out:#?}"
         );
+    } else {
+        assert!(w.names().is_empty());
     }
 }
 
