@@ -574,28 +574,6 @@ fn corrupt_wheel_is_refused() {
     assert!(temps.is_empty(), "{temps:?}");
 }
 
-/// Not a check: prints how long the first (unpacking) and later seeds take.
-/// Run with `cargo test --release seed_timing -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn seed_timing() {
-    let Some(interp) = any_interpreter() else {
-        return;
-    };
-    let (_tmp, dir) = tempdir();
-    let cache = dir.join("cache");
-    for i in 0..5 {
-        let env = make_venv(&interp, &dir.join(format!("env{i}")));
-        let start = std::time::Instant::now();
-        seed(&interp, &env, &cache).unwrap();
-        eprintln!("seed {i} (3.{}): {:?}", interp.version.1, start.elapsed());
-    }
-    if let Ok(keep) = std::env::var("ENVREG_SEED_KEEP") {
-        let env = make_venv(&interp, Path::new(&keep));
-        seed(&interp, &env, &cache).unwrap();
-    }
-}
-
 #[test]
 fn concurrent_first_seeds_share_one_image() {
     let Some(interp) = any_interpreter() else {
