@@ -405,3 +405,15 @@ fn default_interpreter_is_python3_on_path_or_envreg_python() {
     Out::from(out).ok();
     assert_eq!(show("fromvar")["python"], full(&py311).trim());
 }
+
+#[test]
+fn missing_project_dir_or_requirements_file_create_nothing() {
+    let w = World::new();
+    w.run(["mkenv", "p", "--no-pip", "--project", "/nonexistent/src"])
+        .fails_with(&["project directory", "/nonexistent/src", "does not exist"]);
+    w.run(["mkenv", "p", "-r", "/nonexistent/req.txt"])
+        .fails_with(&["requirements file", "/nonexistent/req.txt", "not found"]);
+    assert!(w.names().is_empty());
+    assert!(!w.env_dir("p").exists());
+    assert!(w.index_bytes().is_none(), "nothing was registered");
+}
