@@ -89,7 +89,7 @@ def --env workon [name?: string@__envreg_names] {
     }
     mut vars = {}
     for var in ['VIRTUAL_ENV' 'VIRTUAL_ENV_PROMPT' 'PYTHONHOME' 'PROMPT_COMMAND'] {
-        $vars = ($vars | insert $var {set: ($var in $env), value: ($env | get -i $var)})
+        $vars = ($vars | insert $var {set: ($var in $env), value: ($env | get -o $var)})
     }
     let prompt = (__envreg_prompt $dir)
     mut changes = {
@@ -106,7 +106,8 @@ def --env workon [name?: string@__envreg_names] {
         } else {
             {|| $'($prefix)($old_prompt)' }
         }
-        $changes = ($changes | insert PROMPT_COMMAND $new_prompt)
+        # `merge`, not `insert`: insert would call the closure and store its result.
+        $changes = ($changes | merge {PROMPT_COMMAND: $new_prompt})
     }
     hide-env -i PYTHONHOME
     load-env $changes

@@ -1121,3 +1121,123 @@ fn interactive_prompt_and_picker_through_tmux() {
         "the (proj2) prompt after picking",
     );
 }
+
+/// nushell: the saved hook gives `workon` and `deactivate`; switching does
+/// not grow PATH; an unknown name changes nothing; `deactivate` restores
+/// PATH, the prompt closure and PYTHONHOME.
+#[test]
+fn nu_workon_switch_deactivate() {
+    if !require("nu") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let hook = sb.dir.path().join("envreg-hook.nu");
+    let out = sb.envreg(&["init", "nu"]);
+    assert!(out.status.success());
+    write(&hook, &text(&out.stdout));
+    let script = format!(
+        r#"
+$env.PROMPT_COMMAND = {{|| "ORIG> " }}
+source r#'{hook}'#
+let before = $env.PATH
+workon proj1
+print $"VE1=($env.VIRTUAL_ENV)"
+print $"VEP1=($env.VIRTUAL_ENV_PROMPT)"
+print $"FIRST1=($env.PATH | first)"
+print $"PY1=(which python | get path | first)"
+print $"PH1=($env.PYTHONHOME? | default unset)"
+print $"PROMPT1=(do $env.PROMPT_COMMAND)"
+workon proj2
+let p2 = $env.PATH
+for i in 1..50 {{ workon proj1; workon proj2 }}
+print $"NOGROWTH=(if $env.PATH == $p2 {{ 1 }} else {{ 0 }})"
+let bad = (try {{ workon proj3; 'ok' }} catch {{ 'failed' }})
+print $"BAD=($bad)"
+print $"VE3=($env.VIRTUAL_ENV)"
+deactivate
+print $"VEEND=($env.VIRTUAL_ENV? | default unset)"
+print $"SAMEPATH=(if $env.PATH == $before {{ 1 }} else {{ 0 }})"
+print $"PHEND=($env.PYTHONHOME? | default unset)"
+print $"PROMPTEND=(do $env.PROMPT_COMMAND)"
+print $"LIST=(workon | lines | str join ' ')"
+print "DONE=1"
+"#,
+        hook = hook.display()
+    );
+    let file = sb.dir.path().join("test.nu");
+    write(&file, &script);
+    let out = sb
+        .command("nu")
+        .arg("--no-config-file")
+        .arg(&file)
+        .env("PYTHONHOME", "/kept/home")
+        .output()
+        .unwrap();
+    let run = Run::from(out);
+    run.assert_done();
+    let d1 = sb.env_dir("proj1").display().to_string();
+    assert_eq!(run.get("VE1"), d1);
+    assert_eq!(run.get("VEP1"), "proj1");
+    assert_eq!(run.get("FIRST1"), format!("{d1}/bin"));
+    assert_eq!(run.get("PY1"), format!("{d1}/bin/python"));
+    assert_eq!(run.get("PH1"), "unset");
+    assert_eq!(run.get("PROMPT1"), "(proj1) ORIG> ");
+    assert_eq!(run.get("NOGROWTH"), "1");
+    assert_eq!(run.get("BAD"), "failed");
+    assert!(run.stderr.contains("did you mean"), "{}", run.stderr);
+    assert_eq!(run.get("VE3"), sb.env_dir("proj2").display().to_string());
+    assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("SAMEPATH"), "1");
+    assert_eq!(run.get("PHEND"), "/kept/home");
+    assert_eq!(run.get("PROMPTEND"), "ORIG> ");
+    assert_eq!(run.get("LIST"), "proj1 proj2");
+    assert!(!run.stderr.contains("deprecated"), "{}", run.stderr);
+    let json = text(&sb.envreg(&["show", "proj1", "--json"]).stdout);
+    assert!(!json.contains("\"last_used\": null"), "{json}");
+}
+
+/// nushell without the hook: `overlay use ENV/bin/activate.nu`, then
+/// `deactivate` (an alias for `overlay hide`) puts everything back.
+#[test]
+fn nu_activate_script_overlay() {
+    if !require("nu") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let activate = sb.env_dir("proj1").join("bin/activate.nu");
+    let script = format!(
+        r#"
+let before = $env.PATH
+overlay use r#'{activate}'#
+print $"VE=($env.VIRTUAL_ENV)"
+print $"VEP=($env.VIRTUAL_ENV_PROMPT)"
+print $"PH=($env.PYTHONHOME? | default unset)"
+print $"PREFIX=(^python -c 'import sys; print(sys.prefix)')"
+deactivate
+print $"VEEND=($env.VIRTUAL_ENV? | default unset)"
+print $"SAMEPATH=(if $env.PATH == $before {{ 1 }} else {{ 0 }})"
+print $"PHEND=($env.PYTHONHOME? | default unset)"
+print "DONE=1"
+"#,
+        activate = activate.display()
+    );
+    let file = sb.dir.path().join("test.nu");
+    write(&file, &script);
+    let out = sb
+        .command("nu")
+        .arg("--no-config-file")
+        .arg(&file)
+        .env("PYTHONHOME", "/kept/home")
+        .output()
+        .unwrap();
+    let run = Run::from(out);
+    run.assert_done();
+    let d1 = sb.env_dir("proj1").display().to_string();
+    assert_eq!(run.get("VE"), d1);
+    assert_eq!(run.get("VEP"), "proj1");
+    assert_eq!(run.get("PH"), "unset");
+    assert_eq!(run.get("PREFIX"), d1);
+    assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("SAMEPATH"), "1");
+    assert_eq!(run.get("PHEND"), "/kept/home");
+}
