@@ -91,7 +91,7 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Index> {
     parse(text).with_context(|| {
         format!(
             "the index {} is corrupt; it was left untouched. Fix it, or move it away: \
-             the next 'envreg mkenv' or 'envreg rm' registers the environments under envs/ again",
+             the next 'envreg mkenv' registers the environments under envs/ again",
             path.display()
         )
     })
