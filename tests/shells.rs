@@ -1166,16 +1166,7 @@ print "DONE=1"
 "#,
         hook = hook.display()
     );
-    let file = sb.dir.path().join("test.nu");
-    write(&file, &script);
-    let out = sb
-        .command("nu")
-        .arg("--no-config-file")
-        .arg(&file)
-        .env("PYTHONHOME", "/kept/home")
-        .output()
-        .unwrap();
-    let run = Run::from(out);
+    let run = run_nu_with_pythonhome(&sb, &script);
     run.assert_done();
     let d1 = sb.env_dir("proj1").display().to_string();
     assert_eq!(run.get("VE1"), d1);
@@ -1223,16 +1214,7 @@ print "DONE=1"
 "#,
         activate = activate.display()
     );
-    let file = sb.dir.path().join("test.nu");
-    write(&file, &script);
-    let out = sb
-        .command("nu")
-        .arg("--no-config-file")
-        .arg(&file)
-        .env("PYTHONHOME", "/kept/home")
-        .output()
-        .unwrap();
-    let run = Run::from(out);
+    let run = run_nu_with_pythonhome(&sb, &script);
     run.assert_done();
     let d1 = sb.env_dir("proj1").display().to_string();
     assert_eq!(run.get("VE"), d1);
@@ -1242,4 +1224,19 @@ print "DONE=1"
     assert_eq!(run.get("VEEND"), "unset");
     assert_eq!(run.get("SAMEPATH"), "1");
     assert_eq!(run.get("PHEND"), "/kept/home");
+}
+
+/// Run a nu script without config, with PYTHONHOME set to `/kept/home` so
+/// the test can see it put aside and restored.
+fn run_nu_with_pythonhome(sb: &Sandbox, script: &str) -> Run {
+    let file = sb.dir.path().join("test.nu");
+    write(&file, script);
+    let out = sb
+        .command("nu")
+        .arg("--no-config-file")
+        .arg(&file)
+        .env("PYTHONHOME", "/kept/home")
+        .output()
+        .unwrap();
+    Run::from(out)
 }
