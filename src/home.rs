@@ -50,6 +50,11 @@ impl Home {
         self.root.join("cache")
     }
 
+    /// Last-used marks written by `workon` without the lock (see registry::used).
+    pub fn used_dir(&self) -> PathBuf {
+        self.root.join("used")
+    }
+
     /// Global user hooks (preactivate, postactivate, ...).
     #[allow(dead_code)]
     pub fn hooks_dir(&self) -> PathBuf {

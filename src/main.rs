@@ -5,10 +5,12 @@
 
 mod cli;
 mod cmd;
+mod crash;
 mod home;
 mod python;
 mod registry;
 mod shell;
+mod ui;
 mod venv;
 
 use std::io::ErrorKind;

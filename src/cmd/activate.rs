@@ -11,8 +11,8 @@ use crate::shell;
 /// Print (on stderr, it is for people) the activation command for the user's
 /// shell. A child process cannot change its parent shell, so this is advice.
 pub fn run(registry: &Registry, args: Activate) -> Result<()> {
-    let index = registry.load()?;
-    let dir = Registry::get(&index, &args.name)?.path.clone();
+    let index = registry.read()?;
+    let dir = registry.dir_of(&args.name, Registry::get(&index, &args.name)?);
     let detected = args.shell.or_else(detect_shell);
     let shell = detected.unwrap_or(Shell::Bash);
     let (rc_file, rc_line) = shell::rc_line(shell);

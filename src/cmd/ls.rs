@@ -8,6 +8,7 @@ use comfy_table::{Table, presets};
 use serde::Serialize;
 
 use crate::cli::Ls;
+use crate::registry::status::{self, Status};
 use crate::registry::{self, Entry, Registry};
 
 /// One environment as `ls --json` and `show --json` print it. The field names
@@ -16,8 +17,10 @@ use crate::registry::{self, Entry, Registry};
 pub struct EnvView<'a> {
     pub name: &'a str,
     pub path: String,
-    /// "ok", "broken" (its interpreter is gone) or "missing" (its directory is gone).
+    /// "ok", "broken", "missing", "incomplete" or "interrupted" (see README).
     pub status: Status,
+    /// Why the status is not "ok".
+    pub status_reason: Option<String>,
     /// Full Python version, e.g. "3.12.1".
     pub python: String,
     pub implementation: String,
@@ -35,55 +38,6 @@ pub struct EnvView<'a> {
     pub prompt: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Ok,
-    Broken,
-    Missing,
-}
-
-impl std::fmt::Display for Status {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Status::Ok => "ok",
-            Status::Broken => "broken",
-            Status::Missing => "missing",
-        })
-    }
-}
-
-/// Judge an environment from the file system alone; no Python is run.
-/// `ok`: its python and the base interpreter are there; `broken`: the
-/// directory is there but one of them is gone; `missing`: no directory.
-///
-/// `interpreters` remembers which base interpreters exist, so with many
-/// envs on few interpreters `ls` costs about one `lstat` per env.
-pub fn status(entry: &Entry, interpreters: &mut HashMap<PathBuf, bool>) -> Status {
-    // POSIX: bin/python (a link to the base interpreter); Windows:
-    // Scripts\python.exe (a launcher that runs the base interpreter).
-    let launcher = is_there(&entry.path.join("bin/python"))
-        || is_there(&entry.path.join("Scripts/python.exe"));
-    if !launcher {
-        return if entry.path.is_dir() {
-            Status::Broken
-        } else {
-            Status::Missing
-        };
-    }
-    let exe = &entry.python.executable;
-    let base = match interpreters.get(exe) {
-        Some(&known) => known,
-        None => *interpreters.entry(exe.clone()).or_insert(exe.exists()),
-    };
-    if base { Status::Ok } else { Status::Broken }
-}
-
-/// Present, without following a final symlink.
-fn is_there(path: &Path) -> bool {
-    path.symlink_metadata().is_ok()
-}
-
 fn path_string(p: &Path) -> String {
     p.display().to_string()
 }
@@ -93,11 +47,19 @@ fn rfc3339(secs: u64) -> String {
 }
 
 impl<'a> EnvView<'a> {
-    pub fn new(name: &'a str, entry: &Entry, interpreters: &mut HashMap<PathBuf, bool>) -> Self {
+    pub fn new(
+        registry: &Registry,
+        name: &'a str,
+        entry: &Entry,
+        interpreters: &mut HashMap<PathBuf, bool>,
+    ) -> Self {
+        let dir = registry.dir_of(name, entry);
+        let health = status::check(&dir, entry, interpreters);
         EnvView {
             name,
-            path: path_string(&entry.path),
-            status: status(entry, interpreters),
+            path: path_string(&dir),
+            status: health.status,
+            status_reason: health.reason,
             python: entry.python.version.clone(),
             implementation: entry.python.implementation.clone(),
             executable: path_string(&entry.python.executable),
@@ -129,15 +91,20 @@ pub fn format_time(secs: Option<u64>) -> String {
 }
 
 pub fn run(registry: &Registry, args: Ls) -> Result<()> {
-    let index = registry.load()?;
+    let index = registry.read()?;
     // Buffered: one write for a thousand lines, not a thousand writes.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    print(&index, &args, &mut out)?;
+    print(registry, &index, &args, &mut out)?;
     out.flush()?;
     Ok(())
 }
 
-fn print(index: &crate::registry::Index, args: &Ls, out: &mut impl Write) -> Result<()> {
+fn print(
+    registry: &Registry,
+    index: &crate::registry::Index,
+    args: &Ls,
+    out: &mut impl Write,
+) -> Result<()> {
     let mut interpreters = HashMap::new();
     if args.names {
         for name in index.envs.keys() {
@@ -149,7 +116,7 @@ fn print(index: &crate::registry::Index, args: &Ls, out: &mut impl Write) -> Res
         let views: Vec<_> = index
             .envs
             .iter()
-            .map(|(name, entry)| EnvView::new(name, entry, &mut interpreters))
+            .map(|(name, entry)| EnvView::new(registry, name, entry, &mut interpreters))
             .collect();
         serde_json::to_writer_pretty(&mut *out, &views)?;
         writeln!(out)?;
@@ -175,7 +142,8 @@ fn print(index: &crate::registry::Index, args: &Ls, out: &mut impl Write) -> Res
     }
     table.set_header(header);
     for (name, entry) in &index.envs {
-        let is_active = active.as_deref() == Some(entry.path.as_path());
+        let dir = registry.dir_of(name, entry);
+        let is_active = active.as_deref() == Some(dir.as_path());
         let mut row = vec![
             if is_active {
                 format!("{name} *")
@@ -183,7 +151,9 @@ fn print(index: &crate::registry::Index, args: &Ls, out: &mut impl Write) -> Res
                 name.clone()
             },
             python_label(entry),
-            status(entry, &mut interpreters).to_string(),
+            status::check(&dir, entry, &mut interpreters)
+                .status
+                .to_string(),
             entry
                 .project
                 .as_deref()
@@ -193,7 +163,7 @@ fn print(index: &crate::registry::Index, args: &Ls, out: &mut impl Write) -> Res
             format_time(entry.last_used),
         ];
         if args.long {
-            row.push(path_string(&entry.path));
+            row.push(path_string(&dir));
             row.push(path_string(&entry.python.executable));
         }
         table.add_row(row);

@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::Mkenv;
 use crate::python;
-use crate::registry::{self, Entry, Flags, PythonRecord, Registry, Staging, name};
+use crate::registry::{self, Entry, Flags, PythonRecord, Registry, name};
 use crate::venv;
 
 /// Create an environment: validate, resolve the interpreter, build in a
@@ -36,15 +36,11 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
     // Refuse an existing name before any interpreter is queried. The staging
     // directory is made under the same lock; it is removed on any error.
     let home = registry.home();
-    let staging = {
-        let locked = registry.lock()?;
-        locked.check_free(&args.name)?;
-        Staging::begin(&home.envs_dir(), &args.name)?
-    };
+    let staging = registry.lock()?.stage(&args.name)?;
     let interp = python::find(args.python.as_deref(), &home.cache_dir())?;
     venv::check_supported(&interp)?;
 
-    let final_dir = home.envs_dir().join(&args.name);
+    let final_dir = registry.env_dir(&args.name);
     let opts = venv::Options {
         name: args.name.clone(),
         prompt: args.prompt.clone(),
@@ -52,59 +48,63 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
         pip: !args.no_pip,
     };
     venv::create(&interp, staging.dir(), &final_dir, &opts, &home.cache_dir())?;
+    crate::crash_point!("mkenv.built");
 
-    {
-        let mut locked = registry.lock()?;
-        locked.check_free(&args.name)?;
-        staging.commit(&final_dir)?;
-        let now = registry::now();
-        locked.index.envs.insert(
-            args.name.clone(),
-            Entry {
-                path: final_dir.clone(),
-                managed: true,
-                python: PythonRecord {
-                    requested: args.python.clone(),
-                    executable: interp.executable.clone(),
-                    version: interp.version_string.clone(),
-                    implementation: interp.implementation.clone(),
-                },
-                created: now,
-                last_used: None,
-                project,
-                flags: Flags {
-                    pip: opts.pip,
-                    system_site_packages: opts.system_site_packages,
-                    prompt: opts.prompt.clone(),
-                },
-            },
-        );
-        if let Err(err) = locked.save() {
-            // Do not leave an unregistered directory behind.
-            let _ = std::fs::remove_dir_all(&final_dir);
-            return Err(err);
-        }
-    }
-    eprintln!(
+    let installs = !(args.install.is_empty() && requirements.is_empty());
+    let entry = Entry {
+        path: final_dir.clone(),
+        managed: true,
+        python: PythonRecord {
+            requested: args.python.clone(),
+            executable: interp.executable.clone(),
+            version: interp.version_string.clone(),
+            implementation: interp.implementation.clone(),
+        },
+        created: registry::now(),
+        last_used: None,
+        project,
+        flags: Flags {
+            pip: opts.pip,
+            system_site_packages: opts.system_site_packages,
+            prompt: opts.prompt.clone(),
+        },
+        // Until the packages are in, the entry says so: an install that is
+        // cut off (a kill, a failing pip) never looks like a finished env.
+        incomplete: installs.then(|| "installing its packages did not finish".to_string()),
+        unrecorded: false,
+    };
+    registry.lock()?.create(&args.name, staging, entry)?;
+    crate::say!(
         "envreg: created '{}' ({} {})",
-        args.name, interp.implementation, interp.version_string
+        args.name,
+        interp.implementation,
+        interp.version_string
     );
 
-    if !(args.install.is_empty() && requirements.is_empty()) {
+    if installs {
         install_packages(&final_dir, &interp, &args.install, &requirements).with_context(|| {
             format!(
-                "'{}' was created, but installing packages failed; the environment is kept \
-                 (retry with its pip, or 'envreg rm {}')",
+                "'{}' was created, but installing packages failed; it is kept and marked \
+                 incomplete (install with its pip, or start over with 'envreg rm {}')",
                 args.name, args.name
             )
         })?;
+        crate::crash_point!("mkenv.installed");
+        registry.lock()?.complete(&args.name)?;
     }
 
-    writeln!(std::io::stdout().lock(), "{}", final_dir.display())?;
-    eprintln!(
+    // The registry has changed: from here on, failing to print is not a
+    // failure of the command (a full or closed stdout).
+    if let Err(err) = writeln!(std::io::stdout().lock(), "{}", final_dir.display())
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        crate::say!("envreg: warning: cannot print the path of '{}': {err}", args.name);
+    }
+    crate::say!(
         "envreg: activate it with 'workon {}' (the shell hook: 'envreg init --help'), \
          or see 'envreg activate {}'",
-        args.name, args.name
+        args.name,
+        args.name
     );
     Ok(())
 }

@@ -13,7 +13,7 @@ use crate::registry::Registry;
 /// Let the user choose an environment; print its name. Esc cancels
 /// with exit status 1 and nothing on stdout.
 pub fn run(registry: &Registry) -> Result<()> {
-    let index = registry.load()?;
+    let index = registry.read()?;
     let names: Vec<&String> = index.envs.keys().collect();
     if names.is_empty() {
         bail!("no environments yet; create one with 'envreg mkenv NAME'");
@@ -25,8 +25,8 @@ pub fn run(registry: &Registry) -> Result<()> {
     let current = std::env::var_os("VIRTUAL_ENV").and_then(|active| {
         index
             .envs
-            .values()
-            .position(|entry| entry.path.as_os_str() == active)
+            .iter()
+            .position(|(name, entry)| registry.dir_of(name, entry).as_os_str() == active)
     });
     let chosen = dialoguer::FuzzySelect::with_theme(&dialoguer::theme::ColorfulTheme::default())
         .with_prompt("workon (Esc to cancel)")

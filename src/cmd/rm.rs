@@ -1,14 +1,14 @@
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
 use crate::cli::Rm;
-use crate::registry::{self, Registry};
+use crate::registry::Registry;
 
-/// Remove environments. Every name is checked before anything is removed.
-/// Under the lock each directory is moved to `envs/.trash-…` and its entry
-/// dropped from the index; the trash is deleted after the lock is released.
+/// Remove environments: all or nothing. Every name is checked first; under
+/// the lock each environment is moved aside and the index is saved (any
+/// failure puts everything back); the moved directories are deleted after
+/// the lock is released. See `registry::Locked::remove`.
 pub fn run(registry: &Registry, args: Rm) -> Result<()> {
     let mut names: Vec<String> = Vec::new();
     for name in args.names {
@@ -16,7 +16,12 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
             names.push(name);
         }
     }
-    check(registry, &names, args.force)?;
+    // Unknown names are refused before asking; everything else is checked
+    // under the lock, where the answer cannot change any more.
+    let index = registry.read()?;
+    for name in &names {
+        Registry::get(&index, name).context("nothing was removed")?;
+    }
 
     if !args.yes {
         if !std::io::stdin().is_terminal() {
@@ -31,37 +36,18 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
             .interact()
             .context("cannot ask for confirmation (pass -y/--yes to skip it)")?;
         if !confirmed {
-            eprintln!("envreg: nothing removed");
+            crate::say!("envreg: nothing removed");
             return Err(crate::cmd::Silent(1).into());
         }
     }
 
-    let trash = {
-        let mut locked = registry.lock()?;
-        // Re-check under the lock: the index may have changed while we asked.
-        check_index(&locked.index, &names, args.force)?;
-        let envs_dir = locked.home().envs_dir();
-        let removed: Vec<_> = names
-            .iter()
-            .filter_map(|name| locked.index.envs.remove(name).map(|e| (name, e)))
-            .collect();
-        // Save first: a run killed between the save and the moves leaves
-        // directories that the next run registers again, never entries
-        // without directories.
-        locked.save()?;
-        let mut trash = Vec::new();
-        for (name, entry) in removed {
-            if entry.managed && entry.path.exists() {
-                trash.push(registry::to_trash(&envs_dir, &entry.path, name)?);
-            }
-        }
-        trash
-    };
-    for dir in &trash {
-        registry::empty_trash(dir);
+    let removal = registry.lock()?.remove(&names, args.force)?;
+    for line in &removal.kept {
+        crate::say!("envreg: {line}");
     }
+    removal.finish();
     for name in &names {
-        eprintln!("envreg: removed '{name}'");
+        crate::say!("envreg: removed '{name}'");
     }
     Ok(())
 }
@@ -72,33 +58,4 @@ fn quoted(names: &[String]) -> String {
         .map(|n| format!("'{n}'"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn check(registry: &Registry, names: &[String], force: bool) -> Result<()> {
-    check_index(&registry.load()?, names, force)?;
-    Ok(())
-}
-
-fn check_index(index: &registry::Index, names: &[String], force: bool) -> Result<()> {
-    let active = std::env::var_os("VIRTUAL_ENV").map(PathBuf::from);
-    for name in names {
-        let entry = Registry::get(index, name).context("nothing was removed")?;
-        if !force && active.as_deref().is_some_and(|a| same_dir(a, &entry.path)) {
-            bail!(
-                "'{name}' is the active environment ($VIRTUAL_ENV); run 'deactivate' first or pass --force; nothing was removed"
-            );
-        }
-        if entry.managed && entry.path.exists() && !registry::is_venv(&entry.path) {
-            bail!(
-                "{} has no pyvenv.cfg, so it does not look like an environment; not deleting it. \
-                 Nothing was removed",
-                entry.path.display()
-            );
-        }
-    }
-    Ok(())
-}
-
-fn same_dir(a: &Path, b: &Path) -> bool {
-    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }

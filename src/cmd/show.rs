@@ -7,9 +7,9 @@ use crate::cmd::ls::{EnvView, format_time};
 use crate::registry::Registry;
 
 pub fn run(registry: &Registry, args: Show) -> Result<()> {
-    let index = registry.load()?;
+    let index = registry.read()?;
     let entry = Registry::get(&index, &args.name)?;
-    let view = EnvView::new(&args.name, entry, &mut Default::default());
+    let view = EnvView::new(registry, &args.name, entry, &mut Default::default());
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &view)?;
@@ -21,6 +21,7 @@ pub fn run(registry: &Registry, args: Show) -> Result<()> {
         ("name", view.name.to_string()),
         ("path", view.path.clone()),
         ("status", view.status.to_string()),
+        ("why", opt(&view.status_reason)),
         ("python", format!("{} {}", view.implementation, view.python)),
         ("interpreter", view.executable.clone()),
         ("requested", opt(&view.requested)),

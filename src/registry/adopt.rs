@@ -55,28 +55,42 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)]) -> Option<Entry> {
             system_site_packages: get("include-system-site-packages").as_deref() == Some("true"),
             prompt: get("prompt").map(|p| p.trim_matches(['\'', '"']).to_string()),
         },
+        incomplete: None,
+        unrecorded: false,
     })
+}
+
+/// Directory names in `listing` that could be unregistered environments:
+/// valid names that the index lacks (cheap: no file is read).
+pub fn candidates<'l>(listing: &'l [String], index: &Index) -> Vec<&'l String> {
+    listing
+        .iter()
+        .filter(|dir_name| {
+            !dir_name.starts_with('.')
+                && !index.envs.contains_key(*dir_name)
+                && name::validate(dir_name).is_ok()
+                && !index.envs.keys().any(|k| k.eq_ignore_ascii_case(dir_name))
+        })
+        .collect()
+}
+
+/// The entry for an envreg-built environment at `dir`, if it is one.
+pub fn orphan_entry(dir: &Path) -> Option<Entry> {
+    read_cfg(dir).and_then(|cfg| entry_from_cfg(dir, &cfg))
 }
 
 /// Add an entry for every envreg-built directory in `envs` that the index
 /// lacks. Returns the adopted names. Call under the index lock.
 pub fn adopt_orphans(envs: &Path, listing: &[String], index: &mut Index) -> Vec<String> {
     let mut adopted = Vec::new();
-    for dir_name in listing {
-        if dir_name.starts_with('.')
-            || index.envs.contains_key(dir_name)
-            || name::validate(dir_name).is_err()
-            || index.envs.keys().any(|k| k.eq_ignore_ascii_case(dir_name))
-        {
-            continue;
-        }
-        let dir = envs.join(dir_name);
-        if let Some(entry) = read_cfg(&dir).and_then(|cfg| entry_from_cfg(&dir, &cfg)) {
-            index.envs.insert(dir_name.clone(), entry);
-            adopted.push(dir_name.clone());
+    for dir_name in candidates(listing, index) {
+        if let Some(entry) = orphan_entry(&envs.join(dir_name)) {
+            adopted.push((dir_name.clone(), entry));
         }
     }
-    adopted
+    let names = adopted.iter().map(|(n, _)| n.clone()).collect();
+    index.envs.extend(adopted);
+    names
 }
 
 #[cfg(test)]

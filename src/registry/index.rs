@@ -43,6 +43,14 @@ pub struct Entry {
     pub project: Option<PathBuf>,
     #[serde(default)]
     pub flags: Flags,
+    /// Set while a step after creation (installing packages) has not
+    /// finished: why the environment is not complete yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
+    /// True for an environment found on disk but not recorded in the index
+    /// (shown by readers that could not take the lock); never saved.
+    #[serde(skip)]
+    pub unrecorded: bool,
 }
 
 /// The interpreter an environment was built on.
@@ -192,6 +200,8 @@ mod tests {
                     system_site_packages: false,
                     prompt: Some("it's \"mine\"".into()),
                 },
+                incomplete: None,
+                unrecorded: false,
             },
         );
         index

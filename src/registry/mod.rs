@@ -1,23 +1,43 @@
-//! The registry: the index file, its lock, and the directories under `envs/`.
+//! The registry: the index file, its lock, the directories under `envs/`,
+//! and the transactions every command uses to change them.
 //!
-//! Every mutation takes the lock, re-reads the index, changes it and writes it
-//! back atomically. Readers do not lock: they always see a whole file.
+//! Commands say *what* (create this staged env, remove these names); this
+//! module does it under the lock with the staging/trash protocol. The index
+//! is only reachable read-only from outside; readers do not lock and always
+//! see a whole file.
+//!
+//! # What a kill leaves, and what the next command does
+//!
+//! The index is the commit point of every transaction. Whichever command
+//! next finds a state a kill left behind repairs it under the lock, saves
+//! the repair at once and says so in one sentence; readers that do not lock
+//! (`ls`, `show`, `path`) take the lock when they see such a state, so every
+//! command gives the same answer about a name.
+//!
+//! | command | steps (crash points) | a kill between steps leaves → next command |
+//! |---|---|---|
+//! | `mkenv` | lock, stage `.tmp-NAME-…` (`mkenv.staged`); build it (`mkenv.built`); lock, rename to `envs/NAME` (`mkenv.renamed`), save (`mkenv.committed`); with `-i/-r`: install (`mkenv.installed`), lock, clear `incomplete`, save (`mkenv.completed`) | before the rename: a dead staging dir → deleted. After the rename, before the save: an unrecorded env → **rolled forward** (registered, never deleted). During the install: the entry says `incomplete` until `envreg rm NAME` |
+//! | `rm` | lock, move each env to `.trash-NAME-…` (`rm.trashed`), save (`rm.committed`), unlock, delete each trash (`rm.deleted`) | before the save: **rolled back** (each env moved back; nothing removed). After it: the trash is deleted |
+//! | `workon` (last-used) | touch `used/NAME` (`used.recorded`); under a later lock: fold into the index, save, remove the files (`used.folded`) | a file not yet folded is folded by the next lock; folding twice is harmless |
+//! | recovery itself | restore trash (`recover.restored`), adopt (`recover.adopted`), save (`recover.saved`) | each step is idempotent and is redone by the next command |
 
 mod adopt;
 pub mod index;
 pub mod name;
 mod snapshot;
 mod staging;
-pub use staging::{Staging, empty_trash, to_trash};
+pub mod status;
+mod used;
 
 use std::fs::{self, File};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail};
 
 use crate::home::Home;
 pub use index::{Entry, Flags, Index, PythonRecord};
+pub use staging::{Staging, Trash};
 
 pub struct Registry {
     home: Home,
@@ -32,18 +52,86 @@ impl Registry {
         &self.home
     }
 
-    /// Read the index without locking (for commands that only look),
-    /// through its parsed copy in the cache when that is current.
-    pub fn load(&self) -> Result<Index> {
+    /// Where the environment `name` of this home lives. A managed
+    /// environment's directory is always this, whatever the index says: no
+    /// index entry can point envreg at a directory outside its home.
+    pub fn env_dir(&self, name: &str) -> PathBuf {
+        self.home.envs_dir().join(name)
+    }
+
+    /// The directory of the registered environment `name`.
+    pub fn dir_of(&self, name: &str, entry: &Entry) -> PathBuf {
+        if entry.managed {
+            self.env_dir(name)
+        } else {
+            entry.path.clone()
+        }
+    }
+
+    fn used_dir(&self) -> PathBuf {
+        self.home.used_dir()
+    }
+
+    /// Read the index without locking, through its parsed copy in the cache
+    /// when that is current. No recovery: see [`Registry::read`].
+    fn load(&self) -> Result<Index> {
         snapshot::read(
             &self.home.index_file(),
             &self.home.cache_dir().join("index.json"),
         )
     }
 
-    /// Take the lock (waiting for other envreg processes), then read the index.
-    /// Stale staging and trash directories left by killed runs are removed,
-    /// and finished environments they did not register are registered.
+    /// The index as every command must see it, with last-used times.
+    /// When `envs/` shows a state an interrupted command left (scratch
+    /// directories, an unrecorded environment), recover it first under the
+    /// lock; when the lock cannot be had (a read-only home), unrecorded
+    /// environments are shown with `unrecorded` set.
+    pub fn read(&self) -> Result<Index> {
+        let mut index = self.read_current(None)?;
+        used::apply(&mut index, &used::read(&self.used_dir()));
+        Ok(index)
+    }
+
+    /// Like [`Registry::read`] for a command about one name (`path`): the
+    /// envs folder is only looked at when `name` is not a registered
+    /// environment with its directory in place. No last-used times.
+    pub fn read_for(&self, name: &str) -> Result<Index> {
+        self.read_current(Some(name))
+    }
+
+    fn read_current(&self, name: Option<&str>) -> Result<Index> {
+        let index = self.load()?;
+        if let Some(name) = name
+            && let Some(entry) = index.envs.get(name)
+            && self.dir_of(name, entry).symlink_metadata().is_ok()
+        {
+            return Ok(index);
+        }
+        let envs = self.home.envs_dir();
+        let listing = staging::list(&envs);
+        let orphans: Vec<(String, Entry)> = adopt::candidates(&listing, &index)
+            .into_iter()
+            .filter_map(|n| adopt::orphan_entry(&envs.join(n)).map(|e| (n.clone(), e)))
+            .collect();
+        if orphans.is_empty() && !staging::any_scratch(&listing) {
+            return Ok(index);
+        }
+        match self.lock() {
+            Ok(locked) => Ok(locked.index),
+            Err(_) => {
+                let mut index = index;
+                for (name, mut entry) in orphans {
+                    entry.unrecorded = true;
+                    index.envs.insert(name, entry);
+                }
+                Ok(index)
+            }
+        }
+    }
+
+    /// Take the lock (waiting for other envreg processes), then read the
+    /// index and recover what interrupted commands left (see the module
+    /// docs); a recovery is saved before this returns.
     pub fn lock(&self) -> Result<Locked<'_>> {
         let envs = self.home.envs_dir();
         fs::create_dir_all(&envs).with_context(|| format!("cannot create {}", envs.display()))?;
@@ -56,17 +144,15 @@ impl Registry {
             .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
         file.lock()
             .with_context(|| format!("cannot lock {}", lock_path.display()))?;
-        let mut index = index::read(&self.home.index_file())?;
-        let listing = staging::list(&envs);
-        staging::remove_stale(&envs, &listing);
-        for name in adopt::adopt_orphans(&envs, &listing, &mut index) {
-            eprintln!("envreg: registered '{name}', left unregistered by an interrupted run");
-        }
-        Ok(Locked {
+        let index = index::read(&self.home.index_file())?;
+        let mut locked = Locked {
             _lock: file,
             registry: self,
             index,
-        })
+            recovered: Vec::new(),
+        };
+        locked.recover()?;
+        Ok(locked)
     }
 
     /// The entry for `name`, or an error with a "did you mean" suggestion.
@@ -75,6 +161,11 @@ impl Registry {
             return Ok(entry);
         }
         bail!("{}", unknown_message(index, name))
+    }
+
+    /// Record that `name` was used now: lock-free and silent (see `used`).
+    pub fn record_used(&self, name: &str) {
+        used::record(&self.used_dir(), name);
     }
 }
 
@@ -95,22 +186,106 @@ pub fn unknown_message(index: &Index, name: &str) -> String {
 pub struct Locked<'r> {
     _lock: File,
     registry: &'r Registry,
-    pub index: Index,
+    index: Index,
+    /// Names this lock registered because an interrupted run left them.
+    recovered: Vec<String>,
+}
+
+/// What `rm` did under the lock; the trash is deleted after the lock is
+/// released, by [`Removal::finish`].
+pub struct Removal {
+    trash: Vec<Trash>,
+    /// One sentence per directory left on disk, saying why.
+    pub kept: Vec<String>,
+}
+
+impl Removal {
+    pub fn finish(self) {
+        for trash in self.trash {
+            trash.delete();
+            crate::crash_point!("rm.deleted");
+        }
+    }
 }
 
 impl Locked<'_> {
-    pub fn save(&self) -> Result<()> {
+    fn save(&self) -> Result<()> {
         index::write(&self.registry.home.index_file(), &self.index)
     }
 
-    pub fn home(&self) -> &Home {
-        &self.registry.home
+    /// Repair what interrupted commands left, save, and say what was done.
+    fn recover(&mut self) -> Result<()> {
+        let envs = self.registry.home.envs_dir();
+        let listing = staging::list(&envs);
+        let mut restored = Vec::new();
+        // Newest first: the trash of an `rm` that did not commit holds an
+        // environment the index still lists; it goes back. Any other
+        // leftover is garbage.
+        for leftover in staging::leftovers(&envs, &listing).iter().rev() {
+            let dest = self.registry.env_dir(&leftover.name);
+            let uncommitted = leftover.trash
+                && self
+                    .index
+                    .envs
+                    .get(&leftover.name)
+                    .is_some_and(|e| e.managed)
+                && dest.symlink_metadata().is_err();
+            if uncommitted && fs::rename(leftover.dir(&envs), &dest).is_ok() {
+                crate::crash_point!("recover.restored");
+                restored.push(leftover.name.clone());
+            }
+            staging::discard(&envs, leftover);
+        }
+        let listing = if staging::any_scratch(&listing) || !restored.is_empty() {
+            staging::remove_stale_locks(&envs, &staging::list(&envs));
+            staging::list(&envs)
+        } else {
+            listing
+        };
+        let adopted = adopt::adopt_orphans(&envs, &listing, &mut self.index);
+        if !adopted.is_empty() {
+            crate::crash_point!("recover.adopted");
+        }
+        let recorded = used::read(&self.registry.used_dir());
+        let folded = used::fold(&mut self.index, &recorded);
+        if !adopted.is_empty() || folded {
+            self.save().context("cannot record the recovery of an interrupted run")?;
+            crate::crash_point!("recover.saved");
+        }
+        if !recorded.is_empty() {
+            used::clear(&self.registry.used_dir(), &recorded);
+        }
+        for name in &restored {
+            crate::say!(
+                "envreg: put '{name}' back: an interrupted 'envreg rm' had moved it aside \
+                 before recording the removal; nothing was removed"
+            );
+        }
+        for name in &adopted {
+            crate::say!(
+                "envreg: registered '{name}': an interrupted 'envreg mkenv' had built it \
+                 without recording it (remove it with 'envreg rm {name}' if you do not want it)"
+            );
+        }
+        self.recovered = adopted;
+        Ok(())
     }
 
     /// Refuse a name that exists, also when it differs only in case
     /// (macOS and Windows file systems fold case).
     pub fn check_free(&self, name: &str) -> Result<()> {
-        if self.index.envs.contains_key(name) {
+        if let Some(entry) = self.index.envs.get(name) {
+            if self.recovered.iter().any(|n| n == name) {
+                bail!(
+                    "'{name}' was created by an interrupted run and is registered now; \
+                     'envreg rm {name}' starts over"
+                );
+            }
+            if let Some(why) = &entry.incomplete {
+                bail!(
+                    "'{name}' exists, but it is incomplete ({why}); 'envreg rm {name}' starts over"
+                );
+            }
             bail!(
                 "an environment named '{name}' already exists (remove it first with 'envreg rm {name}')"
             );
@@ -125,15 +300,158 @@ impl Locked<'_> {
                 "'{name}' differs only in case from the existing environment '{other}'; names must differ in more than case"
             );
         }
-        let dir = self.home().envs_dir().join(name);
+        let dir = self.registry.env_dir(name);
         if dir.symlink_metadata().is_ok() {
             bail!(
-                "{} already exists but is not registered; move it away or choose another name",
+                "{} already exists but is not an environment envreg built; move it away or choose another name",
                 dir.display()
             );
         }
         Ok(())
     }
+
+    /// Begin building `name`: a staging directory in `envs/`.
+    pub fn stage(&self, name: &str) -> Result<Staging> {
+        self.check_free(name)?;
+        let staging = Staging::begin(&self.registry.home.envs_dir(), name)?;
+        crate::crash_point!("mkenv.staged");
+        Ok(staging)
+    }
+
+    /// Move the built `staging` to `envs/NAME` and record `entry`. All or
+    /// nothing: if the index cannot be saved, the new directory is deleted.
+    pub fn create(&mut self, name: &str, staging: Staging, entry: Entry) -> Result<()> {
+        self.check_free(name)?;
+        let dir = self.registry.env_dir(name);
+        staging.commit(&dir)?;
+        crate::crash_point!("mkenv.renamed");
+        self.index.envs.insert(name.to_string(), entry);
+        if let Err(err) = self.save() {
+            self.index.envs.remove(name);
+            if let Ok(trash) = Trash::take(&self.registry.home.envs_dir(), &dir, name) {
+                trash.delete();
+            }
+            return Err(err);
+        }
+        crate::crash_point!("mkenv.committed");
+        Ok(())
+    }
+
+    /// Mark `name` complete (its packages are installed).
+    pub fn complete(&mut self, name: &str) -> Result<()> {
+        if let Some(entry) = self.index.envs.get_mut(name) {
+            entry.incomplete = None;
+            self.save()?;
+            crate::crash_point!("mkenv.completed");
+        }
+        Ok(())
+    }
+
+    /// Remove `names`: every name is checked, every environment envreg owns
+    /// is moved to the trash, then the index is saved. Any failure puts
+    /// everything back and removes nothing.
+    pub fn remove(&mut self, names: &[String], force: bool) -> Result<Removal> {
+        let active = std::env::var_os("VIRTUAL_ENV").map(PathBuf::from);
+        let mut plan = Vec::new();
+        let mut kept = Vec::new();
+        for name in names {
+            let entry = Registry::get(&self.index, name).context("nothing was removed")?;
+            let dir = self.registry.dir_of(name, entry);
+            if !force && active.as_deref().is_some_and(|a| same_dir(a, &dir)) {
+                bail!(
+                    "'{name}' is the active environment ($VIRTUAL_ENV); run 'deactivate' first \
+                     or pass --force; nothing was removed"
+                );
+            }
+            match disposal(&dir, entry.managed) {
+                Disposal::Gone => {}
+                Disposal::Delete => plan.push((name.clone(), dir)),
+                Disposal::Keep(why) => kept.push(format!(
+                    "left {} on disk: {why}; delete it yourself if you do not need it",
+                    dir.display()
+                )),
+            }
+        }
+        let envs = self.registry.home.envs_dir();
+        let mut trash: Vec<Trash> = Vec::new();
+        for (name, dir) in &plan {
+            match Trash::take(&envs, dir, name) {
+                Ok(t) => trash.push(t),
+                Err(err) => {
+                    put_back(trash);
+                    return Err(err.context(format!("cannot remove '{name}'; nothing was removed")));
+                }
+            }
+            crate::crash_point!("rm.trashed");
+        }
+        let before = self.index.clone();
+        for name in names {
+            self.index.envs.remove(name);
+        }
+        if let Err(err) = self.save() {
+            self.index = before;
+            put_back(trash);
+            return Err(err.context("nothing was removed"));
+        }
+        crate::crash_point!("rm.committed");
+        Ok(Removal { trash, kept })
+    }
+}
+
+fn put_back(trash: Vec<Trash>) {
+    for t in trash.into_iter().rev() {
+        if let Err(err) = t.restore() {
+            crate::say!("envreg: {err:#}");
+        }
+    }
+}
+
+enum Disposal {
+    /// Nothing on disk.
+    Gone,
+    /// envreg's own: move it to the trash.
+    Delete,
+    /// Not envreg's to delete: unregister only, for this reason.
+    Keep(String),
+}
+
+/// What `rm` may do with `dir`. A managed environment's directory is
+/// deleted when it is an environment (it has a pyvenv.cfg), a symbolic link
+/// (only the link goes), or holds nothing but files envreg itself writes
+/// (what a backup that skipped cache directories restores). Anything else,
+/// and every environment registered from elsewhere, is only unregistered.
+fn disposal(dir: &Path, managed: bool) -> Disposal {
+    let Ok(meta) = dir.symlink_metadata() else {
+        return Disposal::Gone;
+    };
+    if !managed {
+        return Disposal::Keep("it was registered from elsewhere, so envreg only forgets it".into());
+    }
+    if meta.file_type().is_symlink() || is_venv(dir) || only_envreg_files(dir) {
+        return Disposal::Delete;
+    }
+    Disposal::Keep("it has no pyvenv.cfg and holds files envreg did not write".into())
+}
+
+/// True when `dir` holds only files envreg writes into an environment's
+/// top level (or used to) and empty directories.
+fn only_envreg_files(dir: &Path) -> bool {
+    const OURS: &[&str] = &["CACHEDIR.TAG", ".gitignore", "pyvenv.cfg"];
+    let Ok(rd) = fs::read_dir(dir) else {
+        return false;
+    };
+    rd.flatten().all(|e| {
+        let name = e.file_name();
+        match e.file_type() {
+            Ok(t) if t.is_dir() => fs::read_dir(e.path()).is_ok_and(|mut r| r.next().is_none()),
+            Ok(t) if t.is_file() => OURS.iter().any(|o| name == *o),
+            _ => false,
+        }
+    })
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 pub fn now() -> u64 {

@@ -124,6 +124,8 @@ mod tests {
             last_used: None,
             project: None,
             flags: Flags::default(),
+            incomplete: None,
+            unrecorded: false,
         }
     }
 

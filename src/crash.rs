@@ -1,0 +1,122 @@
+//! Crash points: named steps of every transaction where a test can make the
+//! process die exactly as a SIGKILL would (no destructors, no clean-up).
+//!
+//! `crash_point!("name")` compiles to nothing in release builds (it is
+//! gated on `debug_assertions`, which `cargo build --release` turns off), so
+//! shipped binaries carry neither the check nor the names. In test (debug)
+//! builds two environment variables are honoured:
+//!
+//! - `ENVREG_CRASH_AT=NAME` or `NAME:N` kills the process with SIGKILL the
+//!   first (or N-th) time it reaches the point NAME;
+//! - `ENVREG_CRASH_LOG=FILE` appends the name of every point reached to FILE,
+//!   so a test can prove it covered every point in [`POINTS`].
+//!
+//! Every point used in the code must be listed in [`POINTS`] (checked at run
+//! time in debug builds and by a unit test that scans the sources), and
+//! `tests/core/crash.rs` must reach every listed point.
+
+/// Every crash point, in the order a reader meets them in the code.
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
+pub const POINTS: &[&str] = &[
+    // mkenv: build in staging, then rename into place and commit the index.
+    "mkenv.staged",
+    "mkenv.built",
+    "mkenv.renamed",
+    "mkenv.committed",
+    "mkenv.installed",
+    "mkenv.completed",
+    // rm: move every env to trash, commit the index, then delete the trash.
+    "rm.trashed",
+    "rm.committed",
+    "rm.deleted",
+    // Recovery under the lock, run by whichever command finds the state.
+    "recover.restored",
+    "recover.adopted",
+    "recover.saved",
+    // Last-used times: recorded without the lock, folded in under it.
+    "used.recorded",
+    "used.folded",
+];
+
+/// Mark a crash point. In release builds this expands to nothing.
+#[macro_export]
+macro_rules! crash_point {
+    ($name:literal) => {
+        #[cfg(debug_assertions)]
+        $crate::crash::reached($name);
+    };
+}
+
+#[cfg(debug_assertions)]
+pub fn reached(name: &'static str) {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    assert!(
+        POINTS.contains(&name),
+        "crash point {name:?} is not listed in crash::POINTS"
+    );
+    if let Some(log) = std::env::var_os("ENVREG_CRASH_LOG")
+        && let Ok(mut file) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+    {
+        let _ = writeln!(file, "{name}");
+    }
+    let Ok(at) = std::env::var("ENVREG_CRASH_AT") else {
+        return;
+    };
+    let (point, nth) = match at.split_once(':') {
+        Some((p, n)) => (p.to_string(), n.parse::<u32>().unwrap_or(1)),
+        None => (at, 1),
+    };
+    if point != name {
+        return;
+    }
+    static HITS: AtomicU32 = AtomicU32::new(0);
+    if HITS.fetch_add(1, Ordering::SeqCst) + 1 == nth {
+        #[cfg(unix)]
+        // SAFETY: kill(2) on our own pid has no memory-safety preconditions.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGKILL);
+        }
+        #[cfg(not(unix))]
+        std::process::abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::POINTS;
+
+    /// Every `crash_point!("…")` in src/ is listed, and every listed point is used.
+    #[test]
+    fn the_list_matches_the_code() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut used = Vec::new();
+        let mut stack = vec![src];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for part in text.split("crash_point!(\"").skip(1) {
+                        let name = part.split('"').next().unwrap().to_string();
+                        // Skip prose mentions such as `crash_point!("name")`.
+                        if name.contains('.') {
+                            used.push(name);
+                        }
+                    }
+                }
+            }
+        }
+        used.sort();
+        used.dedup();
+        let mut listed: Vec<String> = POINTS.iter().map(|s| s.to_string()).collect();
+        listed.sort();
+        assert_eq!(used, listed, "crash_point! uses and crash::POINTS differ");
+    }
+}
