@@ -98,7 +98,10 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
     if let Err(err) = writeln!(std::io::stdout().lock(), "{}", final_dir.display())
         && err.kind() != std::io::ErrorKind::BrokenPipe
     {
-        crate::say!("envreg: warning: cannot print the path of '{}': {err}", args.name);
+        crate::say!(
+            "envreg: warning: cannot print the path of '{}': {err}",
+            args.name
+        );
     }
     crate::say!(
         "envreg: activate it with 'workon {}' (the shell hook: 'envreg init --help'), \

@@ -249,7 +249,8 @@ impl Locked<'_> {
         let recorded = used::read(&self.registry.used_dir());
         let folded = used::fold(&mut self.index, &recorded);
         if !adopted.is_empty() || folded {
-            self.save().context("cannot record the recovery of an interrupted run")?;
+            self.save()
+                .context("cannot record the recovery of an interrupted run")?;
             crate::crash_point!("recover.saved");
         }
         if !recorded.is_empty() {
@@ -425,7 +426,9 @@ fn disposal(dir: &Path, managed: bool) -> Disposal {
         return Disposal::Gone;
     };
     if !managed {
-        return Disposal::Keep("it was registered from elsewhere, so envreg only forgets it".into());
+        return Disposal::Keep(
+            "it was registered from elsewhere, so envreg only forgets it".into(),
+        );
     }
     if meta.file_type().is_symlink() || is_venv(dir) || only_envreg_files(dir) {
         return Disposal::Delete;

@@ -3,9 +3,12 @@
 
 mod common;
 mod concurrency;
+mod crash;
 mod index;
 mod ls;
 mod mkenv;
 mod names;
+mod recovery;
 mod rm;
 mod show_path;
+mod trust;

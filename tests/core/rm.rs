@@ -78,13 +78,21 @@ fn a_directory_that_is_not_a_venv_is_never_deleted() {
     let env = w.env_dir("a");
     std::fs::remove_file(env.join("pyvenv.cfg")).unwrap();
     std::fs::write(env.join("precious"), "data").unwrap();
-    w.run(["rm", "-y", "a"])
-        .fails_with(&["does not look like an environment"]);
+    // It is unregistered, and left on disk with the reason.
+    let out = w.run(["rm", "-y", "a"]).ok();
+    assert!(
+        out.stderr.contains("left ") && out.stderr.contains("no pyvenv.cfg"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(
         std::fs::read_to_string(env.join("precious")).unwrap(),
         "data"
     );
-    assert_eq!(w.names(), ["a"]);
+    assert!(w.names().is_empty());
+    // The name stays taken by that directory, and mkenv says so.
+    w.run(["mkenv", "a", "-p", py.to_str().unwrap(), "--no-pip"])
+        .fails_with(&["already exists but is not an environment envreg built"]);
 }
 
 #[test]

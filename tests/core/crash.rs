@@ -1,0 +1,326 @@
+//! Every crash point of every mutating command, tested deterministically:
+//! the process is killed (SIGKILL) exactly at the point, then the next
+//! commands must find a registry in which every promise holds.
+//!
+//! The points are listed in src/crash.rs (`POINTS`); this test fails when a
+//! listed point is not reached by any scenario below. Crash points exist in
+//! debug builds only, which is what `cargo test` runs.
+
+use std::collections::BTreeMap;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+/// What a scenario runs: the setup commands, then the command that is killed.
+struct Scenario {
+    name: &'static str,
+    setup: Vec<Vec<String>>,
+    command: Vec<String>,
+    /// Names whose usability is checked afterwards.
+    targets: &'static [&'static str],
+}
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn scenarios(py: &Path) -> Vec<Scenario> {
+    let py = py.display().to_string();
+    let mk = |name: &str, extra: &[&str]| {
+        let mut a = args(&["mkenv", name, "-p", &py]);
+        a.extend(args(extra));
+        a
+    };
+    let keep = mk("keep", &["--no-pip"]);
+    vec![
+        Scenario {
+            name: "mkenv",
+            setup: vec![keep.clone()],
+            command: mk("victim", &["--no-pip"]),
+            targets: &["victim"],
+        },
+        Scenario {
+            name: "mkenv -i",
+            setup: vec![keep.clone()],
+            command: mk("victim", &["-i", "crashpkg"]),
+            targets: &["victim"],
+        },
+        Scenario {
+            name: "rm",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
+            command: args(&["rm", "-y", "victim"]),
+            targets: &["victim"],
+        },
+        Scenario {
+            name: "rm two",
+            setup: vec![
+                keep.clone(),
+                mk("victim", &["--no-pip"]),
+                mk("victim2", &["--no-pip"]),
+            ],
+            command: args(&["rm", "-y", "victim", "victim2"]),
+            targets: &["victim", "victim2"],
+        },
+        Scenario {
+            name: "workon records last-used",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
+            command: args(&["path", "--touch", "victim"]),
+            targets: &["victim"],
+        },
+        Scenario {
+            name: "a locked command folds last-used",
+            setup: vec![
+                keep.clone(),
+                mk("victim", &["--no-pip"]),
+                args(&["path", "--touch", "victim"]),
+            ],
+            command: mk("victim2", &["--no-pip"]),
+            targets: &["victim", "victim2"],
+        },
+    ]
+}
+
+/// Setups that leave a crash state, then a reader that recovers it.
+fn recovery_scenarios(py: &Path) -> Vec<(Scenario, &'static str)> {
+    let py = py.display().to_string();
+    let keep = args(&["mkenv", "keep", "-p", &py, "--no-pip"]);
+    vec![
+        (
+            Scenario {
+                name: "recovery of an unrecorded mkenv",
+                setup: vec![keep.clone()],
+                command: args(&["ls"]),
+                targets: &["victim"],
+            },
+            "mkenv-renamed",
+        ),
+        (
+            Scenario {
+                name: "recovery of an uncommitted rm",
+                setup: vec![keep.clone()],
+                command: args(&["ls"]),
+                targets: &["victim"],
+            },
+            "rm-trashed",
+        ),
+    ]
+}
+
+fn listed_points() -> Vec<String> {
+    let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/crash.rs"))
+        .unwrap();
+    let list = src.split("pub const POINTS").nth(1).unwrap();
+    let list = &list[..list.find("];").unwrap()];
+    list.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('"'))
+        .map(|l| l.trim_end_matches(',').trim_matches('"').to_string())
+        .collect()
+}
+
+/// Every file below `dir`: path → (kind, bytes or link target, mode).
+fn tree(dir: &Path) -> BTreeMap<PathBuf, (char, Vec<u8>, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let meta = p.symlink_metadata().unwrap();
+            let rel = p.strip_prefix(dir).unwrap().to_path_buf();
+            let mode = meta.permissions().mode();
+            if meta.file_type().is_symlink() {
+                let t = std::fs::read_link(&p).unwrap();
+                out.insert(rel, ('l', t.into_os_string().into_encoded_bytes(), mode));
+            } else if meta.is_dir() {
+                out.insert(rel, ('d', vec![], mode));
+                stack.push(p);
+            } else {
+                out.insert(rel, ('f', std::fs::read(&p).unwrap(), mode));
+            }
+        }
+    }
+    out
+}
+
+struct Run {
+    w: World,
+    wheels: PathBuf,
+    py: PathBuf,
+}
+
+impl Run {
+    fn new(py: &Path) -> Run {
+        let w = World::new();
+        let wheels = w.dir.path().join("wheels");
+        std::fs::create_dir_all(&wheels).unwrap();
+        make_wheel(py, &wheels, "crashpkg", "1.0");
+        Run {
+            w,
+            wheels,
+            py: py.to_path_buf(),
+        }
+    }
+
+    fn cmd(&self, args: &[String]) -> std::process::Command {
+        let mut c = self.w.cmd(args);
+        c.env("PIP_FIND_LINKS", &self.wheels);
+        c
+    }
+
+    fn ok(&self, args: &[String]) -> Out {
+        Out::from(self.cmd(args).output().unwrap()).ok()
+    }
+
+    /// Run `args`, killed at `point`; assert it died there.
+    fn crash(&self, args: &[String], point: &str) {
+        let out = self
+            .cmd(args)
+            .env("ENVREG_CRASH_AT", point)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.signal(),
+            Some(9),
+            "{args:?} was not killed at {point}: {:?}",
+            Out::from(out)
+        );
+    }
+
+    fn setup(&self, py: &Path, setup: &[Vec<String>], state: Option<&str>) {
+        for s in setup {
+            self.ok(s);
+        }
+        let victim = args(&[
+            "mkenv",
+            "victim",
+            "-p",
+            &py.display().to_string(),
+            "--no-pip",
+        ]);
+        match state {
+            Some("mkenv-renamed") => self.crash(&victim, "mkenv.renamed"),
+            Some("rm-trashed") => {
+                self.ok(&victim);
+                self.crash(&args(&["rm", "-y", "victim"]), "rm.trashed");
+            }
+            _ => {}
+        }
+    }
+
+    /// The points `args` reaches, with how often each.
+    fn points(&self, args: &[String]) -> BTreeMap<String, u32> {
+        let log = self.w.dir.path().join("crash.log");
+        let _ = std::fs::remove_file(&log);
+        Out::from(
+            self.cmd(args)
+                .env("ENVREG_CRASH_LOG", &log)
+                .output()
+                .unwrap(),
+        )
+        .ok();
+        let mut hits = BTreeMap::new();
+        for line in std::fs::read_to_string(&log).unwrap_or_default().lines() {
+            *hits.entry(line.to_string()).or_insert(0) += 1;
+        }
+        hits
+    }
+
+    /// The promises that hold after any crash and one more command.
+    fn check(&self, what: &str, keep: &BTreeMap<PathBuf, (char, Vec<u8>, u32)>, targets: &[&str]) {
+        let w = &self.w;
+        let json = w.run(["ls", "--json"]).ok().stdout;
+        let listed: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        let names: Vec<String> = listed
+            .iter()
+            .map(|v| v["name"].as_str().unwrap().to_string())
+            .collect();
+        for v in &listed {
+            let dir = PathBuf::from(v["path"].as_str().unwrap());
+            assert!(
+                dir.join("pyvenv.cfg").is_file() && dir.join("bin/python").exists(),
+                "{what}: entry {v} is not a complete env"
+            );
+            let status = v["status"].as_str().unwrap();
+            assert!(
+                status == "ok" || status == "incomplete",
+                "{what}: {v} has status {status}"
+            );
+        }
+        for e in std::fs::read_dir(w.envreg_home().join("envs"))
+            .unwrap()
+            .flatten()
+        {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if !n.starts_with('.') {
+                assert!(names.contains(&n), "{what}: envs/{n} is not registered");
+            }
+        }
+        // A second command: nothing of the crash is left.
+        w.run(["ls"]).ok();
+        assert!(w.leftovers().is_empty(), "{what}: left {:?}", w.leftovers());
+        assert_eq!(&tree(&w.env_dir("keep")), keep, "{what}: 'keep' changed");
+        // Every target name is usable: either it is a working env that rm
+        // removes, or it is free and mkenv takes it.
+        for t in targets {
+            if names.iter().any(|n| n == t) {
+                let path = w.run(["path", t]).ok().stdout;
+                assert!(
+                    Path::new(path.trim()).join("pyvenv.cfg").is_file(),
+                    "{what}"
+                );
+                w.run(["rm", "-y", t]).ok();
+            }
+            assert!(!w.env_dir(t).exists(), "{what}: {t} left on disk");
+            w.mkenv(t, &self.py, &["--no-pip"]);
+            w.run(["path", t]).ok();
+        }
+        assert_eq!(&tree(&w.env_dir("keep")), keep, "{what}: 'keep' changed");
+    }
+}
+
+#[test]
+fn every_crash_point_leaves_a_consistent_registry() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let mut covered: BTreeMap<String, u32> = BTreeMap::new();
+    let mut all: Vec<(Scenario, Option<&str>)> =
+        scenarios(&py).into_iter().map(|s| (s, None)).collect();
+    all.extend(
+        recovery_scenarios(&py)
+            .into_iter()
+            .map(|(s, state)| (s, Some(state))),
+    );
+    for (scenario, state) in &all {
+        // Which points does the command pass, and how often?
+        let probe = Run::new(&py);
+        probe.setup(&py, &scenario.setup, *state);
+        let hits = probe.points(&scenario.command);
+        assert!(
+            !hits.is_empty(),
+            "{}: reached no crash point",
+            scenario.name
+        );
+        for (point, n) in &hits {
+            *covered.entry(point.clone()).or_insert(0) += n;
+            for k in 1..=*n {
+                let what = format!("{} killed at {point}:{k}", scenario.name);
+                let run = Run::new(&py);
+                run.setup(&py, &scenario.setup, *state);
+                let keep = tree(&run.w.env_dir("keep"));
+                run.crash(&scenario.command, &format!("{point}:{k}"));
+                run.check(&what, &keep, scenario.targets);
+            }
+        }
+    }
+    let missing: Vec<String> = listed_points()
+        .into_iter()
+        .filter(|p| !covered.contains_key(p))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "crash points no scenario reaches: {missing:?}"
+    );
+}
