@@ -5,10 +5,12 @@
 
 mod cli;
 mod cmd;
+mod fsutil;
 mod home;
 mod python;
 mod registry;
 mod shell;
+mod ui;
 mod venv;
 
 use std::io::ErrorKind;
@@ -17,6 +19,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Fix the start of this run: temporary files older than it are stale.
+    fsutil::run_started();
     let cli = cli::Cli::parse();
     match cmd::run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
