@@ -1,6 +1,26 @@
-//! Talking to people: user data made safe to print.
+//! Talking to people: messages on stderr, and user data made safe to print.
 
 use std::borrow::Cow;
+use std::fmt;
+use std::io::Write;
+
+/// Print a line on stderr, like `eprintln!`, but never panic: a failed write
+/// (stderr closed, or `/dev/full`) is ignored, as there is nowhere left to
+/// report it.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::ui::say_line(::std::format_args!($($arg)*))
+    };
+}
+
+/// What [`say!`] calls: write `args` and a newline to stderr, ignoring errors.
+pub fn say_line(args: fmt::Arguments<'_>) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args);
+    let _ = err.write_all(b"\n");
+    let _ = err.flush();
+}
 
 /// `text` with every control character escaped the way Rust's
 /// `escape_debug` does (`\n`, `\t`, `\u{1b}`), and so are the invisible

@@ -85,9 +85,11 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
             return Err(err);
         }
     }
-    eprintln!(
+    crate::say!(
         "envreg: created '{}' ({} {})",
-        args.name, interp.implementation, interp.version_string
+        args.name,
+        interp.implementation,
+        interp.version_string
     );
 
     if !(args.install.is_empty() && requirements.is_empty()) {
@@ -101,10 +103,11 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
     }
 
     writeln!(std::io::stdout().lock(), "{}", final_dir.display())?;
-    eprintln!(
+    crate::say!(
         "envreg: activate it with 'workon {}' (the shell hook: 'envreg init --help'), \
          or see 'envreg activate {}'",
-        args.name, args.name
+        args.name,
+        args.name
     );
     Ok(())
 }

@@ -31,7 +31,7 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
             .interact()
             .context("cannot ask for confirmation (pass -y/--yes to skip it)")?;
         if !confirmed {
-            eprintln!("envreg: nothing removed");
+            crate::say!("envreg: nothing removed");
             return Err(crate::cmd::Silent(1).into());
         }
     }
@@ -61,7 +61,7 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
         registry::empty_trash(dir);
     }
     for name in &names {
-        eprintln!("envreg: removed '{name}'");
+        crate::say!("envreg: removed '{name}'");
     }
     Ok(())
 }

@@ -60,7 +60,7 @@ impl Registry {
         let listing = staging::list(&envs);
         staging::remove_stale(&envs, &listing);
         for name in adopt::adopt_orphans(&envs, &listing, &mut index) {
-            eprintln!("envreg: registered '{name}', left unregistered by an interrupted run");
+            crate::say!("envreg: registered '{name}', left unregistered by an interrupted run");
         }
         Ok(Locked {
             _lock: file,

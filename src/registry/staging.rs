@@ -129,7 +129,7 @@ fn remove_quietly(path: &Path) {
     match fs::remove_dir_all(path) {
         Ok(()) => {}
         Err(e) if e.kind() == ErrorKind::NotFound => {}
-        Err(e) => eprintln!("envreg: warning: cannot remove {}: {e}", path.display()),
+        Err(e) => crate::say!("envreg: warning: cannot remove {}: {e}", path.display()),
     }
 }
 

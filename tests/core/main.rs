@@ -7,5 +7,6 @@ mod index;
 mod ls;
 mod mkenv;
 mod names;
+mod output;
 mod rm;
 mod show_path;
