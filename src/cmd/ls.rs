@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::cli::Ls;
 use crate::registry::{self, Entry, Registry};
+use crate::ui::escape_controls;
 
 /// One environment as `ls --json` and `show --json` print it. The field names
 /// are a documented, stable interface (see README "JSON fields").
@@ -198,7 +199,9 @@ fn print(index: &crate::registry::Index, args: &Ls, out: &mut impl Write) -> Res
     table.set_header(header);
     for (name, entry) in &index.envs {
         let is_active = active.as_deref() == Some(entry.path.as_path());
-        let mut row = vec![
+        // Text from the index may hold control characters (a newline in a
+        // project path, an escape sequence): shown escaped, always.
+        let mut row: Vec<String> = vec![
             if is_active {
                 format!("{name} *")
             } else {
@@ -218,7 +221,7 @@ fn print(index: &crate::registry::Index, args: &Ls, out: &mut impl Write) -> Res
             row.push(path_string(&entry.path));
             row.push(path_string(&entry.python.executable));
         }
-        table.add_row(row);
+        table.add_row(row.iter().map(|cell| escape_controls(cell).into_owned()));
     }
     for line in table.lines() {
         // The borderless preset pads every cell by one space on each side.

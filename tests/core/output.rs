@@ -117,3 +117,72 @@ fn a_closed_pipe_on_stdout_ends_quietly() {
         assert_eq!(out.stderr, "", "{args:?}");
     }
 }
+
+/// An entry `x` whose prompt clears the screen and whose project path and
+/// interpreter version hold a newline and a tab.
+fn index_with_controls(w: &World) {
+    std::fs::create_dir_all(w.envreg_home()).unwrap();
+    let text = format!(
+        "(version: 1, envs: {{\"x\": (path: {:?}, managed: true, python: (executable: \
+         \"/no/py\\u{{1b}}]0;title\\u{{7}}\", version: \"3.12.1\\tX\", implementation: \"CPython\"), \
+         created: 1700000000, project: Some(\"/src/a\\nb\"), \
+         flags: (prompt: Some(\"\\u{{1b}}[2J\\u{{9b}}\\u{{202e}}p\")))}})\n",
+        w.env_dir("x")
+    );
+    std::fs::write(w.index(), text).unwrap();
+}
+
+fn assert_no_controls(text: &str) {
+    for c in text.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "raw {c:?} in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn the_table_and_show_escape_control_characters() {
+    let w = World::new();
+    index_with_controls(&w);
+    for args in [&["ls"][..], &["ls", "--long"]] {
+        let table = w.run(args).ok().stdout;
+        assert_no_controls(&table);
+        assert_eq!(table.lines().count(), 2, "header and one row: {table}");
+        assert!(table.contains("/src/a\\nb"), "{table}");
+        assert!(table.contains("3.12.1\\tX"), "{table}");
+    }
+    let long = w.run(["ls", "--long"]).ok().stdout;
+    assert!(long.contains("/no/py\\u{1b}]0;title\\u{7}"), "{long}");
+
+    let show = w.run(["show", "x"]).ok().stdout;
+    assert_no_controls(&show);
+    let line = |key: &str| {
+        show.lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("no {key}: {show}"))
+            .to_string()
+    };
+    assert!(
+        line("prompt").ends_with(" \\u{1b}[2J\\u{9b}\\u{202e}p"),
+        "{show}"
+    );
+    assert!(line("project").ends_with(" /src/a\\nb"), "{show}");
+    assert_eq!(show.lines().count(), 13, "{show}");
+}
+
+#[test]
+fn json_names_and_path_stay_exact() {
+    let w = World::new();
+    index_with_controls(&w);
+    let json: serde_json::Value =
+        serde_json::from_str(&w.run(["show", "x", "--json"]).ok().stdout).unwrap();
+    assert_eq!(json["prompt"], "\u{1b}[2J\u{9b}\u{202e}p");
+    assert_eq!(json["project"], "/src/a\nb");
+    let json: serde_json::Value =
+        serde_json::from_str(&w.run(["ls", "--json"]).ok().stdout).unwrap();
+    assert_eq!(json[0]["python"], "3.12.1\tX");
+    assert_eq!(w.run(["ls", "--names"]).ok().stdout, "x\n");
+    let path = w.run(["path", "x"]).ok().stdout;
+    assert_eq!(path.trim_end(), w.env_dir("x").to_str().unwrap());
+}
