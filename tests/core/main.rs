@@ -3,6 +3,7 @@
 
 mod common;
 mod concurrency;
+mod fuzz_index;
 mod index;
 mod ls;
 mod mkenv;
