@@ -6,6 +6,7 @@
 mod cli;
 mod cmd;
 mod crash;
+mod fsutil;
 mod home;
 mod python;
 mod registry;
@@ -19,6 +20,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Fix the start of this run: temporary files older than it are stale.
+    fsutil::run_started();
     let cli = cli::Cli::parse();
     match cmd::run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
@@ -27,17 +30,22 @@ fn main() -> ExitCode {
             if let Some(silent) = err.downcast_ref::<cmd::Silent>() {
                 return ExitCode::from(silent.0);
             }
-            eprintln!("envreg: {err:#}");
+            say!("envreg: {err:#}");
             ExitCode::from(1)
         }
     }
 }
 
 /// Writing to a closed pipe (`envreg ls | head -1`) is not a failure.
+/// serde_json wraps the io::Error in its own error type: look inside it too.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
+        let io = cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+            .map(std::io::Error::kind);
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind);
+        io.or(json) == Some(ErrorKind::BrokenPipe)
     })
 }

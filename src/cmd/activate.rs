@@ -29,7 +29,7 @@ pub fn run(registry: &Registry, args: Activate) -> Result<()> {
         rc_file,
         rc_line,
     ));
-    eprint!("{text}");
+    crate::say!("{}", text.trim_end_matches('\n'));
     Ok(())
 }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::cli::Ls;
 use crate::registry::status::{self, Status};
 use crate::registry::{self, Entry, Registry};
+use crate::ui::escape_controls;
 
 /// One environment as `ls --json` and `show --json` print it. The field names
 /// are a documented, stable interface (see README "JSON fields").
@@ -42,7 +43,15 @@ fn path_string(p: &Path) -> String {
     p.display().to_string()
 }
 
+/// The first second RFC 3339 (four-digit years) cannot show: 10000-01-01.
+const YEAR_10000: u64 = 253_402_300_800;
+
+/// RFC 3339 in UTC, or "invalid time (N)" for a value no date can show
+/// (a hand-edited or damaged index); never a panic.
 fn rfc3339(secs: u64) -> String {
+    if secs >= YEAR_10000 {
+        return format!("invalid time ({secs})");
+    }
     humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_secs(secs)).to_string()
 }
 
@@ -80,14 +89,28 @@ pub fn format_time(secs: Option<u64>) -> String {
     let Some(secs) = secs else {
         return "never".into();
     };
-    let ago = registry::now().saturating_sub(secs);
+    if secs >= YEAR_10000 {
+        return rfc3339(secs);
+    }
+    let now = registry::now();
+    if secs > now.saturating_add(60) {
+        // In the future (a clock was wrong): the date, not "just now".
+        return date(secs);
+    }
+    let ago = now.saturating_sub(secs);
     match ago {
         0..60 => "just now".into(),
         60..3600 => format!("{} min ago", ago / 60),
         3600..86400 => format!("{} h ago", ago / 3600),
         86400..2_592_000 => format!("{} days ago", ago / 86400),
-        _ => rfc3339(secs)[..10].to_string(),
+        _ => date(secs),
     }
+}
+
+/// "2024-05-01"; the caller has checked that `secs` is a representable time.
+fn date(secs: u64) -> String {
+    let full = rfc3339(secs);
+    full.get(..10).unwrap_or(&full).to_string()
 }
 
 pub fn run(registry: &Registry, args: Ls) -> Result<()> {
@@ -123,7 +146,7 @@ fn print(
         return Ok(());
     }
     if index.envs.is_empty() {
-        eprintln!("envreg: no environments yet; create one with 'envreg mkenv NAME'");
+        crate::say!("envreg: no environments yet; create one with 'envreg mkenv NAME'");
         return Ok(());
     }
     let active = std::env::var_os("VIRTUAL_ENV").map(std::path::PathBuf::from);
@@ -144,7 +167,9 @@ fn print(
     for (name, entry) in &index.envs {
         let dir = registry.dir_of(name, entry);
         let is_active = active.as_deref() == Some(dir.as_path());
-        let mut row = vec![
+        // Text from the index may hold control characters (a newline in a
+        // project path, an escape sequence): shown escaped, always.
+        let mut row: Vec<String> = vec![
             if is_active {
                 format!("{name} *")
             } else {
@@ -166,7 +191,7 @@ fn print(
             row.push(path_string(&dir));
             row.push(path_string(&entry.python.executable));
         }
-        table.add_row(row);
+        table.add_row(row.iter().map(|cell| escape_controls(cell).into_owned()));
     }
     for line in table.lines() {
         // The borderless preset pads every cell by one space on each side.

@@ -1,6 +1,7 @@
 //! One file per subcommand: open the registry, do the thing, print.
 
 mod activate;
+mod confirm;
 mod init;
 mod ls;
 mod mkenv;

@@ -30,10 +30,7 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
                 quoted(&names)
             );
         }
-        let confirmed = dialoguer::Confirm::new()
-            .with_prompt(format!("Remove {}?", quoted(&names)))
-            .default(false)
-            .interact()
+        let confirmed = super::confirm::confirm(&format!("Remove {}?", quoted(&names)))
             .context("cannot ask for confirmation (pass -y/--yes to skip it)")?;
         if !confirmed {
             crate::say!("envreg: nothing removed");

@@ -5,6 +5,7 @@ use anyhow::Result;
 use crate::cli::Show;
 use crate::cmd::ls::{EnvView, format_time};
 use crate::registry::Registry;
+use crate::ui::escape_controls;
 
 pub fn run(registry: &Registry, args: Show) -> Result<()> {
     let index = registry.read()?;
@@ -33,8 +34,10 @@ pub fn run(registry: &Registry, args: Show) -> Result<()> {
         ("system site-packages", yes_no(view.system_site_packages)),
         ("prompt", opt(&view.prompt)),
     ];
+    // Text from the index (a prompt, a project path) may hold control
+    // characters: shown escaped, always; `--json` keeps it exact.
     for (key, value) in rows {
-        writeln!(out, "{key:<21} {value}")?;
+        writeln!(out, "{key:<21} {}", escape_controls(&value))?;
     }
     Ok(())
 }

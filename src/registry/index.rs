@@ -1,12 +1,15 @@
 //! The index schema (`index.ron`) and how it is read and written.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
-use std::io::{ErrorKind, Write};
+use std::fs::File;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
+
+use super::name;
+use crate::{fsutil, ui};
 
 /// The schema version this binary reads and writes.
 pub const VERSION: u32 = 1;
@@ -14,7 +17,7 @@ pub const VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Index {
     pub version: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_envs")]
     pub envs: BTreeMap<String, Entry>,
 }
 
@@ -83,63 +86,172 @@ struct VersionOnly {
     version: u32,
 }
 
+/// The largest index envreg reads: far beyond any real registry (an entry
+/// is a few hundred bytes), small enough that a wrong file cannot eat memory.
+pub const MAX_BYTES: u64 = 64 << 20;
+
 /// Read the index at `path`. A missing file is an empty registry; an
 /// unreadable or corrupt one is an error naming the file and the position.
 pub fn read(path: &Path) -> Result<Index> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == ErrorKind::NotFound => return Ok(Index::default()),
-        Err(err) => return Err(err).with_context(|| format!("cannot read {}", path.display())),
-    };
-    parse_file(path, &text)
+    match open(path)? {
+        None => Ok(Index::default()),
+        Some(mut file) => parse_file(path, read_all(path, &mut file)?),
+    }
 }
 
-/// Parse `text`, read from `path`; a corrupt file is an error naming both.
-pub fn parse_file(path: &Path, text: &str) -> Result<Index> {
-    parse(text).with_context(|| {
-        format!(
+/// Open the index for reading: `None` when there is none. Anything but a
+/// regular file (a directory, FIFO, device) is an error, and is never
+/// opened, so a FIFO cannot make envreg wait. A symlink is followed.
+pub fn open(path: &Path) -> Result<Option<File>> {
+    match fsutil::open_regular(path) {
+        Ok(file) => Ok(Some(file)),
+        Err(err) if err.kind() == ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err).with_context(|| format!("cannot read the index {}", path.display())),
+    }
+}
+
+/// Read an opened index, refusing one larger than [`MAX_BYTES`].
+pub fn read_all(path: &Path, file: &mut File) -> Result<Vec<u8>> {
+    fsutil::read_capped(
+        file,
+        MAX_BYTES,
+        &format!(
+            "it is larger than {} MiB, too large to be an index",
+            MAX_BYTES >> 20
+        ),
+    )
+    .with_context(|| format!("cannot read the index {}", path.display()))
+}
+
+/// Why an index could not be used.
+#[derive(Debug, PartialEq)]
+enum ParseError {
+    /// Well-formed enough to tell it was written by a newer envreg.
+    Newer(u32),
+    /// Anything else: the detail names the position.
+    Corrupt(String),
+}
+
+/// Parse the contents of the index at `path`. A corrupt file is an error
+/// naming the file and the position; an index written by a newer envreg is
+/// not corrupt, and the error says to upgrade.
+pub fn parse_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<Index> {
+    parse(bytes.as_ref()).map_err(|err| match err {
+        ParseError::Newer(version) => anyhow::anyhow!(
+            "the index {} was written by a newer envreg (schema version {version}; this \
+             envreg understands {VERSION}); upgrade envreg to use it. It was left untouched",
+            path.display()
+        ),
+        ParseError::Corrupt(detail) => anyhow::anyhow!(detail).context(format!(
             "the index {} is corrupt; it was left untouched. Fix it, or move it away: \
              the next 'envreg mkenv' registers the environments under envs/ again",
             path.display()
-        )
+        )),
     })
 }
 
-fn parse(text: &str) -> Result<Index> {
-    let newer = |version: u32| {
-        anyhow::anyhow!(
-            "it was written by a newer envreg (schema version {version}; this envreg understands {VERSION}); upgrade envreg"
-        )
-    };
+fn parse(bytes: &[u8]) -> Result<Index, ParseError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let at = err.valid_up_to();
+        ParseError::Corrupt(format!(
+            "not a RON index: invalid UTF-8 at {}",
+            position(&bytes[..at])
+        ))
+    })?;
     let index: Index = match ron::from_str(text) {
         Ok(index) => index,
         Err(err) => {
             // A newer schema gets a clear message rather than a parse error
-            // about some field we do not know.
+            // about some field or name we do not know.
             if let Ok(v) = ron::from_str::<VersionOnly>(text)
                 && v.version > VERSION
             {
-                return Err(newer(v.version));
+                return Err(ParseError::Newer(v.version));
             }
-            bail!(
+            if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_binary(c)) {
+                return Err(ParseError::Corrupt(format!(
+                    "not a RON index: the control character U+{:04X} at {}",
+                    c as u32,
+                    position(&bytes[..at])
+                )));
+            }
+            return Err(ParseError::Corrupt(format!(
                 "line {}, column {}: {}",
                 err.position.line,
                 err.position.col,
-                err.code
-            );
+                ui::shorten(&ui::escape_controls(&err.code.to_string()), 300)
+            )));
         }
     };
     if index.version > VERSION {
-        return Err(newer(index.version));
+        return Err(ParseError::Newer(index.version));
     }
     if index.version == 0 {
-        bail!("schema version 0 is not valid");
+        return Err(ParseError::Corrupt("schema version 0 is not valid".into()));
     }
     Ok(index)
 }
 
-/// Write `index` atomically: a temporary file beside it, fsync, rename.
-/// Readers see either the old or the new file, never a half-written one.
+/// Not something a text file holds: NUL and the other control characters
+/// but tab, newline and carriage return. (Only looked for once parsing
+/// failed: a hand-edited index may hold anything inside a string.)
+fn is_binary(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// "line L, column C (byte B)" of the end of `before`.
+fn position(before: &[u8]) -> String {
+    let text = String::from_utf8_lossy(before);
+    let line = 1 + text.matches('\n').count();
+    let col = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    format!("line {line}, column {col} (byte {})", before.len())
+}
+
+/// The `envs` map, refusing what a BTreeMap would silently accept: a name
+/// given twice (the last would win) and a name `mkenv` would refuse.
+fn deserialize_envs<'de, D>(deserializer: D) -> Result<BTreeMap<String, Entry>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::{Error, MapAccess, Visitor};
+
+    struct Envs;
+
+    impl<'de> Visitor<'de> for Envs {
+        type Value = BTreeMap<String, Entry>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map from environment names to entries")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut envs = BTreeMap::new();
+            while let Some(name) = map.next_key::<String>()? {
+                let escaped = name.escape_debug().to_string();
+                let shown = ui::shorten(&escaped, 80);
+                if let Err(why) = name::validate(&name) {
+                    return Err(A::Error::custom(format_args!(
+                        "the environment name \"{shown}\" is not valid: {why}"
+                    )));
+                }
+                if envs.contains_key(&name) {
+                    return Err(A::Error::custom(format_args!(
+                        "the environment \"{shown}\" is listed twice"
+                    )));
+                }
+                let entry = map.next_value::<Entry>()?;
+                envs.insert(name, entry);
+            }
+            Ok(envs)
+        }
+    }
+
+    deserializer.deserialize_map(Envs)
+}
+
+/// Write `index` atomically (see [`fsutil::write_atomic`]): readers see
+/// either the old or the new file, never a half-written one. A symlinked
+/// index is written through to its target.
 pub fn write(path: &Path, index: &Index) -> Result<()> {
     if index.version > VERSION {
         bail!(
@@ -151,33 +263,20 @@ pub fn write(path: &Path, index: &Index) -> Result<()> {
     // One environment per line: readable, and half the size (and parse
     // time) of fully indented RON, which matters for `ls` with many envs.
     let pretty = ron::ser::PrettyConfig::default().depth_limit(2);
-    let text = ron::ser::to_string_pretty(index, pretty).context("cannot serialize the index")?;
-    let tmp = path.with_extension("ron.tmp");
-    let write_tmp = || -> std::io::Result<()> {
-        let mut file = File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.write_all(b"\n")?;
-        file.sync_all()
-    };
-    write_tmp().with_context(|| format!("cannot write {}", tmp.display()))?;
-    fs::rename(&tmp, path)
-        .with_context(|| format!("cannot replace {} with {}", path.display(), tmp.display()))?;
-    if let Some(dir) = path.parent() {
-        sync_dir(dir);
-    }
-    Ok(())
+    let mut text =
+        ron::ser::to_string_pretty(index, pretty).context("cannot serialize the index")?;
+    text.push('\n');
+    fsutil::write_atomic(path, text.as_bytes())
+        .with_context(|| format!("cannot write the index {}", path.display()))
 }
 
-/// Make a rename durable. Best effort: not every platform can open a directory.
-pub fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
+/// Make a rename durable (best effort).
+pub use crate::fsutil::sync_dir;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn sample() -> Index {
         let mut index = Index::default();
@@ -214,7 +313,55 @@ mod tests {
         let index = sample();
         write(&path, &index).unwrap();
         assert_eq!(read(&path).unwrap(), index);
-        assert!(!path.with_extension("ron.tmp").exists());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["index.ron"], "no temporary file is left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_the_old_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.path().join("index.ron.tmp")).unwrap();
+        let path = dir.path().join("index.ron");
+        write(&path, &sample()).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(read(&path).unwrap(), sample());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_index_is_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        fs::create_dir(&dotfiles).unwrap();
+        let target = dotfiles.join("index.ron");
+        write(&target, &Index::default()).unwrap();
+        let link = dir.path().join("index.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write(&link, &sample()).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(read(&target).unwrap(), sample());
+        assert_eq!(read(&link).unwrap(), sample());
+    }
+
+    #[test]
+    fn a_huge_file_is_not_an_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.ron");
+        let file = File::create(&path).unwrap();
+        file.set_len(MAX_BYTES + 1).unwrap();
+        let msg = format!("{:#}", read(&path).unwrap_err());
+        assert!(msg.contains("too large to be an index"), "{msg}");
     }
 
     #[test]
@@ -228,15 +375,123 @@ mod tests {
 
     #[test]
     fn corrupt_file_names_position() {
-        let err = parse("(version: 1, envs: {\n  \"a\": (path: oops").unwrap_err();
-        let msg = format!("{err:#}");
+        let msg = corrupt("(version: 1, envs: {\n  \"a\": (path: oops");
         assert!(msg.contains("line 2"), "{msg}");
+    }
+
+    fn corrupt(text: impl AsRef<[u8]>) -> String {
+        match parse(text.as_ref()) {
+            Err(ParseError::Corrupt(detail)) => detail,
+            other => panic!("expected corruption: {other:?}"),
+        }
+    }
+
+    fn message(text: impl AsRef<[u8]>) -> String {
+        format!(
+            "{:#}",
+            parse_file(Path::new("/h/index.ron"), text).unwrap_err()
+        )
+    }
+
+    const ENTRY: &str = "(path: \"/x\", managed: true, python: (executable: \"/p\", \
+        version: \"3.12.1\", implementation: \"CPython\"), created: 5)";
+
+    #[test]
+    fn a_name_listed_twice_is_corruption_with_its_position() {
+        let text = format!("(version: 1, envs: {{\n\"a\": {ENTRY},\n\"a\": {ENTRY},\n}})");
+        let detail = corrupt(&text);
+        assert!(detail.starts_with("line 3, column "), "{detail}");
+        assert!(detail.contains("\"a\" is listed twice"), "{detail}");
+        let msg = message(&text);
+        assert!(
+            msg.contains("corrupt") && msg.contains("/h/index.ron"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn a_name_mkenv_refuses_is_corruption_with_its_position() {
+        for (name, why) in [
+            ("a b", "a space"),
+            ("../x", "must start with"),
+            ("nul.txt", "reserved device name"),
+            ("Com1", "reserved device name"),
+            ("", "empty"),
+        ] {
+            let text = format!("(version: 1, envs: {{\n  \"ok\": {ENTRY},\n  {name:?}: {ENTRY}}})");
+            let detail = corrupt(&text);
+            assert!(detail.starts_with("line 3, column "), "{detail}");
+            assert!(
+                detail.contains("is not valid") && detail.contains(why),
+                "{detail}"
+            );
+        }
+        // A control character in a name is shown escaped.
+        let text = format!("(version: 1, envs: {{\"a\\u{{1b}}[2J\": {ENTRY}}})");
+        let detail = corrupt(&text);
+        assert!(
+            detail.contains("a\\u{1b}[2J") && !detail.contains('\x1b'),
+            "{detail}"
+        );
+    }
+
+    #[test]
+    fn binary_garbage_is_not_a_ron_index() {
+        let detail = corrupt(b"(version: 1,\n  \xff\xfe envs: {})");
+        assert_eq!(
+            detail,
+            "not a RON index: invalid UTF-8 at line 2, column 3 (byte 15)"
+        );
+        let detail = corrupt(b"(version\0\0\0: 1)");
+        assert_eq!(
+            detail,
+            "not a RON index: the control character U+0000 at line 1, column 9 (byte 8)"
+        );
+        let detail = corrupt(b"\x7fELF\x02\x01\x01");
+        assert!(
+            detail.starts_with("not a RON index: the control character U+007F at line 1, column 1"),
+            "{detail}"
+        );
+        let msg = message(b"\x89PNG\r\n\x1a\n\0\0");
+        assert!(
+            msg.contains("not a RON index") && msg.contains("byte 0"),
+            "{msg}"
+        );
+        // A raw control character inside a string of a valid index is fine.
+        let text = "(version: 1, envs: {\"a\": (path: \"/x\", managed: true, python: \
+            (executable: \"/p\", version: \"3.12\x1b\", implementation: \"C\"), created: 5)})";
+        assert_eq!(
+            parse(text.as_bytes()).unwrap().envs["a"].python.version,
+            "3.12\x1b"
+        );
+    }
+
+    #[test]
+    fn a_newer_index_says_upgrade_never_corrupt() {
+        let texts = [
+            "(version: 7, envs: {}, future: [1, 2])".to_string(),
+            // Entries a newer envreg writes: unknown fields, a missing one.
+            "(version: 2, envs: {\"a\": (path: \"/x\", home: Some(\"/y\"))}, x: 1)".to_string(),
+            // Names this version refuses, listed twice.
+            format!("(version: 3, envs: {{\"café\": {ENTRY}, \"café\": {ENTRY}}})"),
+        ];
+        for text in texts {
+            let msg = message(&text);
+            assert!(
+                msg.contains("newer envreg") && msg.contains("upgrade envreg"),
+                "{msg}"
+            );
+            assert!(
+                !msg.contains("corrupt") && !msg.contains("move it away"),
+                "{msg}"
+            );
+        }
     }
 
     #[test]
     fn newer_version_is_refused() {
-        let err = parse("(version: 7, envs: {}, future: [1, 2])").unwrap_err();
-        assert!(err.to_string().contains("newer envreg"), "{err}");
+        let err = parse(b"(version: 7, envs: {}, future: [1, 2])").unwrap_err();
+        assert_eq!(err, ParseError::Newer(7));
         let index = Index {
             version: 2,
             ..Index::default()
@@ -249,7 +504,7 @@ mod tests {
     fn fields_added_later_default() {
         let text = "(version: 1, envs: {\"a\": (path: \"/x\", managed: true, \
             python: (executable: \"/p\", version: \"3.12.1\", implementation: \"CPython\"), created: 5)})";
-        let index = parse(text).unwrap();
+        let index = parse(text.as_bytes()).unwrap();
         let a = &index.envs["a"];
         assert_eq!(a.last_used, None);
         assert_eq!(a.flags, Flags::default());

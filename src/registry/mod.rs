@@ -246,6 +246,11 @@ impl Locked<'_> {
         if !adopted.is_empty() {
             crate::crash_point!("recover.adopted");
         }
+        // Temporary files of writers that died (a full disk, a kill).
+        if let Some(root) = self.registry.home.index_file().parent() {
+            crate::fsutil::remove_stale_temps(root);
+        }
+        crate::fsutil::remove_stale_temps(&self.registry.home.cache_dir());
         let recorded = used::read(&self.registry.used_dir());
         let folded = used::fold(&mut self.index, &recorded);
         if !adopted.is_empty() || folded {

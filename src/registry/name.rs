@@ -11,6 +11,9 @@ pub enum NameError {
     TooLong(usize),
     BadFirst(char),
     BadChar(char, usize),
+    /// A Windows device name (`CON`, `nul.txt`, `Com1`): the directory
+    /// could not be created on Windows, so it is refused everywhere.
+    Reserved(String),
 }
 
 impl fmt::Display for NameError {
@@ -31,6 +34,11 @@ impl fmt::Display for NameError {
                 "{} (at position {}) is not allowed; use letters, digits, '.', '_', '+' and '-'",
                 describe(*c),
                 pos + 1
+            ),
+            NameError::Reserved(device) => write!(
+                f,
+                "{device} is a reserved device name on Windows (also with any extension \
+                 or in any case), so no directory can have it there; choose another name"
             ),
         }
     }
@@ -66,7 +74,27 @@ pub fn validate(name: &str) -> Result<(), NameError> {
     if len > MAX_LEN {
         return Err(NameError::TooLong(len));
     }
+    if let Some(device) = reserved_device(name) {
+        return Err(NameError::Reserved(device));
+    }
     Ok(())
+}
+
+/// The Windows device name `name` stands for, if any: `CON`, `PRN`, `AUX`,
+/// `NUL`, `COM1`-`COM9`, `LPT1`-`LPT9`, in any case, alone or followed by an
+/// extension (Windows ignores everything from the first dot, and trailing
+/// spaces, which names cannot hold). Superscript digits, which Windows also
+/// treats as device names, are not allowed characters anyway.
+fn reserved_device(name: &str) -> Option<String> {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
+    let reserved = match stem.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" => true,
+        s if s.len() == 4 && (s.starts_with("COM") || s.starts_with("LPT")) => {
+            matches!(s.as_bytes()[3], b'1'..=b'9')
+        }
+        _ => false,
+    };
+    reserved.then_some(stem)
 }
 
 /// The closest of `candidates` to `name`, if any is close enough to suggest.
@@ -114,6 +142,37 @@ mod tests {
         );
         let msg = validate("a$b").unwrap_err().to_string();
         assert!(msg.contains("'$'"), "{msg}");
+    }
+
+    #[test]
+    fn refuses_windows_device_names_everywhere() {
+        for name in [
+            "CON", "con", "Prn", "aux", "NUL", "nul.txt", "Com1", "COM9", "lpt1", "LPT5.x.y",
+            "con.",
+        ] {
+            let err = validate(name).unwrap_err();
+            assert!(matches!(err, NameError::Reserved(_)), "{name}: {err:?}");
+            let msg = err.to_string();
+            assert!(msg.contains("reserved device name on Windows"), "{msg}");
+        }
+        assert!(
+            validate("Com1")
+                .unwrap_err()
+                .to_string()
+                .starts_with("COM1 ")
+        );
+        for name in [
+            "COM0",
+            "COM10",
+            "LPT",
+            "console",
+            "nul1",
+            "auxiliary",
+            "x.con",
+            "CON1",
+        ] {
+            assert_eq!(validate(name), Ok(()), "{name}");
+        }
     }
 
     #[test]

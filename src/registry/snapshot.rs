@@ -11,14 +11,14 @@
 //! any problem with it falls back to parsing `index.ron`, and deleting it is
 //! always safe. Commands that change the registry always parse `index.ron`.
 
-use std::fs::{self, File};
-use std::io::{ErrorKind, Read, Write};
+use std::fs;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 use super::index::{self, Index};
+use crate::fsutil;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Key {
@@ -55,12 +55,8 @@ struct Snapshot {
 /// Read the index at `index_path`, through the copy at `snapshot_path`
 /// when it was made from this very file.
 pub fn read(index_path: &Path, snapshot_path: &Path) -> Result<Index> {
-    let mut file = match File::open(index_path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == ErrorKind::NotFound => return Ok(Index::default()),
-        Err(err) => {
-            return Err(err).with_context(|| format!("cannot read {}", index_path.display()));
-        }
+    let Some(mut file) = index::open(index_path)? else {
+        return Ok(Index::default());
     };
     // Key and text come from the same open file, so they always match.
     let key = file.metadata().ok().as_ref().and_then(Key::of);
@@ -69,10 +65,8 @@ pub fn read(index_path: &Path, snapshot_path: &Path) -> Result<Index> {
     {
         return Ok(index);
     }
-    let mut text = String::new();
-    file.read_to_string(&mut text)
-        .with_context(|| format!("cannot read {}", index_path.display()))?;
-    let index = index::parse_file(index_path, &text)?;
+    let bytes = index::read_all(index_path, &mut file)?;
+    let index = index::parse_file(index_path, &bytes)?;
     if let Some(key) = key {
         store(snapshot_path, key, &index);
     }
@@ -80,29 +74,27 @@ pub fn read(index_path: &Path, snapshot_path: &Path) -> Result<Index> {
 }
 
 fn load(path: &Path, key: &Key) -> Option<Index> {
-    let bytes = fs::read(path).ok()?;
+    let mut file = fsutil::open_regular(path).ok()?;
+    // JSON of an index is about the size of its RON.
+    let bytes = fsutil::read_capped(&mut file, 2 * index::MAX_BYTES, "too large").ok()?;
     let snapshot: Snapshot = serde_json::from_slice(&bytes).ok()?;
     (snapshot.key == *key && snapshot.index.version == index::VERSION).then_some(snapshot.index)
 }
 
-/// Write the copy (a temporary file, then a rename). Failures are ignored:
-/// the next reader parses `index.ron` again.
+/// Write the copy atomically (see [`fsutil::write_atomic`]). Failures are
+/// ignored: the next reader parses `index.ron` again.
 fn store(path: &Path, key: Key, index: &Index) {
     let Some(dir) = path.parent() else { return };
-    let tmp = dir.join(format!(".index.json.{}.tmp", std::process::id()));
     let write = || -> Result<()> {
         fs::create_dir_all(dir)?;
         let bytes = serde_json::to_vec(&Snapshot {
             key,
             index: index.clone(),
         })?;
-        File::create(&tmp)?.write_all(&bytes)?;
-        fs::rename(&tmp, path)?;
+        fsutil::write_atomic(path, &bytes)?;
         Ok(())
     };
-    if write().is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
+    let _ = write();
 }
 
 #[cfg(test)]
@@ -156,6 +148,23 @@ mod tests {
         fs::write(&ron, "(version: 1, envs: {").unwrap();
         let err = format!("{:#}", read(&ron, &json).unwrap_err());
         assert!(err.contains("corrupt"), "{err}");
+
+        // A symlink where an older envreg wrote its temporary copy is not
+        // followed (this process's pid: the old name was `.index.json.PID.tmp`).
+        #[cfg(unix)]
+        {
+            let victim = dir.path().join("victim");
+            fs::write(&victim, "precious").unwrap();
+            let old_tmp = dir
+                .path()
+                .join(format!("cache/.index.json.{}.tmp", std::process::id()));
+            std::os::unix::fs::symlink(&victim, &old_tmp).unwrap();
+            index::write(&ron, &idx).unwrap();
+            fs::remove_file(&json).unwrap();
+            assert_eq!(read(&ron, &json).unwrap(), idx);
+            assert!(json.is_file(), "the copy was stored");
+            assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        }
 
         // No index: an empty registry, and no copy is consulted.
         fs::remove_file(&ron).unwrap();

@@ -21,7 +21,13 @@ pub fn record(dir: &Path, name: &str) {
     if path.symlink_metadata().is_ok_and(|m| !m.is_file()) {
         return;
     }
-    let open = || File::options().write(true).create(true).open(&path);
+    let open = || {
+        File::options()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+    };
     let file = match open() {
         Ok(file) => file,
         Err(_) => {

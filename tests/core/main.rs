@@ -4,10 +4,12 @@
 mod common;
 mod concurrency;
 mod crash;
+mod fuzz_index;
 mod index;
 mod ls;
 mod mkenv;
 mod names;
+mod output;
 mod recovery;
 mod rm;
 mod show_path;

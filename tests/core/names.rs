@@ -10,6 +10,9 @@ fn bad_names_are_refused_before_anything_is_touched() {
         (".", "'.'"),
         ("caf\u{e9}", "'\u{e9}'"),
         ("x;rm", "';'"),
+        ("nul.txt", "NUL is a reserved device name on Windows"),
+        ("Com1", "COM1 is a reserved device name on Windows"),
+        ("con", "CON is a reserved device name on Windows"),
     ];
     for (name, needle) in cases {
         w.run(["mkenv", name, "--no-pip"])

@@ -71,6 +71,10 @@ fn an_unrecorded_env_is_usable_by_every_command_at_once() {
     w.mkenv("victim", &py, &["--no-pip"]);
     assert_eq!(w.names(), ["keep", "victim"]);
     assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
+    assert!(
+        !w.index().with_extension("ron.tmp").exists(),
+        "a temp file left by a dead writer is removed by the next command"
+    );
 }
 
 #[test]

@@ -155,3 +155,157 @@ fn which(cmd: &str) -> Option<std::path::PathBuf> {
             .find(|p| p.is_file())
     })
 }
+
+/// A tmux server of our own (its socket in the test's temp dir) running
+/// one command per session in a real terminal.
+struct Tmux {
+    socket: std::path::PathBuf,
+}
+
+impl Tmux {
+    fn start(w: &World) -> Tmux {
+        Tmux {
+            socket: w.dir.path().join("tmux.sock"),
+        }
+    }
+
+    fn tmux(&self, w: &World, args: &[&str]) -> std::process::Output {
+        std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            // The first call starts the server, whose environment the
+            // sessions inherit.
+            .env("ENVREG_HOME", w.envreg_home())
+            .env("HOME", w.home())
+            .env("TERM", "xterm")
+            .env_remove("VIRTUAL_ENV")
+            .env_remove("TMUX")
+            .output()
+            .unwrap()
+    }
+
+    /// Start `sh -c SCRIPT` in a new session named `name`.
+    fn session(&self, w: &World, name: &str, script: &str) {
+        let script = format!("{script}; echo \"EXIT=$?\"; sleep 600");
+        let out = self.tmux(
+            w,
+            &[
+                "new-session",
+                "-d",
+                "-s",
+                name,
+                "-x",
+                "100",
+                "-y",
+                "20",
+                "sh",
+                "-c",
+                &script,
+            ],
+        );
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+    }
+
+    fn screen(&self, w: &World, name: &str) -> String {
+        let out = self.tmux(w, &["capture-pane", "-p", "-t", name]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `needle` (a guard against hanging
+    /// forever, not a time limit the test asserts).
+    fn wait_for(&self, w: &World, name: &str, needle: &str) -> String {
+        for _ in 0..1200 {
+            let screen = self.screen(w, name);
+            if screen.contains(needle) {
+                return screen;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("{needle:?} never appeared:\n{}", self.screen(w, name));
+    }
+
+    fn cursor_visible(&self, w: &World, name: &str) -> bool {
+        let out = self.tmux(w, &["display-message", "-p", "-t", name, "#{cursor_flag}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+}
+
+impl Drop for Tmux {
+    /// Stop our server (and its sessions' `sleep`), also when a test fails.
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+/// `x`, a registered directory with a pyvenv.cfg (no Python needed).
+fn hand_made_env(w: &World, name: &str) {
+    std::fs::create_dir_all(w.env_dir(name)).unwrap();
+    std::fs::write(w.env_dir(name).join("pyvenv.cfg"), "home = /nonexistent\n").unwrap();
+    let mut text = String::from("(version: 1, envs: {");
+    text.push_str(&format!(
+        "{name:?}: (path: {:?}, managed: true, python: (executable: \"/nonexistent/python3\", \
+         version: \"3.12.1\", implementation: \"CPython\"), created: 1700000000)",
+        w.env_dir(name)
+    ));
+    text.push_str("})\n");
+    std::fs::write(w.index(), text).unwrap();
+}
+
+#[test]
+fn rm_on_a_real_terminal_escape_ctrl_d_and_ctrl_c_mean_no() {
+    if which("tmux").is_none() {
+        skip("tmux is needed for a real terminal");
+        return;
+    }
+    let w = World::new();
+    hand_made_env(&w, "x");
+    let before = w.index_bytes();
+    let tmux = Tmux::start(&w);
+    let script = format!("'{BIN}' rm x");
+    let cases: &[(&str, &[&str])] = &[
+        ("esc", &["Escape"]),
+        ("ctrl-d", &["C-d"]),
+        ("ctrl-c", &["C-c"]),
+        ("enter", &["Enter"]),
+        ("q", &["q"]),
+        // Keys that are neither yes nor no are ignored until one is.
+        ("n-after-others", &["Up", "z", "n"]),
+    ];
+    for (name, keys) in cases {
+        tmux.session(&w, name, &script);
+        tmux.wait_for(&w, name, "Remove 'x'? [y/N]");
+        let mut args = vec!["send-keys", "-t", name];
+        args.extend_from_slice(keys);
+        assert!(tmux.tmux(&w, &args).status.success());
+        let screen = tmux.wait_for(&w, name, "EXIT=");
+        assert!(screen.contains("EXIT=1"), "{name}: {screen}");
+        // The answer follows the question (on the next line when the key
+        // arrived before the terminal was switched to raw mode and echoed).
+        let after = screen.split("Remove 'x'? [y/N]").nth(1).unwrap_or("");
+        assert!(after.trim_start().starts_with("no"), "{name}: {screen}");
+        assert!(
+            screen.contains("envreg: nothing removed"),
+            "{name}: {screen}"
+        );
+        assert!(tmux.cursor_visible(&w, name), "{name}: cursor hidden");
+        assert!(w.env_dir("x").join("pyvenv.cfg").exists(), "{name}");
+        assert_eq!(w.index_bytes(), before, "{name}");
+    }
+    tmux.session(&w, "yes", &script);
+    tmux.wait_for(&w, "yes", "Remove 'x'? [y/N]");
+    assert!(
+        tmux.tmux(&w, &["send-keys", "-t", "yes", "Y"])
+            .status
+            .success()
+    );
+    let screen = tmux.wait_for(&w, "yes", "EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert!(screen.contains("envreg: removed 'x'"), "{screen}");
+    assert!(!w.env_dir("x").exists());
+}
