@@ -35,12 +35,6 @@ pub struct Options {
 /// `.gitignore` content: a venv never belongs in version control.
 const GITIGNORE: &str = "# Created by envreg: a virtual environment is not source code\n*\n";
 
-/// `CACHEDIR.TAG` (https://bford.info/cachedir/): backup tools may skip the env.
-const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
-# This file is a cache directory tag created by envreg.\n\
-# For information about cache directory tags, see:\n\
-#\thttps://bford.info/cachedir/\n";
-
 /// Build an environment in `staging` whose files all name `final_dir` (where
 /// it will be renamed to). `cache_dir` holds unpacked seed wheels.
 pub fn create(
@@ -101,7 +95,9 @@ pub fn create(
         write(&scripts.join(script.file_name), &script.contents)?;
     }
     write(&staging.join(".gitignore"), GITIGNORE.as_bytes())?;
-    write(&staging.join("CACHEDIR.TAG"), CACHEDIR_TAG.as_bytes())?;
+    // No CACHEDIR.TAG here (uv and virtualenv write one): backup tools that
+    // honour it would keep only that file, and an environment holds a user's
+    // installs. The seed cache carries one instead.
 
     if opts.pip {
         let final_python = final_dir

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Read};
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -25,6 +25,14 @@ use super::record;
 const FORMAT: u32 = 1;
 const MANIFEST: &str = "manifest.json";
 const TREE: &str = "tree";
+
+/// `CACHEDIR.TAG` (https://bford.info/cachedir/) for the seed cache, so
+/// backup tools may skip it; environments themselves carry none.
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by envreg: unpacked seed wheels,\n\
+# rebuilt whenever they are missing.\n\
+# For information about cache directory tags, see:\n\
+#\thttps://bford.info/cachedir/\n";
 
 /// What an environment needs from an unpacked wheel.
 #[derive(Debug, Serialize, Deserialize)]
@@ -68,6 +76,7 @@ pub fn open(wheel: &Path, cache_dir: &Path) -> Result<Image> {
     let wheels = cache_dir.join("wheels");
     fs::create_dir_all(&wheels)
         .with_context(|| format!("cannot create the cache directory {}", wheels.display()))?;
+    tag_cache_dir(&wheels)?;
     let image_dir = wheels.join(stem);
     let lock_path = wheels.join(format!("{stem}.lock"));
     let lock = OpenOptions::new()
@@ -127,6 +136,18 @@ pub fn open(wheel: &Path, cache_dir: &Path) -> Result<Image> {
         manifest,
         _lock: lock,
     })
+}
+
+/// Write `CACHEDIR.TAG` into `dir` unless it is there already.
+fn tag_cache_dir(dir: &Path) -> Result<()> {
+    let path = dir.join("CACHEDIR.TAG");
+    match OpenOptions::new().write(true).create_new(true).open(&path) {
+        Ok(mut file) => file
+            .write_all(CACHEDIR_TAG.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display())),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot create {}", path.display())),
+    }
 }
 
 /// The manifest of a complete, current image, or None.

@@ -492,6 +492,10 @@ fn cache_is_reused_and_leftovers_are_cleaned() {
         (m.ino(), m.mtime(), m.mtime_nsec())
     };
     let before = (stamp(&image), stamp(&image.join("manifest.json")));
+    // The seed cache is tagged for backup tools (environments are not).
+    let tag = fs::read_to_string(wheels.join("CACHEDIR.TAG")).unwrap();
+    assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55\n"));
+    assert!(!a.root.join("CACHEDIR.TAG").exists());
 
     let b = make_venv(&interp, &dir.join("b"));
     seed(&interp, &b, &cache).unwrap();
