@@ -4,7 +4,7 @@
 //! *inside* a file names the final directory the staging one is renamed to.
 
 pub mod activate;
-mod cfg;
+pub mod cfg;
 pub mod layout;
 pub mod seed;
 #[cfg(test)]
