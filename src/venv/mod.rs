@@ -5,6 +5,7 @@
 
 pub mod activate;
 pub mod cfg;
+mod files;
 pub mod layout;
 pub mod seed;
 #[cfg(test)]
@@ -68,7 +69,7 @@ pub fn create(
             Source::Symlink(target) => symlink(target, &dest)?,
             Source::SiblingLink(name) => symlink(Path::new(name), &dest)?,
             Source::Copy(from) => {
-                fs::copy(from, &dest).with_context(|| {
+                files::copy_new(from, &dest).with_context(|| {
                     format!(
                         "cannot copy the venv launcher {} to {}; is this Python's venv module \
                          installed (Lib\\venv\\scripts\\nt)? Repair the installation or use \
@@ -143,8 +144,11 @@ fn check_final_dir(final_dir: &Path, windows: bool) -> Result<&str> {
     Ok(text)
 }
 
+/// Write a new file into the fresh staging directory; something already
+/// there (a planted symlink) is an error, never written through.
 fn write(path: &Path, contents: &[u8]) -> Result<()> {
-    fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+    files::write_new(path, contents, 0o644)
+        .with_context(|| format!("cannot create {}", path.display()))
 }
 
 fn symlink(target: &Path, link: &Path) -> Result<()> {

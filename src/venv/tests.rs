@@ -684,3 +684,43 @@ fn fish_and_csh_read_our_quoting_back() {
         }
     }
 }
+
+/// Every file `create` writes is created exclusively: a symlink planted in
+/// the staging directory (at pyvenv.cfg, an activation script or
+/// .gitignore) makes creation fail, and its target is left unchanged.
+#[cfg(unix)]
+#[test]
+fn planted_symlinks_in_staging_are_never_written_through() {
+    let tmp = tempfile::tempdir().unwrap();
+    let victim = tmp.path().join("victim");
+    fs::write(&victim, "precious").unwrap();
+    for (i, planted) in ["pyvenv.cfg", "bin/activate", ".gitignore"]
+        .into_iter()
+        .enumerate()
+    {
+        let staging = tmp.path().join(format!(".tmp-e{i}"));
+        let link = staging.join(planted);
+        fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let err = create(
+            &fake((3, 12, 1)),
+            &staging,
+            &tmp.path().join(format!("e{i}")),
+            &opts("e", false),
+            &tmp.path().join("cache"),
+        )
+        .unwrap_err();
+        assert!(format!("{err:#}").contains(planted), "{err:#}");
+        assert_eq!(
+            fs::read_to_string(&victim).unwrap(),
+            "precious",
+            "{planted}"
+        );
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+}
