@@ -64,8 +64,11 @@ pub fn load(cache_dir: &Path, stamp: &Stamp) -> Option<QueryResult> {
     (entry.script == script_digest() && entry.stamp == *stamp).then_some(entry.result)
 }
 
-/// Write the entry atomically (temporary file, then rename). Errors are
-/// ignored: a missing entry only costs a query next time.
+/// Write the entry atomically: a temporary file created exclusively under a
+/// random name (never through a symlink planted at a predictable name),
+/// synced, then renamed over the entry (which replaces a symlink there
+/// instead of following it). Errors are ignored: a missing entry only costs
+/// a query next time.
 pub fn store(cache_dir: &Path, stamp: &Stamp, result: &QueryResult) {
     let _ = try_store(cache_dir, stamp, result);
 }
@@ -80,15 +83,15 @@ fn try_store(cache_dir: &Path, stamp: &Stamp, result: &QueryResult) -> std::io::
         result: result.clone(),
     };
     let json = serde_json::to_vec_pretty(&entry).map_err(std::io::Error::other)?;
-    let tmp = file.with_extension(format!("json.tmp-{}", std::process::id()));
-    let written = fs::File::create(&tmp).and_then(|mut f| f.write_all(&json));
-    match written.and_then(|()| fs::rename(&tmp, &file)) {
-        Ok(()) => Ok(()),
-        Err(err) => {
-            let _ = fs::remove_file(&tmp);
-            Err(err)
-        }
-    }
+    // Removed on drop if anything below fails.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .suffix(".json")
+        .tempfile_in(dir)?;
+    tmp.write_all(&json)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&file).map_err(|e| e.error)?;
+    Ok(())
 }
 
 fn script_digest() -> String {
@@ -139,9 +142,50 @@ mod tests {
         let leftovers: Vec<_> = fs::read_dir(cache.join("interpreters"))
             .unwrap()
             .map(|e| e.unwrap().file_name())
-            .filter(|n| n.to_string_lossy().contains(".tmp-"))
+            .filter(|n| n.to_string_lossy().contains(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    /// Symlinks planted where the cache writes, at the temporary name older
+    /// versions used and at the entry itself, are never written through.
+    #[cfg(unix)]
+    #[test]
+    fn planted_symlinks_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let exe = dir.path().join("python3");
+        fs::write(&exe, "interpreter").unwrap();
+        let cache = dir.path().join("cache");
+        let stamp = Stamp::of(&exe).unwrap();
+        let entry = entry_path(&cache, &exe);
+        fs::create_dir_all(entry.parent().unwrap()).unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let old_tmp = entry.with_extension(format!("json.tmp-{}", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &old_tmp).unwrap();
+        std::os::unix::fs::symlink(&victim, &entry).unwrap();
+
+        store(&cache, &stamp, &sample());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        let meta = fs::symlink_metadata(&entry).unwrap();
+        assert!(
+            meta.file_type().is_file(),
+            "the link was replaced by the entry"
+        );
+        assert_eq!(load(&cache, &stamp), Some(sample()));
+        // The planted temp-name link is left alone, not written through.
+        assert!(
+            fs::symlink_metadata(&old_tmp)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let temps: Vec<_> = fs::read_dir(entry.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".tmp-"))
+            .collect();
+        assert!(temps.is_empty(), "{temps:?}");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Running the query script in an interpreter and turning its answer into an
 //! [`Interpreter`].
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use serde::{Deserialize, Serialize};
@@ -34,18 +37,43 @@ pub struct QueryResult {
     pub pointer_size: u32,
 }
 
+/// How long an interpreter may take to answer before it is killed.
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// Bytes of each output stream kept (the last ones: the answer is the last
+/// line); the rest is read and dropped, so a chatty program cannot fill memory.
+pub(super) const KEEP: usize = 1 << 20;
+/// Bytes of an output stream quoted in an error message.
+const SHOWN: usize = 400;
+
+/// The query's time limit. Debug builds (the tests) may shorten it with
+/// `ENVREG_QUERY_TIMEOUT_MS`; release builds ignore that variable.
+fn timeout() -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("ENVREG_QUERY_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        return Duration::from_millis(ms);
+    }
+    TIMEOUT
+}
+
 /// Run the query script with `python`. Python 2 (and 3 before 3.4) has no
 /// `-I`, so a failed isolated run is retried with `-E -s -B`.
 pub fn run(python: &Path) -> Result<QueryResult> {
-    let isolated = exec(python, &["-I", "-B"])?;
+    run_within(python, timeout())
+}
+
+pub(super) fn run_within(python: &Path, limit: Duration) -> Result<QueryResult> {
+    let isolated = exec(python, &["-I", "-B"], limit)?;
     let output = if isolated.status.success() {
         isolated
     } else {
-        let fallback = exec(python, &["-E", "-s", "-B"])?;
+        let fallback = exec(python, &["-E", "-s", "-B"], limit)?;
         if !fallback.status.success() {
             // The isolated attempt's complaint is the relevant one for any
             // Python 3; show it unless it was the "-I" usage error itself.
-            let stderr = String::from_utf8_lossy(&isolated.stderr);
+            let stderr = String::from_utf8_lossy(&isolated.stderr.kept);
             let shown = if stderr.contains("-I") {
                 &fallback
             } else {
@@ -60,44 +88,227 @@ pub fn run(python: &Path) -> Result<QueryResult> {
         }
         fallback
     };
-    parse_output(&output.stdout).with_context(|| {
+    parse_output(&output.stdout.kept).with_context(|| {
+        let size = match output.stdout.total {
+            n if n > SHOWN as u64 => format!(" ({n} bytes on stdout)"),
+            _ => String::new(),
+        };
         format!(
-            "{} answered the interpreter query with something unexpected{}",
+            "{} answered the interpreter query with something unexpected{size}{}",
             display_path(python),
             stderr_suffix(&output.stderr)
         )
     })
 }
 
-fn exec(python: &Path, flags: &[&str]) -> Result<Output> {
-    Command::new(python)
+/// What a finished query process left.
+struct Finished {
+    status: ExitStatus,
+    stdout: Stream,
+    stderr: Stream,
+}
+
+/// The end of an output stream, and how long it was.
+#[derive(Default)]
+pub(super) struct Stream {
+    /// At most the last [`KEEP`] bytes.
+    pub(super) kept: Vec<u8>,
+    pub(super) total: u64,
+}
+
+/// Run the script under `flags`, reading both streams (keeping their ends)
+/// until the process exits and closes them, or killing it (and whatever it
+/// started) once `limit` has passed.
+fn exec(python: &Path, flags: &[&str], limit: Duration) -> Result<Finished> {
+    let mut command = Command::new(python);
+    command
         .args(flags)
         .arg("-c")
         .arg(SCRIPT)
         .stdin(Stdio::null())
-        .output()
-        .with_context(|| format!("could not run {}", display_path(python)))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // Its own process group, so a timeout also kills what a wrapper script
+    // started (the real interpreter behind it).
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
+        .spawn()
+        .with_context(|| format!("could not run {}", display_path(python)))?;
+
+    let (tx, rx) = mpsc::channel();
+    for (index, pipe) in [
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let tx = tx.clone();
+        let pipe = pipe.context("the query's output pipe is missing")?;
+        // Detached: after a kill, a reader ends when the last holder of the
+        // pipe is gone, and nobody waits for it.
+        std::thread::spawn(move || {
+            let _ = tx.send((index, read_tail(pipe)));
+        });
+    }
+    drop(tx);
+
+    let deadline = Instant::now() + limit;
+    let mut streams: [Option<Stream>; 2] = [None, None];
+    let mut status = None;
+    loop {
+        if status.is_none() {
+            status = child
+                .try_wait()
+                .with_context(|| format!("could not wait for {}", display_path(python)))?;
+        }
+        if let (Some(status), [Some(_), Some(_)]) = (status, &streams) {
+            let [stdout, stderr] = streams.map(Option::unwrap_or_default);
+            return Ok(Finished {
+                status,
+                stdout,
+                stderr,
+            });
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            kill(&mut child);
+            bail!(
+                "{} did not answer the interpreter query within {}; it was stopped. Check that \
+                 it is a working Python (run it by hand: does it start, or does it wait for \
+                 something?)",
+                display_path(python),
+                describe(limit)
+            );
+        }
+        let step = (deadline - now).min(Duration::from_millis(5));
+        if streams.iter().any(Option::is_none) {
+            match rx.recv_timeout(step) {
+                Ok((index, stream)) => streams[index] = Some(stream),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => {
+                    // A reader died without sending: count its stream as empty.
+                    for s in streams.iter_mut().filter(|s| s.is_none()) {
+                        *s = Some(Stream::default());
+                    }
+                }
+            }
+        } else {
+            // Both pipes are closed; the process is about to exit.
+            std::thread::sleep(step.min(Duration::from_millis(1)));
+        }
+    }
 }
 
-fn stderr_suffix(stderr: &[u8]) -> String {
-    let text = String::from_utf8_lossy(stderr);
+/// Kill the query process and its process group, and reap it.
+fn kill(child: &mut Child) {
+    #[cfg(unix)]
+    if let Ok(pgid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill(2) with a negative pid signals the process group the
+        // child leads (it was started with process_group(0)); no memory is
+        // involved.
+        unsafe {
+            libc::kill(-pgid, libc::SIGKILL);
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// "10 s", or "1500 ms" for a limit that is not whole seconds.
+pub(super) fn describe(limit: Duration) -> String {
+    if limit.subsec_millis() == 0 {
+        format!("{} s", limit.as_secs())
+    } else {
+        format!("{} ms", limit.as_millis())
+    }
+}
+
+/// Read `pipe` to its end, keeping only the last [`KEEP`] bytes.
+pub(super) fn read_tail(mut pipe: impl Read) -> Stream {
+    let mut stream = Stream::default();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match pipe.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                stream.total += n as u64;
+                stream.kept.extend_from_slice(&buf[..n]);
+                // Trim in batches, not on every read.
+                if stream.kept.len() >= 2 * KEEP {
+                    let excess = stream.kept.len() - KEEP;
+                    stream.kept.drain(..excess);
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    if stream.kept.len() > KEEP {
+        let excess = stream.kept.len() - KEEP;
+        stream.kept.drain(..excess);
+    }
+    stream
+}
+
+/// ": <the end of stderr>" for an error message, at most [`SHOWN`] bytes of
+/// it, "…" marking what was left out; empty when stderr was.
+fn stderr_suffix(stderr: &Stream) -> String {
+    let text = String::from_utf8_lossy(&stderr.kept);
     let text = text.trim();
     if text.is_empty() {
-        String::new()
-    } else {
-        format!(": {text}")
+        return String::new();
     }
+    let cut = text.len() > SHOWN || stderr.total > stderr.kept.len() as u64;
+    let mut start = text.len().saturating_sub(SHOWN);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &text[start..];
+    if cut {
+        format!(
+            ": …{tail} (the last {} of {} bytes)",
+            tail.len(),
+            stderr.total
+        )
+    } else {
+        format!(": {tail}")
+    }
+}
+
+/// `text` quoted, cut to its first [`SHOWN`] bytes with "…" after it.
+fn head(text: &str) -> String {
+    if text.len() <= SHOWN {
+        return format!("{text:?}");
+    }
+    let mut end = SHOWN;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{:?}…", &text[..end])
 }
 
 /// The answer is the last non-empty line (a sitecustomize may print first).
 fn parse_output(stdout: &[u8]) -> Result<QueryResult> {
-    let text = std::str::from_utf8(stdout).context("the answer is not UTF-8")?;
-    let line = text
-        .lines()
+    let line = stdout
+        .split(|&b| b == b'\n')
         .rev()
-        .find(|l| !l.trim().is_empty())
+        .find(|l| !l.trim_ascii().is_empty())
         .ok_or_else(|| anyhow!("no output"))?;
-    serde_json::from_str(line).with_context(|| format!("could not parse {line:?}"))
+    let line = std::str::from_utf8(line).map_err(|_| {
+        anyhow!(
+            "the answer is not UTF-8: {}",
+            head(&String::from_utf8_lossy(line))
+        )
+    })?;
+    serde_json::from_str(line).with_context(|| format!("could not parse {}", head(line)))
 }
 
 impl QueryResult {

@@ -318,3 +318,169 @@ fn a_shim_that_must_run_is_cached_only_under_what_ran() {
         .count();
     assert_eq!(entries, 1, "cached once, under the executable that ran");
 }
+
+/// A shell script at `dir/python3` posing as an interpreter.
+#[cfg(unix)]
+fn fake_python(dir: &Path, body: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let fake = dir.join("python3");
+    std::fs::write(&fake, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    fake
+}
+
+/// A message for an assertion: the whole of a short one, the ends of a long one.
+fn brief(err: &str) -> String {
+    if err.len() <= 2000 {
+        return err.to_string();
+    }
+    let (mut a, mut b) = (300, err.len() - 300);
+    while !err.is_char_boundary(a) {
+        a += 1;
+    }
+    while !err.is_char_boundary(b) {
+        b += 1;
+    }
+    format!("{} [...] {} ({} bytes)", &err[..a], &err[b..], err.len())
+}
+
+/// 50 MB of answer is read to its end but not quoted in full.
+#[cfg(unix)]
+#[test]
+fn a_flood_on_stdout_is_not_quoted_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = fake_python(
+        dir.path(),
+        "head -c 50000000 /dev/zero | tr '\\000' x\necho\n",
+    );
+    let cache = cache();
+    let err = format!(
+        "{:#}",
+        find(Some(fake.to_str().unwrap()), cache.path()).unwrap_err()
+    );
+    assert!(err.contains("something unexpected"), "{}", brief(&err));
+    assert!(
+        err.contains("(50000001 bytes on stdout)"),
+        "{}",
+        brief(&err)
+    );
+    assert!(err.contains("xxxx\"…"), "{}", brief(&err));
+    assert!(
+        err.len() < 2000,
+        "{} bytes of error: {}",
+        err.len(),
+        brief(&err)
+    );
+    assert!(!cache::entry_path(cache.path(), &fake).exists());
+}
+
+/// 50 MB on stderr from a failing "interpreter": the end is shown, briefly.
+#[cfg(unix)]
+#[test]
+fn a_flood_on_stderr_is_not_quoted_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = fake_python(
+        dir.path(),
+        "head -c 50000000 /dev/zero | tr '\\000' y >&2\necho ' the real complaint' >&2\nexit 3\n",
+    );
+    let cache = cache();
+    let err = format!(
+        "{:#}",
+        find(Some(fake.to_str().unwrap()), cache.path()).unwrap_err()
+    );
+    assert!(
+        err.contains("failed to run the interpreter query"),
+        "{}",
+        brief(&err)
+    );
+    assert!(err.contains("…yyy"), "{}", brief(&err));
+    assert!(
+        err.contains("the real complaint"),
+        "the end is kept: {}",
+        brief(&err)
+    );
+    assert!(err.contains("of 50000020 bytes"), "{}", brief(&err));
+    assert!(
+        err.len() < 2000,
+        "{} bytes of error: {}",
+        err.len(),
+        brief(&err)
+    );
+}
+
+/// An answer after a lot of chatter is still found: the end of stdout is kept.
+#[cfg(unix)]
+#[test]
+fn the_answer_after_megabytes_of_chatter_is_still_read() {
+    let Some(root) = pyenv("3.12.1") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let real = root.join("bin/python3.12");
+    let fake = fake_python(
+        dir.path(),
+        &format!(
+            "head -c 3000000 /dev/zero | tr '\\000' z\necho\nexec '{}' \"$@\"\n",
+            real.display()
+        ),
+    );
+    let interp = find(Some(fake.to_str().unwrap()), cache().path()).unwrap();
+    assert_eq!(interp.version, (3, 12, 1));
+}
+
+#[test]
+fn only_the_end_of_a_stream_is_kept() {
+    let data: Vec<u8> = (0..5 * query::KEEP as u64 + 7)
+        .map(|i| (i % 251) as u8)
+        .collect();
+    let stream = query::read_tail(&data[..]);
+    assert_eq!(stream.total, data.len() as u64);
+    assert_eq!(stream.kept.len(), query::KEEP);
+    assert_eq!(stream.kept[..], data[data.len() - query::KEEP..]);
+    let short = query::read_tail(&b"short"[..]);
+    assert_eq!((short.kept.as_slice(), short.total), (&b"short"[..], 5));
+}
+
+/// A hanging "interpreter" is killed at the limit, with whatever it started
+/// (its process group): the test process becomes the reaper of the script's
+/// orphaned `sleep` and sees it die of SIGKILL, not end after 30 s.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_hanging_interpreter_is_killed_with_its_children() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("sleep.pid");
+    let fake = fake_python(
+        dir.path(),
+        &format!("sleep 30 &\necho $! > '{}'\nwait\n", pid_file.display()),
+    );
+    // SAFETY: prctl with PR_SET_CHILD_SUBREAPER only sets a flag of this
+    // process: orphaned descendants are re-parented here instead of to init.
+    let rc = unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
+    assert_eq!(rc, 0, "prctl: {}", std::io::Error::last_os_error());
+
+    let err = query::run_within(&fake, std::time::Duration::from_secs(1)).unwrap_err();
+    let msg = format!("{err:#}");
+    assert!(
+        msg.contains("did not answer the interpreter query within 1 s") && msg.contains("python3"),
+        "{msg}"
+    );
+    let pid: libc::pid_t = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: waitpid on a pid that is now this process's child (re-parented
+    // to the subreaper); `status` is a valid out-pointer.
+    let waited = unsafe { libc::waitpid(pid, &mut status, 0) };
+    assert_eq!(waited, pid, "waitpid: {}", std::io::Error::last_os_error());
+    assert!(
+        libc::WIFSIGNALED(status) && libc::WTERMSIG(status) == libc::SIGKILL,
+        "the script's sleep was not killed (status {status:#x})"
+    );
+}
+
+#[test]
+fn the_time_limit_is_described_plainly() {
+    use std::time::Duration;
+    assert_eq!(query::describe(Duration::from_secs(10)), "10 s");
+    assert_eq!(query::describe(Duration::from_millis(1500)), "1500 ms");
+}

@@ -11,15 +11,10 @@ use std::time::UNIX_EPOCH;
 use super::index::{Entry, Flags, Index, PythonRecord};
 use super::name;
 
-/// The `key = value` pairs of a pyvenv.cfg.
+/// The `key = value` pairs of a pyvenv.cfg, values read back exactly.
 pub fn read_cfg(dir: &Path) -> Option<Vec<(String, String)>> {
     let text = fs::read_to_string(dir.join("pyvenv.cfg")).ok()?;
-    Some(
-        text.lines()
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect(),
-    )
+    Some(crate::venv::cfg::parse(&text))
 }
 
 fn entry_from_cfg(dir: &Path, cfg: &[(String, String)]) -> Option<Entry> {
@@ -53,7 +48,7 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)]) -> Option<Entry> {
         flags: Flags {
             pip: dir.join(bin).join("pip").exists() || dir.join(bin).join("pip.exe").exists(),
             system_site_packages: get("include-system-site-packages").as_deref() == Some("true"),
-            prompt: get("prompt").map(|p| p.trim_matches(['\'', '"']).to_string()),
+            prompt: get("prompt"),
         },
         incomplete: None,
         unrecorded: false,

@@ -4,7 +4,8 @@
 //! *inside* a file names the final directory the staging one is renamed to.
 
 pub mod activate;
-mod cfg;
+pub mod cfg;
+mod files;
 pub mod layout;
 pub mod seed;
 #[cfg(test)]
@@ -34,12 +35,6 @@ pub struct Options {
 
 /// `.gitignore` content: a venv never belongs in version control.
 const GITIGNORE: &str = "# Created by envreg: a virtual environment is not source code\n*\n";
-
-/// `CACHEDIR.TAG` (https://bford.info/cachedir/): backup tools may skip the env.
-const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
-# This file is a cache directory tag created by envreg.\n\
-# For information about cache directory tags, see:\n\
-#\thttps://bford.info/cachedir/\n";
 
 /// Build an environment in `staging` whose files all name `final_dir` (where
 /// it will be renamed to). `cache_dir` holds unpacked seed wheels.
@@ -74,7 +69,7 @@ pub fn create(
             Source::Symlink(target) => symlink(target, &dest)?,
             Source::SiblingLink(name) => symlink(Path::new(name), &dest)?,
             Source::Copy(from) => {
-                fs::copy(from, &dest).with_context(|| {
+                files::copy_new(from, &dest).with_context(|| {
                     format!(
                         "cannot copy the venv launcher {} to {}; is this Python's venv module \
                          installed (Lib\\venv\\scripts\\nt)? Repair the installation or use \
@@ -101,7 +96,9 @@ pub fn create(
         write(&scripts.join(script.file_name), &script.contents)?;
     }
     write(&staging.join(".gitignore"), GITIGNORE.as_bytes())?;
-    write(&staging.join("CACHEDIR.TAG"), CACHEDIR_TAG.as_bytes())?;
+    // No CACHEDIR.TAG here (uv and virtualenv write one): backup tools that
+    // honour it would keep only that file, and an environment holds a user's
+    // installs. The seed cache carries one instead.
 
     if opts.pip {
         let final_python = final_dir
@@ -147,8 +144,11 @@ fn check_final_dir(final_dir: &Path, windows: bool) -> Result<&str> {
     Ok(text)
 }
 
+/// Write a new file into the fresh staging directory; something already
+/// there (a planted symlink) is an error, never written through.
 fn write(path: &Path, contents: &[u8]) -> Result<()> {
-    fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+    files::write_new(path, contents, 0o644)
+        .with_context(|| format!("cannot create {}", path.display()))
 }
 
 fn symlink(target: &Path, link: &Path) -> Result<()> {

@@ -5,7 +5,10 @@
 //! cache is on another file system), its own `INSTALLER`, `REQUESTED` and
 //! `RECORD`, and console-script launchers naming its python. Sharing inodes
 //! between environments is safe because pip never writes into an installed
-//! file: it unlinks files on uninstall and writes new ones on upgrade.
+//! file (it unlinks files on uninstall and writes new ones on upgrade), and
+//! the shared files are read-only, so a user's in-place write fails rather
+//! than reaching every environment; an image found changed is extracted
+//! again before it is linked from.
 
 mod find;
 mod image;
@@ -14,8 +17,8 @@ mod record;
 #[cfg(test)]
 mod tests;
 
-use std::fs::{self, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::fs;
+use std::io::ErrorKind;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -124,10 +127,10 @@ fn install(
 
 /// Hard-link each file of `tree` into `site`; after the first failed link
 /// (another file system, or links not allowed) copy the rest.
-fn link_files(tree: &Path, site: &Path, files: &[String]) -> Result<()> {
+fn link_files(tree: &Path, site: &Path, files: &[image::ImageFile]) -> Result<()> {
     let mut linking = true;
-    for rel in files {
-        let (src, dst) = (tree.join(rel), site.join(rel));
+    for file in files {
+        let (src, dst) = (tree.join(&file.path), site.join(&file.path));
         if linking {
             match fs::hard_link(&src, &dst) {
                 Ok(()) => continue,
@@ -140,7 +143,7 @@ fn link_files(tree: &Path, site: &Path, files: &[String]) -> Result<()> {
                 Err(_) => linking = false,
             }
         }
-        fs::copy(&src, &dst).with_context(|| {
+        super::files::copy_new(&src, &dst).with_context(|| {
             format!(
                 "cannot copy {} to {} (the cache may be damaged: delete {} and retry)",
                 src.display(),
@@ -155,18 +158,6 @@ fn link_files(tree: &Path, site: &Path, files: &[String]) -> Result<()> {
 /// Create `path` (failing if it exists) with `content`; executable (0o755
 /// before the umask) when `exec`.
 fn write_new(path: &Path, content: &[u8], exec: bool) -> Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(if exec { 0o755 } else { 0o644 });
-    }
-    #[cfg(not(unix))]
-    let _ = exec;
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
-    file.write_all(content)
-        .with_context(|| format!("cannot write {}", path.display()))
+    super::files::write_new(path, content, if exec { 0o755 } else { 0o644 })
+        .with_context(|| format!("cannot create {}", path.display()))
 }

@@ -104,8 +104,11 @@ fn real_env(version: &str) {
 
         let gitignore = fs::read_to_string(env.join(".gitignore")).unwrap();
         assert!(gitignore.lines().any(|l| l == "*"));
-        let tag = fs::read_to_string(env.join("CACHEDIR.TAG")).unwrap();
-        assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
+        // Backup tools skip a tagged directory: an env must not carry one.
+        assert!(
+            !env.join("CACHEDIR.TAG").exists(),
+            "{version}: an env must not be tagged as a cache"
+        );
 
         // Scripts name the final directory, never the staging one.
         for script in [
@@ -679,5 +682,45 @@ fn fish_and_csh_read_our_quoting_back() {
             let out = Command::new(&tcsh).arg("-f").arg(&file).output().unwrap();
             assert_eq!(String::from_utf8_lossy(&out.stdout), v, "tcsh: {out:?}");
         }
+    }
+}
+
+/// Every file `create` writes is created exclusively: a symlink planted in
+/// the staging directory (at pyvenv.cfg, an activation script or
+/// .gitignore) makes creation fail, and its target is left unchanged.
+#[cfg(unix)]
+#[test]
+fn planted_symlinks_in_staging_are_never_written_through() {
+    let tmp = tempfile::tempdir().unwrap();
+    let victim = tmp.path().join("victim");
+    fs::write(&victim, "precious").unwrap();
+    for (i, planted) in ["pyvenv.cfg", "bin/activate", ".gitignore"]
+        .into_iter()
+        .enumerate()
+    {
+        let staging = tmp.path().join(format!(".tmp-e{i}"));
+        let link = staging.join(planted);
+        fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let err = create(
+            &fake((3, 12, 1)),
+            &staging,
+            &tmp.path().join(format!("e{i}")),
+            &opts("e", false),
+            &tmp.path().join("cache"),
+        )
+        .unwrap_err();
+        assert!(format!("{err:#}").contains(planted), "{err:#}");
+        assert_eq!(
+            fs::read_to_string(&victim).unwrap(),
+            "precious",
+            "{planted}"
+        );
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 }

@@ -189,3 +189,31 @@ fn racing_rm_of_one_name_gives_the_true_reason() {
         assert!(!w.env_dir("x").exists());
     }
 }
+
+#[test]
+fn a_recovered_env_keeps_its_prompt_exactly() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    let prompt = r#"C:\new "dev" it's"#;
+    w.mkenv("keep", &py, &["--no-pip"]);
+    let before = w.index_bytes().unwrap();
+    w.mkenv("p", &py, &["--no-pip", "--prompt", prompt]);
+    std::fs::write(w.index(), &before).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&w.run(["show", "p", "--json"]).ok().stdout).unwrap();
+    assert_eq!(json["prompt"], prompt);
+    let script = std::fs::read_to_string(w.env_dir("p").join("bin/activate")).unwrap();
+    assert!(script.contains("new"), "the activate script has it too");
+}
+
+#[test]
+fn a_new_env_carries_no_cachedir_tag() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    w.mkenv("a", &py, &[]);
+    assert!(!w.env_dir("a").join("CACHEDIR.TAG").exists());
+}

@@ -2,29 +2,49 @@
 //!
 //! Each wheel is unpacked once into `tree/` with a `manifest.json` that holds
 //! everything an environment needs without reading the files again: the
-//! directories to create, the files to link, their RECORD lines and the entry
-//! points. An image is built in `.tmp-<stem>--<pid>-<n>` and renamed into
-//! place with its manifest already written, so a killed build never leaves an
-//! image that looks complete. Builds happen under an exclusive lock on
-//! `<stem>.lock`; readers hold it shared while they link from the image, so
-//! an image is never replaced under them.
+//! directories to create, the files to link (with the size, mtime, inode and
+//! mode each had when unpacked), their RECORD lines and the entry points. An
+//! image is built in `.tmp-<stem>--<pid>-<n>` and renamed into place with its
+//! manifest already written, so a killed build never leaves an image that
+//! looks complete. Builds happen under an exclusive lock on `<stem>.lock`;
+//! readers hold it shared while they link from the image, so an image is
+//! never replaced under them.
+//!
+//! Environments share the image's files by hard link, so the files are
+//! read-only (0444, 0555 for executables), as in Nix's store: an in-place
+//! write (`>>`, an editor saving in place) into one environment's pip fails
+//! instead of changing every environment. Directories stay writable by the
+//! owner, so an environment or the image can still be removed. Whoever
+//! makes a file writable and changes it anyway changes the image too; every
+//! use of an image first compares each file with its manifest (one stat
+//! each), and a changed image is extracted afresh for the next environments.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use super::super::files;
 use super::launcher::{self, EntryPoint};
 use super::record;
 
 /// Bumped whenever the image layout or manifest changes; older images are
-/// rebuilt.
-const FORMAT: u32 = 1;
+/// rebuilt. 2: read-only files, with their stamps in the manifest.
+const FORMAT: u32 = 2;
 const MANIFEST: &str = "manifest.json";
 const TREE: &str = "tree";
+
+/// `CACHEDIR.TAG` (https://bford.info/cachedir/) for the seed cache, so
+/// backup tools may skip it; environments themselves carry none.
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by envreg: unpacked seed wheels,\n\
+# rebuilt whenever they are missing.\n\
+# For information about cache directory tags, see:\n\
+#\thttps://bford.info/cachedir/\n";
 
 /// What an environment needs from an unpacked wheel.
 #[derive(Debug, Serialize, Deserialize)]
@@ -37,12 +57,65 @@ pub struct Manifest {
     pub dist_info: String,
     /// Directories to create, relative to site-packages, parents first.
     pub dirs: Vec<String>,
-    /// Files to link, relative to site-packages.
-    pub files: Vec<String>,
+    /// Files to link, as they were unpacked.
+    pub files: Vec<ImageFile>,
     /// RECORD lines for `files`.
     pub record: String,
     /// The wheel's console and GUI scripts, names as the wheel spells them.
     pub entry_points: Vec<EntryPoint>,
+}
+
+/// One unpacked file and what it looked like right after unpacking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageFile {
+    /// Relative to site-packages, '/'-separated.
+    pub path: String,
+    stamp: Stamp,
+}
+
+/// What a stat says about a file, enough to tell it was changed, replaced or
+/// made writable since it was unpacked (content is not hashed: RECORD holds
+/// the hashes for a deeper check).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    size: u64,
+    mtime_secs: i64,
+    mtime_nanos: u32,
+    inode: u64,
+    /// st_mode: file type and permission bits.
+    mode: u32,
+}
+
+impl Stamp {
+    /// The stamp of `path` itself (a symlink there is not followed).
+    fn of(path: &Path) -> std::io::Result<Stamp> {
+        let meta = fs::symlink_metadata(path)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Ok(Stamp {
+                size: meta.len(),
+                mtime_secs: meta.mtime(),
+                mtime_nanos: u32::try_from(meta.mtime_nsec()).unwrap_or(0),
+                inode: meta.ino(),
+                mode: meta.mode(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let mtime = meta
+                .modified()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default();
+            Ok(Stamp {
+                size: meta.len(),
+                mtime_secs: i64::try_from(mtime.as_secs()).unwrap_or(i64::MAX),
+                mtime_nanos: mtime.subsec_nanos(),
+                inode: 0,
+                mode: u32::from(meta.permissions().readonly()) | (u32::from(meta.is_file()) << 1),
+            })
+        }
+    }
 }
 
 /// An image ready to link from; the lock is held as long as this lives.
@@ -68,14 +141,10 @@ pub fn open(wheel: &Path, cache_dir: &Path) -> Result<Image> {
     let wheels = cache_dir.join("wheels");
     fs::create_dir_all(&wheels)
         .with_context(|| format!("cannot create the cache directory {}", wheels.display()))?;
+    tag_cache_dir(&wheels)?;
     let image_dir = wheels.join(stem);
     let lock_path = wheels.join(format!("{stem}.lock"));
-    let lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&lock_path)
+    let lock = open_lock(&lock_path)
         .with_context(|| format!("cannot open the cache lock {}", lock_path.display()))?;
     let lock_err = || format!("cannot lock {}", lock_path.display());
 
@@ -98,15 +167,8 @@ pub fn open(wheel: &Path, cache_dir: &Path) -> Result<Image> {
         });
     }
 
-    remove_leftovers(&wheels, stem, &image_dir)?;
-    let tmp = wheels.join(format!(
-        ".tmp-{stem}--{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    ));
+    remove_leftovers(&wheels, stem)?;
+    let tmp = temp_name(&wheels, stem);
     fs::create_dir(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
     let manifest = match unpack(wheel, wheel_size, &tmp) {
         Ok(m) => m,
@@ -115,13 +177,7 @@ pub fn open(wheel: &Path, cache_dir: &Path) -> Result<Image> {
             return Err(err);
         }
     };
-    fs::rename(&tmp, &image_dir).with_context(|| {
-        format!(
-            "cannot move the unpacked wheel {} into place at {}",
-            tmp.display(),
-            image_dir.display()
-        )
-    })?;
+    replace(&tmp, &image_dir, &temp_name(&wheels, stem))?;
     Ok(Image {
         tree: image_dir.join(TREE),
         manifest,
@@ -129,16 +185,92 @@ pub fn open(wheel: &Path, cache_dir: &Path) -> Result<Image> {
     })
 }
 
-/// The manifest of a complete, current image, or None.
+/// Open (creating) the lock file, never through a symlink at its path.
+fn open_lock(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    options.open(path)
+}
+
+/// A fresh `.tmp-<stem>--<pid>-<n>` path under `wheels`.
+fn temp_name(wheels: &Path, stem: &str) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    wheels.join(format!(".tmp-{stem}--{}-{nanos}-{n}", std::process::id()))
+}
+
+/// Put the freshly built image `new` at `image_dir`, under the exclusive
+/// lock. An existing image is first renamed aside (to `aside`, a temp name
+/// the next build's cleanup also removes), so each rename is atomic and
+/// `image_dir` is never a half-removed tree.
+fn replace(new: &Path, image_dir: &Path, aside: &Path) -> Result<()> {
+    let had_old = match fs::rename(image_dir, aside) {
+        Ok(()) => true,
+        Err(e) if e.kind() == ErrorKind::NotFound => false,
+        Err(e) => {
+            let _ = fs::remove_dir_all(new);
+            return Err(e).with_context(|| {
+                format!(
+                    "cannot move the outdated cache directory {} aside",
+                    image_dir.display()
+                )
+            });
+        }
+    };
+    if let Err(e) = fs::rename(new, image_dir) {
+        let _ = fs::remove_dir_all(new);
+        return Err(e).with_context(|| {
+            format!(
+                "cannot move the unpacked wheel {} into place at {}",
+                new.display(),
+                image_dir.display()
+            )
+        });
+    }
+    if had_old {
+        // Environments keep their links to the old files; a failure here
+        // only leaves a temp dir for the next build to remove.
+        let _ = fs::remove_dir_all(aside);
+    }
+    Ok(())
+}
+
+/// Write `CACHEDIR.TAG` into `dir` unless it is there already.
+fn tag_cache_dir(dir: &Path) -> Result<()> {
+    let path = dir.join("CACHEDIR.TAG");
+    match files::write_new(&path, CACHEDIR_TAG.as_bytes(), 0o644) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot create {}", path.display())),
+    }
+}
+
+/// The manifest of a complete, current and unmodified image, or None.
 fn load(image_dir: &Path, wheel_size: u64) -> Option<Manifest> {
     let text = fs::read_to_string(image_dir.join(MANIFEST)).ok()?;
     let manifest: Manifest = serde_json::from_str(&text).ok()?;
-    (manifest.format == FORMAT && manifest.wheel_size == wheel_size).then_some(manifest)
+    let current = manifest.format == FORMAT && manifest.wheel_size == wheel_size;
+    (current && intact(&image_dir.join(TREE), &manifest)).then_some(manifest)
 }
 
-/// Under the exclusive lock: remove half-built temp dirs of this wheel (their
-/// builders died) and an outdated or incomplete image.
-fn remove_leftovers(wheels: &Path, stem: &str, image_dir: &Path) -> Result<()> {
+/// Whether every file of the image is still the one unpacked: same size,
+/// mtime, inode and mode (so also still read-only), one stat per file.
+fn intact(tree: &Path, manifest: &Manifest) -> bool {
+    manifest
+        .files
+        .iter()
+        .all(|f| Stamp::of(&tree.join(&f.path)).is_ok_and(|s| s == f.stamp))
+}
+
+/// Under the exclusive lock: remove temp dirs of this wheel, half-built by a
+/// builder that died or set aside by a replacement.
+fn remove_leftovers(wheels: &Path, stem: &str) -> Result<()> {
     let prefix = format!(".tmp-{stem}--");
     let entries =
         fs::read_dir(wheels).with_context(|| format!("cannot list {}", wheels.display()))?;
@@ -154,25 +286,7 @@ fn remove_leftovers(wheels: &Path, stem: &str, image_dir: &Path) -> Result<()> {
             })?;
         }
     }
-    // The manifest goes first: if this removal is interrupted, what is left
-    // still reads as incomplete.
-    match fs::remove_file(image_dir.join(MANIFEST)) {
-        Ok(()) => {}
-        Err(e) if e.kind() == ErrorKind::NotFound => {}
-        Err(e) => {
-            return Err(e).with_context(|| format!("cannot remove {}", image_dir.display()));
-        }
-    }
-    match fs::remove_dir_all(image_dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(e).with_context(|| {
-            format!(
-                "cannot remove the outdated cache directory {}",
-                image_dir.display()
-            )
-        }),
-    }
+    Ok(())
 }
 
 /// Unpack `wheel` into `dir/tree` and write `dir/manifest.json`.
@@ -271,15 +385,26 @@ fn unpack(wheel: &Path, wheel_size: u64, dir: &Path) -> Result<Manifest> {
         if let Some(p) = dest.parent() {
             fs::create_dir_all(p).with_context(|| format!("cannot create {}", p.display()))?;
         }
-        fs::write(&dest, &data).with_context(|| format!("cannot write {}", dest.display()))?;
-        #[cfg(unix)]
-        if entry.unix_mode().is_some_and(|m| m & 0o111 != 0) {
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&dest, fs::Permissions::from_mode(0o755))
-                .with_context(|| format!("cannot make {} executable", dest.display()))?;
+        // Read-only from the start: environments share these inodes.
+        let mode = if entry.unix_mode().is_some_and(|m| m & 0o111 != 0) {
+            0o555
+        } else {
+            0o444
+        };
+        files::write_new(&dest, &data, mode)
+            .with_context(|| format!("cannot write {}", dest.display()))?;
+        #[cfg(not(unix))]
+        {
+            let mut perms = fs::metadata(&dest)
+                .with_context(|| format!("cannot read {}", dest.display()))?
+                .permissions();
+            perms.set_readonly(true);
+            fs::set_permissions(&dest, perms)
+                .with_context(|| format!("cannot make {} read-only", dest.display()))?;
         }
+        let stamp = Stamp::of(&dest).with_context(|| format!("cannot read {}", dest.display()))?;
         record_text.push_str(&record::line(&rel, &hash, Some(data.len() as u64)));
-        files.push(rel);
+        files.push(ImageFile { path: rel, stamp });
     }
     if !seen.contains(&format!("{dist_info}/METADATA")) {
         bail!("wheel {shown} has no {dist_info}/METADATA; it is not a valid wheel");
@@ -296,7 +421,8 @@ fn unpack(wheel: &Path, wheel_size: u64, dir: &Path) -> Result<Manifest> {
     };
     let path = dir.join(MANIFEST);
     let json = serde_json::to_string(&manifest).context("cannot serialize the wheel manifest")?;
-    fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
+    files::write_new(&path, json.as_bytes(), 0o444)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(manifest)
 }
 

@@ -257,8 +257,15 @@ fn full_cycle(minor: u32) {
         return;
     };
     let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
     let env = make_venv(&interp, &dir.join("env"));
-    seed(&interp, &env, &dir.join("cache")).unwrap();
+    seed(&interp, &env, &cache).unwrap();
+    // A second env on the same image, which nothing below may change.
+    let other = make_venv(&interp, &dir.join("other"));
+    seed(&interp, &other, &cache).unwrap();
+    let image_before = snapshot(&cache.join("wheels"));
+    let other_before = snapshot(&other.site);
+    assert_read_only(&env.site.join("pip/__init__.py"));
 
     let scripts = names_in(&env.bin);
     for name in ["pip".to_string(), "pip3".into(), format!("pip3.{minor}")] {
@@ -329,6 +336,57 @@ fn full_cycle(minor: u32) {
     // The rest of the env is untouched.
     assert!(env.site.join("tiny_mod.py").is_file());
     assert!(env.root.join("pyvenv.cfg").is_file());
+
+    // Installing and uninstalling in one env changed neither the seed image
+    // nor the other env, whose pip still works.
+    assert_eq!(snapshot(&cache.join("wheels")), image_before);
+    let other_after = snapshot(&other.site);
+    assert_eq!(other_after, other_before);
+    check_record(&other, "pip");
+    let out = run(&other.python, &["-m", "pip", "--version"], &dir);
+    assert!(out.contains(&other.site.display().to_string()), "{out}");
+}
+
+/// Every file under `root` (not under `__pycache__`): its inode, mode, size,
+/// mtime and content hash.
+fn snapshot(root: &Path) -> std::collections::BTreeMap<PathBuf, (u64, u32, u64, i64, i64, String)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                if path.file_name().unwrap() != "__pycache__" {
+                    stack.push(path);
+                }
+                continue;
+            }
+            let hash = if meta.is_file() {
+                record::hash(&fs::read(&path).unwrap())
+            } else {
+                String::new()
+            };
+            let stamp = (
+                meta.ino(),
+                meta.mode(),
+                meta.len(),
+                meta.mtime(),
+                meta.mtime_nsec(),
+                hash,
+            );
+            out.insert(path, stamp);
+        }
+    }
+    out
+}
+
+/// `path` has no write bit for anyone.
+fn assert_read_only(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o222, 0, "{} is writable: {mode:o}", path.display());
 }
 
 #[test]
@@ -492,6 +550,10 @@ fn cache_is_reused_and_leftovers_are_cleaned() {
         (m.ino(), m.mtime(), m.mtime_nsec())
     };
     let before = (stamp(&image), stamp(&image.join("manifest.json")));
+    // The seed cache is tagged for backup tools (environments are not).
+    let tag = fs::read_to_string(wheels.join("CACHEDIR.TAG")).unwrap();
+    assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55\n"));
+    assert!(!a.root.join("CACHEDIR.TAG").exists());
 
     let b = make_venv(&interp, &dir.join("b"));
     seed(&interp, &b, &cache).unwrap();
@@ -656,5 +718,336 @@ fn launchers_name_the_final_python_not_the_staging_dir() {
             "{text}"
         );
         assert!(!text.contains(".tmp-staging"), "{text}");
+    }
+}
+
+/// The image of the pip wheel `interp` bundles, under `cache`.
+fn pip_image(interp: &Interpreter, cache: &Path) -> PathBuf {
+    let wheel = find::seed_wheels(interp).unwrap().remove(0);
+    let stem = wheel.file_stem().unwrap().to_str().unwrap().to_string();
+    cache.join("wheels").join(stem)
+}
+
+/// Shared files are read-only in the image and so in every env; the files an
+/// env gets for itself are not; an env whose files are read-only hard links
+/// is removed whole, and the image stays as it was.
+#[test]
+fn seeded_files_are_read_only_links_and_envs_still_remove() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
+    let a = make_venv(&interp, &dir.join("a"));
+    seed(&interp, &a, &cache).unwrap();
+    let image = pip_image(&interp, &cache);
+    let image_before = snapshot(&image);
+
+    let mut shared = 0;
+    for (path, (_, mode, ..)) in &image_before {
+        if path.starts_with(image.join("tree")) {
+            assert_eq!(mode & 0o222, 0, "{} is writable: {mode:o}", path.display());
+            shared += 1;
+        }
+    }
+    assert!(shared > 100, "only {shared} files in the image");
+    let init = a.site.join("pip/__init__.py");
+    assert_read_only(&init);
+    assert!(fs::metadata(&init).unwrap().nlink() >= 2, "not a hard link");
+    let main = a.site.join("pip/__main__.py");
+    assert_eq!(
+        fs::metadata(&main).unwrap().ino(),
+        fs::metadata(image.join("tree/pip/__main__.py"))
+            .unwrap()
+            .ino()
+    );
+    // Directories stay writable by the owner: that is what removal needs.
+    let dir_mode = fs::metadata(image.join("tree/pip"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(dir_mode & 0o200, 0o200);
+    // Per-env files are the env's own, writable.
+    let di = dist_info(&a.site, "pip").unwrap();
+    for own in [di.join("RECORD"), di.join("INSTALLER"), a.bin.join("pip")] {
+        let mode = fs::metadata(&own).unwrap().permissions().mode();
+        assert_eq!(mode & 0o200, 0o200, "{}", own.display());
+    }
+
+    fs::remove_dir_all(&a.root).unwrap();
+    assert!(!a.root.exists());
+    assert_eq!(
+        snapshot(&image),
+        image_before,
+        "removing an env changed the image"
+    );
+    // Removing the image itself (as the cache cleanup does) works too.
+    let b = make_venv(&interp, &dir.join("b"));
+    seed(&interp, &b, &cache).unwrap();
+    fs::remove_dir_all(&cache).unwrap();
+    run(&b.bin.join("pip"), &["--version"], &dir);
+}
+
+/// Whatever was done to a file of the image (written after `chmod u+w`,
+/// only made writable, or replaced by another file of the same size and
+/// mtime), the next env gets a freshly extracted image, pristine and
+/// read-only.
+#[test]
+fn a_modified_image_is_extracted_again() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
+    let image = pip_image(&interp, &cache);
+    let file = image.join("tree/pip/__init__.py");
+    let first = make_venv(&interp, &dir.join("first"));
+    seed(&interp, &first, &cache).unwrap();
+    let pristine = fs::read(&file).unwrap();
+
+    let append = |path: &Path| {
+        fs::set_permissions(path, fs::Permissions::from_mode(0o644)).unwrap();
+        let mut f = fs::OpenOptions::new().append(true).open(path).unwrap();
+        f.write_all(b"raise SystemExit('tampered')\n").unwrap();
+    };
+    let make_writable = |path: &Path| {
+        fs::set_permissions(path, fs::Permissions::from_mode(0o644)).unwrap();
+    };
+    let replace_same_size_and_mtime = |path: &Path| {
+        let meta = fs::metadata(path).unwrap();
+        let mut data = fs::read(path).unwrap();
+        data[0] = if data[0] == b'#' { b' ' } else { b'#' };
+        let new = path.with_extension("new");
+        fs::write(&new, &data).unwrap();
+        let f = fs::File::options().write(true).open(&new).unwrap();
+        f.set_modified(meta.modified().unwrap()).unwrap();
+        drop(f);
+        fs::set_permissions(&new, meta.permissions()).unwrap();
+        fs::rename(&new, path).unwrap();
+    };
+    type Change<'a> = (&'a str, &'a dyn Fn(&Path));
+    let cases: [Change<'_>; 3] = [
+        ("appended to", &append),
+        ("made writable", &make_writable),
+        ("replaced", &replace_same_size_and_mtime),
+    ];
+    for (i, (what, change)) in cases.into_iter().enumerate() {
+        let before = fs::metadata(&image).unwrap().ino();
+        change(&file);
+        let env = make_venv(&interp, &dir.join(format!("env{i}")));
+        seed(&interp, &env, &cache).unwrap();
+        let seeded = env.site.join("pip/__init__.py");
+        assert_eq!(
+            fs::read(&seeded).unwrap(),
+            pristine,
+            "{what}: env got the change"
+        );
+        assert_read_only(&seeded);
+        assert_read_only(&file);
+        assert_eq!(
+            fs::read(&file).unwrap(),
+            pristine,
+            "{what}: image not renewed"
+        );
+        assert_ne!(fs::metadata(&image).unwrap().ino(), before, "{what}");
+        assert_eq!(
+            fs::metadata(&seeded).unwrap().ino(),
+            fs::metadata(&file).unwrap().ino(),
+            "{what}: the env links to the new image"
+        );
+        check_record(&env, "pip");
+        run(&env.python, &["-m", "pip", "--version"], &dir);
+    }
+    // An unchanged image is used as it is.
+    let before = fs::metadata(&image).unwrap().ino();
+    let last = make_venv(&interp, &dir.join("last"));
+    seed(&interp, &last, &cache).unwrap();
+    assert_eq!(fs::metadata(&image).unwrap().ino(), before);
+    let leftovers: Vec<_> = names_in(&cache.join("wheels"))
+        .into_iter()
+        .filter(|n| n.starts_with(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Files and directories under `root`, symlinks themselves (never their
+/// targets), handed to `uid`:`gid`.
+fn chown_tree(root: &Path, uid: u32, gid: u32) {
+    std::os::unix::fs::lchown(root, Some(uid), Some(gid)).unwrap();
+    if fs::symlink_metadata(root).unwrap().is_dir() {
+        for entry in fs::read_dir(root).unwrap() {
+            chown_tree(&entry.unwrap().path(), uid, gid);
+        }
+    }
+}
+
+const NOBODY: u32 = 65534;
+const AS_USER_DONE: &str = "envreg-as-user-checks-passed";
+
+/// As an ordinary user (root ignores permissions): the user owns a cache and
+/// an env seeded from it; an in-place write into a seeded file fails, from
+/// the shell and from Rust, and `remove_dir_all` of the env succeeds.
+#[test]
+fn as_an_ordinary_user_seeded_files_refuse_writes_and_envs_remove() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let cache = dir.join("cache");
+    let env = make_venv(&interp, &dir.join("env"));
+    seed(&interp, &env, &cache).unwrap();
+    let file = env.site.join("pip/__init__.py");
+    let pristine = fs::read(&file).unwrap();
+    let image_file = pip_image(&interp, &cache).join("tree/pip/__init__.py");
+
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        // Already an ordinary user: check in this process.
+        as_user_checks(&env.root, &file);
+    } else {
+        let Some(setpriv) = crate::venv::testing::tool("setpriv") else {
+            return;
+        };
+        chown_tree(&dir, NOBODY, NOBODY);
+        let ids = [
+            format!("--reuid={NOBODY}"),
+            format!("--regid={NOBODY}"),
+            "--clear-groups".to_string(),
+        ];
+        let as_user = |program: &Path, args: &[&str]| {
+            Command::new(&setpriv)
+                .args(&ids)
+                .arg("--")
+                .arg(program)
+                .args(args)
+                .env("ENVREG_AS_USER_ENV", &env.root)
+                .env("ENVREG_AS_USER_FILE", &file)
+                .output()
+                .unwrap()
+        };
+        // The shell's `>>`.
+        let sh = as_user(
+            Path::new("/bin/sh"),
+            &["-c", "printf 'x' >> \"$ENVREG_AS_USER_FILE\""],
+        );
+        assert!(
+            !sh.status.success(),
+            "`>>` wrote into a seeded file: {sh:?}"
+        );
+        assert!(
+            String::from_utf8_lossy(&sh.stderr).contains("ermission denied"),
+            "{sh:?}"
+        );
+        // This test binary, run again as the user, for the Rust checks; a
+        // copy in the user's directory when the user cannot reach this one.
+        let mut exe = std::env::current_exe().unwrap();
+        if !as_user(
+            Path::new("/bin/sh"),
+            &["-c", &format!("test -x '{}'", exe.display())],
+        )
+        .status
+        .success()
+        {
+            let copy = dir.join("test-binary");
+            fs::copy(&exe, &copy).unwrap();
+            std::os::unix::fs::lchown(&copy, Some(NOBODY), Some(NOBODY)).unwrap();
+            exe = copy;
+        }
+        let out = as_user(
+            &exe,
+            &[
+                "--exact",
+                "venv::seed::tests::as_user_helper",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ],
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains(AS_USER_DONE),
+            "the checks as uid {NOBODY} failed: {}\n{stdout}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(!env.root.exists(), "the env was not removed");
+    assert_eq!(
+        fs::read(&image_file).unwrap(),
+        pristine,
+        "the image changed"
+    );
+}
+
+/// Run by the test above as an ordinary user; does nothing when run alone.
+#[test]
+#[ignore = "run as another user by as_an_ordinary_user_seeded_files_refuse_writes_and_envs_remove"]
+fn as_user_helper() {
+    let (Some(env), Some(file)) = (
+        std::env::var_os("ENVREG_AS_USER_ENV"),
+        std::env::var_os("ENVREG_AS_USER_FILE"),
+    ) else {
+        eprintln!("as_user_helper: not started by its test, nothing to do");
+        return;
+    };
+    as_user_checks(Path::new(&env), Path::new(&file));
+}
+
+fn as_user_checks(env: &Path, file: &Path) {
+    let err = fs::OpenOptions::new().append(true).open(file).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::PermissionDenied, "{err}");
+    let err = fs::OpenOptions::new().write(true).open(file).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::PermissionDenied, "{err}");
+    fs::remove_dir_all(env).unwrap();
+    assert!(!env.exists());
+    println!("{AS_USER_DONE}");
+}
+
+/// Symlinks planted where seeding writes are never written through: at the
+/// cache's lock file (seeding stops), at its CACHEDIR.TAG (left alone), and
+/// at a launcher or a seeded file in the env (seeding stops).
+#[test]
+fn planted_symlinks_are_never_written_through() {
+    let Some(interp) = any_interpreter() else {
+        return;
+    };
+    let (_tmp, dir) = tempdir();
+    let victim = dir.join("victim");
+    fs::write(&victim, "precious").unwrap();
+    let unchanged = || assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    let cache = dir.join("cache");
+    let wheels = cache.join("wheels");
+    fs::create_dir_all(&wheels).unwrap();
+    let image = pip_image(&interp, &cache);
+    let stem = image.file_name().unwrap().to_str().unwrap();
+    let lock = wheels.join(format!("{stem}.lock"));
+    let absent = dir.join("absent");
+    std::os::unix::fs::symlink(&absent, &lock).unwrap();
+    std::os::unix::fs::symlink(&victim, wheels.join("CACHEDIR.TAG")).unwrap();
+
+    let a = make_venv(&interp, &dir.join("a"));
+    let err = format!("{:#}", seed(&interp, &a, &cache).unwrap_err());
+    assert!(err.contains("lock"), "{err}");
+    assert!(!absent.exists(), "the lock was created through the link");
+    fs::remove_file(&lock).unwrap();
+    seed(&interp, &a, &cache).unwrap();
+    unchanged();
+
+    for planted in ["bin/pip", "site/pip/__init__.py"] {
+        let env = make_venv(&interp, &dir.join(format!("env-{}", planted.len())));
+        let link = match planted.strip_prefix("site/") {
+            Some(rel) => env.site.join(rel),
+            None => env.root.join(planted),
+        };
+        fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let err = format!("{:#}", seed(&interp, &env, &cache).unwrap_err());
+        assert!(
+            err.contains("already exists") || err.contains("File exists"),
+            "{err}"
+        );
+        unchanged();
     }
 }
