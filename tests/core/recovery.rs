@@ -217,3 +217,39 @@ fn a_new_env_carries_no_cachedir_tag() {
     w.mkenv("a", &py, &[]);
     assert!(!w.env_dir("a").join("CACHEDIR.TAG").exists());
 }
+
+#[test]
+fn an_install_that_does_not_finish_leaves_an_incomplete_env() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    let py_s = py.to_str().unwrap();
+    // No index and no such wheel: pip fails half way.
+    let out = w
+        .run(["mkenv", "half", "-p", py_s, "-i", "no-such-package-here"])
+        .fails_with(&["installing packages failed", "incomplete", "envreg rm half"]);
+    assert!(out.stderr.contains("created 'half'"), "{}", out.stderr);
+    let json: serde_json::Value =
+        serde_json::from_str(&w.run(["show", "half", "--json"]).ok().stdout).unwrap();
+    assert_eq!(json["status"], "incomplete", "{json}");
+    assert!(
+        json["status_reason"]
+            .as_str()
+            .unwrap()
+            .contains("did not finish")
+    );
+    let table = w.run(["ls"]).ok().stdout;
+    assert!(table.contains("incomplete"), "{table}");
+    // Re-running says what it found; rm + mkenv start over.
+    w.run(["mkenv", "half", "-p", py_s, "--no-pip"])
+        .fails_with(&[
+            "'half' exists, but it is incomplete",
+            "'envreg rm half' starts over",
+        ]);
+    w.run(["rm", "-y", "half"]).ok();
+    w.mkenv("half", &py, &["--no-pip"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&w.run(["show", "half", "--json"]).ok().stdout).unwrap();
+    assert_eq!(json["status"], "ok", "{json}");
+}

@@ -295,3 +295,28 @@ fn workon_works_on_a_full_disk() {
     assert_eq!(out.stderr, "");
     assert_eq!(out.stdout.trim(), w.env_dir("a").to_str().unwrap());
 }
+
+#[test]
+fn mkenv_that_cannot_save_the_index_leaves_nothing() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    w.mkenv("a", &py, &["--no-pip"]);
+    // The index is a link into a directory that becomes read-only: it can
+    // be read (and locked: the lock file is elsewhere) but not replaced.
+    let dot = w.dir.path().join("dotfiles");
+    std::fs::create_dir(&dot).unwrap();
+    std::fs::rename(w.index(), dot.join("index.ron")).unwrap();
+    std::os::unix::fs::symlink(dot.join("index.ron"), w.index()).unwrap();
+    let before = w.index_bytes();
+    let Some(_m) = need_mount(Mount::read_only(&dot)) else {
+        return;
+    };
+    w.run(["mkenv", "b", "-p", py.to_str().unwrap(), "--no-pip"])
+        .fails_with(&["Read-only"]);
+    assert!(!w.env_dir("b").exists(), "an unrecorded env was left");
+    assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
+    assert_eq!(w.index_bytes(), before);
+    assert_eq!(w.names(), ["a"]);
+}
