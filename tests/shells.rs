@@ -18,6 +18,8 @@ struct Posix {
     which: &'static str,
     /// Prints the names of all shell variables, one per line.
     names: &'static str,
+    /// Expands to the prompt as the shell draws it.
+    draw: &'static str,
 }
 
 const BASH: Posix = Posix {
@@ -27,6 +29,7 @@ const BASH: Posix = Posix {
     strict: "set -eu",
     which: "type -P",
     names: "compgen -v",
+    draw: "${PS1@P}",
 };
 
 const ZSH: Posix = Posix {
@@ -36,6 +39,7 @@ const ZSH: Posix = Posix {
     strict: "setopt err_exit nounset",
     which: "whence -p",
     names: "print -rl -- ${(k)parameters}",
+    draw: "$(print -rP -- \"$PS1\")",
 };
 
 /// Two environments, each with a fake `pip` in bin (they are made with
@@ -59,6 +63,7 @@ fn core_script(sh: &Posix) -> String {
         init,
         which,
         names,
+        draw,
         ..
     } = sh;
     format!(
@@ -73,14 +78,14 @@ echo "PIP0=$({which} pip)"
 workon proj1
 echo "VE1=$VIRTUAL_ENV"
 echo "VEP1=$VIRTUAL_ENV_PROMPT"
-echo "PS11=$PS1"
+echo "PS11={draw}"
 echo "FIRST1=${{PATH%%:*}}"
 echo "PY1=$({which} python)"
 echo "PIP1=$({which} pip)"
 echo "PYPREFIX1=$(python -c 'import sys; print(sys.prefix)')"
 workon proj2
 echo "VE2=$VIRTUAL_ENV"
-echo "PS12=$PS1"
+echo "PS12={draw}"
 p2="$PATH"
 i=0
 while [ "$i" -lt 100 ]; do workon proj1; workon proj2; i=$((i + 1)); done
@@ -89,13 +94,13 @@ rc=0
 workon proj3 || rc=$?
 echo "BADRC=$rc"
 echo "VE3=$VIRTUAL_ENV"
-echo "PS13=$PS1"
+echo "PS13={draw}"
 deactivate
 after_env="$(env | grep -v '^_=' | sort)"
 after_names="$({names} | sort)"
 if [ "$before_env" = "$after_env" ]; then echo "SAMEENV=1"; else printf '%s\n' "$before_env" > b.txt; printf '%s\n' "$after_env" > a.txt; diff b.txt a.txt || :; fi
 if [ "$before_names" = "$after_names" ]; then echo "SAMENAMES=1"; else printf '%s\n' "$before_names" > b.txt; printf '%s\n' "$after_names" > a.txt; diff b.txt a.txt || :; fi
-echo "PS1END=$PS1"
+echo "PS1END={draw}"
 echo "PIPEND=$({which} pip)"
 if type deactivate >/dev/null 2>&1; then echo "STILLDEACT=1"; fi
 echo "LIST=$(workon | tr '\n' ' ')"
@@ -453,6 +458,109 @@ echo DONE=1
     assert_eq!(run.get("VEEND"), "unset");
 }
 
+/// Makes a failing activate script from the real one.
+type MakeScript = fn(&str) -> String;
+
+/// Ways an activate script can fail when sourced: at its top before it
+/// changes anything, by not parsing at all, or at its end after it has
+/// changed PATH and the prompt. Each is (label, needs a non-strict shell,
+/// the new script given the real one).
+const FAILING_ACTIVATE: [(&str, bool, MakeScript); 3] = [
+    ("return at the top", false, |_| "return 1\n".to_string()),
+    ("syntax error", true, |_| {
+        "fi\nexport REACHED=1\n".to_string()
+    }),
+    ("return at the end", false, |real| {
+        format!("{real}\nreturn 3\n")
+    }),
+];
+
+/// A failed `workon proj2` keeps proj1 active: VIRTUAL_ENV, PATH, the drawn
+/// prompt, the postactivate hook's effect, and a working `deactivate`.
+fn check_failed_switch(sh: &Posix) {
+    if !require(sh.program) {
+        return;
+    }
+    for (label, lenient, make) in FAILING_ACTIVATE {
+        let sb = sandbox_with_envs();
+        let bin1 = sb.env_dir("proj1").join("bin");
+        write(&bin1.join("postactivate"), "export FROM_HOOK=1\n");
+        write(&bin1.join("predeactivate"), "unset FROM_HOOK\n");
+        let activate2 = sb.env_dir("proj2").join("bin/activate");
+        let real = std::fs::read_to_string(&activate2).unwrap();
+        write(&activate2, &make(&real));
+        let Posix {
+            strict, init, draw, ..
+        } = sh;
+        let strict = if lenient { "" } else { strict };
+        let script = format!(
+            r#"{strict}
+PS1='$ '
+rc=
+eval "$(envreg init {init})"
+p0="$PATH"
+workon proj1
+p1="$PATH"
+rc=0
+workon proj2 || rc=$?
+echo "RC=$rc"
+echo "VE=$VIRTUAL_ENV"
+echo "VEP=$VIRTUAL_ENV_PROMPT"
+echo "FIRST=${{PATH%%:*}}"
+if [ "$PATH" = "$p1" ]; then echo SAMEPATH=1; fi
+echo "PROMPT={draw}"
+echo "FROMHOOK=${{FROM_HOOK-unset}}"
+deactivate
+echo "VEEND=${{VIRTUAL_ENV-unset}}"
+echo "PROMPTEND={draw}"
+echo "FROMHOOKEND=${{FROM_HOOK-unset}}"
+if [ "$PATH" = "$p0" ]; then echo PATHEND=1; fi
+if type deactivate >/dev/null 2>&1; then echo STILLDEACT=1; fi
+echo DONE=1
+"#
+        );
+        let run = sb.run_script(sh.program, sh.args, "sh", &script);
+        let what = format!("{} with {label}", sh.program);
+        run.assert_done();
+        let d1 = sb.env_dir("proj1").display().to_string();
+        assert_ne!(run.get("RC"), "0", "{what}: workon succeeded");
+        assert_eq!(run.get("VE"), d1, "{what}");
+        assert_eq!(run.get("VEP"), "proj1", "{what}");
+        assert_eq!(run.get("FIRST"), format!("{d1}/bin"), "{what}");
+        assert_eq!(
+            run.vars.get("SAMEPATH").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert_eq!(run.get("PROMPT"), "(proj1) $ ", "{what}");
+        assert_eq!(run.get("FROMHOOK"), "1", "{what}: postactivate not re-run");
+        assert_eq!(run.get("VEEND"), "unset", "{what}");
+        assert_eq!(run.get("PROMPTEND"), "$ ", "{what}");
+        assert_eq!(run.get("FROMHOOKEND"), "unset", "{what}");
+        assert_eq!(
+            run.vars.get("PATHEND").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert!(!run.vars.contains_key("STILLDEACT"), "{what}");
+        assert!(
+            run.stderr.contains("activating 'proj2' failed") && run.stderr.contains("active again"),
+            "{what}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn bash_failed_workon_keeps_the_active_env() {
+    check_failed_switch(&BASH);
+}
+
+#[test]
+fn zsh_failed_workon_keeps_the_active_env() {
+    check_failed_switch(&ZSH);
+}
+
 /// A shell started inside an activated environment (VIRTUAL_ENV exported,
 /// no `deactivate` function) switches cleanly.
 fn check_inherited(program: &str, args: &[&str], init: &str) {
@@ -630,7 +738,7 @@ fn init_prints_the_hook_files() {
     for needle in [
         "def --env workon [name?: string@__envreg_names]",
         "def --env deactivate",
-        "path --touch",
+        "path --workon",
     ] {
         assert!(nu.contains(needle), "nu hook lacks {needle}");
     }
@@ -638,7 +746,9 @@ fn init_prints_the_hook_files() {
     for needle in [
         "function global:workon",
         "Activate.ps1",
-        "path --touch",
+        "path --workon",
+        "__envreg_HooksDir = $hooks",
+        "is active again",
         "Register-ArgumentCompleter",
     ] {
         assert!(ps.contains(needle), "PowerShell hook lacks {needle}");
@@ -850,6 +960,83 @@ echo DONE=1
     assert_eq!(first_cycle, HOOK_ORDER);
 }
 
+/// fish: a failed `workon proj2` keeps proj1 active (see check_failed_switch).
+#[test]
+fn fish_failed_workon_keeps_the_active_env() {
+    if !require("fish") {
+        return;
+    }
+    let variants: [(&str, MakeScript); 3] = [
+        ("return at the top", |_| "return 1\n".to_string()),
+        ("syntax error", |_| {
+            "if then\nset -gx REACHED 1\n".to_string()
+        }),
+        ("return at the end", |real| format!("{real}\nreturn 3\n")),
+    ];
+    for (label, make) in variants {
+        let sb = sandbox_with_envs();
+        let bin1 = sb.env_dir("proj1").join("bin");
+        write(&bin1.join("postactivate.fish"), "set -gx FROM_HOOK 1\n");
+        write(&bin1.join("predeactivate.fish"), "set -e FROM_HOOK\n");
+        let activate2 = sb.env_dir("proj2").join("bin/activate.fish");
+        let real = std::fs::read_to_string(&activate2).unwrap();
+        write(&activate2, &make(&real));
+        let script = r#"
+function fish_prompt; echo -n '> '; end
+envreg init fish | source
+set p0 $PATH
+workon proj1
+set p1 $PATH
+workon proj2
+echo "RC=$status"
+echo "VE=$VIRTUAL_ENV"
+echo "VEP=$VIRTUAL_ENV_PROMPT"
+echo "FIRST=$PATH[1]"
+test (string join : $PATH) = (string join : $p1); and echo SAMEPATH=1
+echo "PROMPT="(fish_prompt)
+echo "FROMHOOK="(set -q FROM_HOOK; and echo 1; or echo unset)
+echo "REACHED="(set -q REACHED; and echo 1; or echo unset)
+deactivate
+echo "VEEND="(set -q VIRTUAL_ENV; and echo $VIRTUAL_ENV; or echo unset)
+echo "PROMPTEND="(fish_prompt)
+echo "FROMHOOKEND="(set -q FROM_HOOK; and echo 1; or echo unset)
+test (string join : $PATH) = (string join : $p0); and echo PATHEND=1
+functions -q deactivate; and echo STILLDEACT=1
+echo DONE=1
+"#;
+        let run = sb.run_script("fish", &["--no-config"], "fish", script);
+        let what = format!("fish with {label}");
+        run.assert_done();
+        let d1 = sb.env_dir("proj1").display().to_string();
+        assert_ne!(run.get("RC"), "0", "{what}: workon succeeded");
+        assert_eq!(run.get("VE"), d1, "{what}");
+        assert_eq!(run.get("VEP"), "proj1", "{what}");
+        assert_eq!(run.get("FIRST"), format!("{d1}/bin"), "{what}");
+        assert_eq!(
+            run.vars.get("SAMEPATH").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert_eq!(run.get("PROMPT"), "(proj1) > ", "{what}");
+        assert_eq!(run.get("FROMHOOK"), "1", "{what}: postactivate not re-run");
+        assert_eq!(run.get("REACHED"), "unset", "{what}");
+        assert_eq!(run.get("VEEND"), "unset", "{what}");
+        assert_eq!(run.get("PROMPTEND"), "> ", "{what}");
+        assert_eq!(run.get("FROMHOOKEND"), "unset", "{what}");
+        assert_eq!(
+            run.vars.get("PATHEND").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert!(!run.vars.contains_key("STILLDEACT"), "{what}");
+        assert!(
+            run.stderr.contains("activating 'proj2' failed") && run.stderr.contains("active again"),
+            "{what}: {}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn fish_started_inside_an_activated_env() {
     if !require("fish") {
@@ -934,6 +1121,76 @@ echo DONE=1
     assert_eq!(run.get("SAMEPATH"), "1");
     assert_eq!(run.get("UNSET"), "1");
     assert_eq!(run.get("LIST"), "proj1 proj2");
+}
+
+/// tcsh: a failed `workon proj2` keeps proj1 active. An error stops a
+/// sourced file in tcsh (there is no `return`).
+#[test]
+fn tcsh_failed_workon_keeps_the_active_env() {
+    if !require("tcsh") {
+        return;
+    }
+    let variants: [(&str, MakeScript); 3] = [
+        ("an error at the top", |_| {
+            "set x = $nosuchvar\nsetenv REACHED 1\n".to_string()
+        }),
+        ("a syntax error", |_| {
+            "if ( \nsetenv REACHED 1\n".to_string()
+        }),
+        ("an error at the end", |real| {
+            format!("{real}\nset x = $nosuchvar\nsetenv REACHED 1\n")
+        }),
+    ];
+    for (label, make) in variants {
+        let sb = sandbox_with_envs();
+        let activate2 = sb.env_dir("proj2").join("bin/activate.csh");
+        let real = std::fs::read_to_string(&activate2).unwrap();
+        write(&activate2, &make(&real));
+        let script = r#"set prompt = "> "
+eval "`envreg init tcsh`"
+set p0 = "$PATH"
+workon proj1
+set p1 = "$PATH"
+workon proj2
+echo "RC=$status"
+echo "VE=$VIRTUAL_ENV"
+echo "VEP=$VIRTUAL_ENV_PROMPT"
+if ("$PATH" == "$p1") echo SAMEPATH=1
+echo "PROMPT=$prompt"
+if ($?REACHED) echo REACHED=1
+deactivate
+if (! $?VIRTUAL_ENV) echo VEEND=unset
+echo "PROMPTEND=$prompt"
+if ("$PATH" == "$p0") echo PATHEND=1
+echo DONE=1
+"#;
+        let run = sb.run_script("tcsh", &["-f"], "tcsh", script);
+        let what = format!("tcsh with {label}");
+        run.assert_done();
+        let d1 = sb.env_dir("proj1").display().to_string();
+        assert_ne!(run.get("RC"), "0", "{what}: workon succeeded");
+        assert_eq!(run.get("VE"), d1, "{what}");
+        assert_eq!(run.get("VEP"), "proj1", "{what}");
+        assert_eq!(
+            run.vars.get("SAMEPATH").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert_eq!(run.get("PROMPT"), "(proj1) > ", "{what}");
+        assert!(!run.vars.contains_key("REACHED"), "{what}");
+        assert_eq!(run.get("VEEND"), "unset", "{what}");
+        assert_eq!(run.get("PROMPTEND"), "> ", "{what}");
+        assert_eq!(
+            run.vars.get("PATHEND").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert!(
+            run.stderr.contains("activating proj2 failed") && run.stderr.contains("active again"),
+            "{what}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]
@@ -1024,6 +1281,93 @@ print("DONE=1")
         ),
         "{logged}"
     );
+}
+
+/// xonsh activates environments itself (there is no activate script for
+/// it): what it reads from proj2 can be broken (a pyvenv.cfg that is not
+/// UTF-8), and then `workon proj2` fails with proj1 still active.
+#[test]
+fn xonsh_failed_workon_keeps_the_active_env() {
+    if !require("xonsh") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    std::fs::write(
+        sb.env_dir("proj2").join("pyvenv.cfg"),
+        b"home = /x\nprompt = \xff\xfe\n",
+    )
+    .unwrap();
+    let script = r#"
+execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))
+p0 = list($PATH)
+workon proj1
+p1 = list($PATH)
+r = !(workon proj2)
+print("RC=" + str(r.returncode))
+print("VE=" + $VIRTUAL_ENV)
+print("PROMPT=" + $PROMPT_FIELDS["env_name"]())
+print("SAMEPATH=" + str(list($PATH) == p1))
+deactivate
+print("VEEND=" + ${...}.get("VIRTUAL_ENV", "unset"))
+print("PATHEND=" + str(list($PATH) == p0))
+print("DONE=1")
+"#;
+    let run = sb.run_script("xonsh", &["--no-rc"], "xsh", script);
+    run.assert_done();
+    assert_ne!(run.get("RC"), "0");
+    assert_eq!(run.get("VE"), sb.env_dir("proj1").display().to_string());
+    assert_eq!(run.get("PROMPT"), "(proj1) ");
+    assert_eq!(run.get("SAMEPATH"), "True");
+    assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("PATHEND"), "True");
+    assert!(
+        run.stderr.contains("cannot activate 'proj2'"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// nushell activates environments itself too, and keeps what a failing
+/// command did to $env: proj2's pyvenv.cfg is unreadable (a directory), so
+/// `workon proj2` fails, with proj1 still active.
+#[test]
+fn nu_failed_workon_keeps_the_active_env() {
+    if !require("nu") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let cfg = sb.env_dir("proj2").join("pyvenv.cfg");
+    std::fs::remove_file(&cfg).unwrap();
+    std::fs::create_dir(&cfg).unwrap();
+    let hook = sb.dir.path().join("envreg-hook.nu");
+    write(&hook, &text(&sb.envreg(&["init", "nu"]).stdout));
+    let script = format!(
+        r#"
+$env.PROMPT_COMMAND = {{|| "ORIG> " }}
+source r#'{hook}'#
+let p0 = $env.PATH
+workon proj1
+let p1 = $env.PATH
+let bad = (try {{ workon proj2; 'ok' }} catch {{ 'failed' }})
+print $"BAD=($bad)"
+print $"VE=($env.VIRTUAL_ENV? | default unset)"
+print $"PROMPT=(do $env.PROMPT_COMMAND)"
+print $"SAMEPATH=(if $env.PATH == $p1 {{ 1 }} else {{ 0 }})"
+deactivate
+print $"VEEND=($env.VIRTUAL_ENV? | default unset)"
+print $"PATHEND=(if $env.PATH == $p0 {{ 1 }} else {{ 0 }})"
+print "DONE=1"
+"#,
+        hook = hook.display()
+    );
+    let run = run_nu_with_pythonhome(&sb, &script);
+    run.assert_done();
+    assert_eq!(run.get("BAD"), "failed");
+    assert_eq!(run.get("VE"), sb.env_dir("proj1").display().to_string());
+    assert_eq!(run.get("PROMPT"), "(proj1) ORIG> ");
+    assert_eq!(run.get("SAMEPATH"), "1");
+    assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("PATHEND"), "1");
 }
 
 /// A real terminal (tmux): the prompt changes after `workon`, bare `workon`

@@ -84,6 +84,11 @@ fn script(file_name: &'static str, lang: Lang, template: &str, vars: &Vars<'_>) 
             ("VENV_DIR", _) => quote(lang, vars.venv_dir)?,
             ("BIN_NAME", _) => quote(lang, vars.bin_name)?,
             ("PROMPT", _) => quote(lang, vars.prompt)?,
+            // The prompt as literal text inside a prompt string, where some
+            // characters start escapes: `%` in zsh and tcsh, `\` in bash.
+            ("PROMPT_ZSH", Lang::Posix) => quote(lang, &vars.prompt.replace('%', "%%"))?,
+            ("PROMPT_BASH", Lang::Posix) => quote(lang, &vars.prompt.replace('\\', r"\\"))?,
+            ("PROMPT_CSH", Lang::Csh) => quote(lang, &vars.prompt.replace('%', "%%"))?,
             // cmd.exe's PROMPT variable gives `$` a meaning: `$$` is a dollar.
             ("BAT_PROMPT", Lang::Batch) => quote(lang, &vars.prompt.replace('$', "$$"))?,
             _ => bail!("template {file_name} uses the unknown placeholder __ENVREG_{key}__"),

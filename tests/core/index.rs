@@ -20,7 +20,7 @@ fn a_corrupt_index_stops_every_command_and_stays_untouched() {
         &["ls", "--names"],
         &["show", "a"],
         &["path", "a"],
-        &["path", "--touch", "a"],
+        &["path", "--workon", "--", "a"],
         &["rm", "-y", "a"],
         &["mkenv", "b", "--no-pip", "-p", py],
     ];
