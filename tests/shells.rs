@@ -399,29 +399,51 @@ fn bash_hijacked_names_and_strict_mode() {
 shopt -s expand_aliases
 alias cd='echo HIJACK-alias-cd' ls='echo HIJACK-alias-ls' source='echo HIJACK-alias-source'
 alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg' hash='echo HIJACK-alias-hash'
+alias builtin='echo HIJACK-alias-builtin' unset='echo HIJACK-alias-unset' local='echo HIJACK-alias-local'
+alias printf='echo HIJACK-alias-printf' export='echo HIJACK-alias-export' declare='echo HIJACK-alias-declare'
 eval "$(\builtin command envreg init bash)"
 function cd { echo HIJACK-cd; }
 function ls { echo HIJACK-ls; }
 function source { echo HIJACK-source; }
 function command { echo HIJACK-command; }
 function envreg { echo HIJACK-envreg; }
+function hash { echo HIJACK-hash; }
+function unset { echo HIJACK-unset; }
+function printf { echo HIJACK-printf; }
+function export { echo HIJACK-export; }
+p0="$PATH"
 workon proj1
 echo "VE1=$VIRTUAL_ENV"
 workon proj2
 echo "VE2=$VIRTUAL_ENV"
 rc=0; workon nosuch || rc=$?
 echo "RC=$rc"
+workon proj1 too many || rc=$?
+echo "RC2=$rc"
 deactivate
 echo "VEEND=${VIRTUAL_ENV-unset}"
+echo "VEPEND=${VIRTUAL_ENV_PROMPT-unset}"
+if [ "$PATH" = "$p0" ]; then echo PATHEND=1; fi
+if \builtin declare -F deactivate _envreg_venv_deactivate >/dev/null; then echo STILLDEACT=1; fi
 echo DONE=1
 "#,
     );
     run.assert_done();
     assert!(!run.stdout.contains("HIJACK"), "{}", run.stdout);
+    assert!(!run.stderr.contains("HIJACK"), "{}", run.stderr);
     assert_eq!(run.get("VE1"), sb.env_dir("proj1").display().to_string());
     assert_eq!(run.get("VE2"), sb.env_dir("proj2").display().to_string());
     assert_ne!(run.get("RC"), "0");
+    assert_eq!(run.get("RC2"), "2");
+    assert!(
+        run.stderr.contains("one environment name"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("VEPEND"), "unset");
+    assert_eq!(run.get("PATHEND"), "1");
+    assert!(!run.vars.contains_key("STILLDEACT"));
 }
 
 #[test]
@@ -437,25 +459,43 @@ fn zsh_hijacked_names() {
         r#"setopt err_exit nounset
 alias cd='echo HIJACK-alias-cd' ls='echo HIJACK-alias-ls' source='echo HIJACK-alias-source'
 alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg' hash='echo HIJACK-alias-hash'
+alias builtin='echo HIJACK-alias-builtin' unset='echo HIJACK-alias-unset' local='echo HIJACK-alias-local'
+alias printf='echo HIJACK-alias-printf' export='echo HIJACK-alias-export' rehash='echo HIJACK-alias-rehash'
 eval "$(\builtin command envreg init zsh)"
 function cd { echo HIJACK-cd; }
 function ls { echo HIJACK-ls; }
 function source { echo HIJACK-source; }
 function command { echo HIJACK-command; }
 function envreg { echo HIJACK-envreg; }
+function hash { echo HIJACK-hash; }
+function unset { echo HIJACK-unset; }
+function printf { echo HIJACK-printf; }
+function export { echo HIJACK-export; }
+p0="$PATH"
 workon proj1
 echo "VE1=$VIRTUAL_ENV"
 workon proj2
 echo "VE2=$VIRTUAL_ENV"
+rc=0; workon nosuch || rc=$?
+echo "RC=$rc"
 deactivate
 echo "VEEND=${VIRTUAL_ENV-unset}"
+echo "VEPEND=${VIRTUAL_ENV_PROMPT-unset}"
+if [ "$PATH" = "$p0" ]; then echo PATHEND=1; fi
+if (( ${+functions[deactivate]} + ${+functions[_envreg_venv_deactivate]} )); then echo STILLDEACT=1; fi
 echo DONE=1
 "#,
     );
     run.assert_done();
     assert!(!run.stdout.contains("HIJACK"), "{}", run.stdout);
+    assert!(!run.stderr.contains("HIJACK"), "{}", run.stderr);
+    assert_eq!(run.get("VE1"), sb.env_dir("proj1").display().to_string());
     assert_eq!(run.get("VE2"), sb.env_dir("proj2").display().to_string());
+    assert_ne!(run.get("RC"), "0");
     assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("VEPEND"), "unset");
+    assert_eq!(run.get("PATHEND"), "1");
+    assert!(!run.vars.contains_key("STILLDEACT"));
 }
 
 /// Makes a failing activate script from the real one.
@@ -561,6 +601,177 @@ fn zsh_failed_workon_keeps_the_active_env() {
     check_failed_switch(&ZSH);
 }
 
+/// The hooks directory `workon` uses is the one the binary reports, in a
+/// setting where computing it in the shell went wrong: XDG_DATA_HOME is
+/// relative (the binary ignores it, as the XDG spec says). A decoy hook
+/// where the shell's own computation would look must not run.
+fn check_hooks_dir_with_relative_xdg(program: &str, args: &[&str], init: &str, suffix: &str) {
+    if !require(program) {
+        return;
+    }
+    let sb = Sandbox::new();
+    let python = python().expect("no Python found to build test environments");
+    let with_env = |cmd: &mut std::process::Command| {
+        cmd.env_remove("ENVREG_HOME")
+            .env("XDG_DATA_HOME", "rel-data");
+    };
+    let mut mk = sb.command(ENVREG);
+    with_env(&mut mk);
+    let out = mk
+        .args(["mkenv", "proj1", "--no-pip", "-p"])
+        .arg(&python)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let hooks = sb.home.join(".local/share/envreg/hooks");
+    assert!(sb.home.join(".local/share/envreg/envs/proj1").is_dir());
+    let log = sb.dir.path().join("hooks.log");
+    let line = |label: &str| format!("echo {label} >> '{}'\n", log.display());
+    write(
+        &hooks.join(format!("postactivate{suffix}")),
+        &line("binary-hooks"),
+    );
+    write(
+        &sb.home
+            .join(format!("rel-data/envreg/hooks/postactivate{suffix}")),
+        &line("decoy-hooks"),
+    );
+    let script = sb.dir.path().join("script");
+    write(
+        &script,
+        &format!(
+            "{}\nworkon proj1\necho \"VE=$VIRTUAL_ENV\"\ndeactivate\necho DONE=1\n",
+            match init {
+                "fish" => "envreg init fish | source".to_string(),
+                _ => format!("eval \"$(envreg init {init})\""),
+            }
+        ),
+    );
+    let mut cmd = sb.command(program);
+    with_env(&mut cmd);
+    let run = Run::from(cmd.args(args).arg(&script).output().unwrap());
+    run.assert_done();
+    assert_eq!(
+        run.get("VE"),
+        sb.home
+            .join(".local/share/envreg/envs/proj1")
+            .display()
+            .to_string()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap_or_default(),
+        "binary-hooks\n",
+        "{program} used another hooks directory than envreg's {}",
+        hooks.display()
+    );
+}
+
+#[test]
+fn bash_hooks_dir_comes_from_the_binary() {
+    check_hooks_dir_with_relative_xdg("bash", BASH.args, "bash", "");
+}
+
+#[test]
+fn zsh_hooks_dir_comes_from_the_binary() {
+    check_hooks_dir_with_relative_xdg("zsh", ZSH.args, "zsh", "");
+}
+
+#[test]
+fn fish_hooks_dir_comes_from_the_binary() {
+    check_hooks_dir_with_relative_xdg("fish", &["--no-config"], "fish", ".fish");
+}
+
+/// With HOME (and ENVREG_HOME, XDG_DATA_HOME) unset the binary finds the
+/// home directory in the password database, which a shell cannot do. The
+/// test mounts a scratch directory over that home in a private mount
+/// namespace (`unshare`, needs root) so the real one is never touched.
+fn check_hooks_dir_without_home(program: &str, args: &[&str], init: &str) {
+    if !require(program) || !require("unshare") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let Some(pw_home) = passwd_home() else {
+        skip("no home directory in the password database");
+        return;
+    };
+    let log = sb.dir.path().join("hooks.log");
+    write(
+        &sb.hooks_dir().join("postactivate"),
+        &format!(
+            "echo \"HOOKS=${{__envreg_hooks_dir-}}\" >> '{}'\n",
+            log.display()
+        ),
+    );
+    let script = sb.dir.path().join("script");
+    write(
+        &script,
+        &format!(
+            "eval \"$(envreg init {init})\"\nworkon proj1\necho \"VE=$VIRTUAL_ENV\"\ndeactivate\necho DONE=1\n"
+        ),
+    );
+    // Inside the namespace: a tmpfs over the home, the sandbox's ENVREG_HOME
+    // bound where envreg looks by default, then the shell without HOME.
+    let inner = format!(
+        "mount -t tmpfs envreg-test \"$1\" && mkdir -p \"$1/.local/share/envreg\" && \
+         mount --bind \"$2\" \"$1/.local/share/envreg\" && \
+         exec env -u HOME -u ENVREG_HOME -u XDG_DATA_HOME {program} {} '{}'",
+        args.join(" "),
+        script.display()
+    );
+    let out = sb
+        .command("unshare")
+        .args([
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            &inner,
+            "sh",
+        ])
+        .arg(&pw_home)
+        .arg(&sb.envreg_home)
+        .output()
+        .unwrap();
+    let run = Run::from(out);
+    if !run.success && run.stderr.contains("unshare") && !run.stdout.contains("DONE=") {
+        skip(&format!(
+            "cannot make a mount namespace here: {}",
+            run.stderr.trim()
+        ));
+        return;
+    }
+    run.assert_done();
+    assert_eq!(run.get("VE"), sb.env_dir("proj1").display().to_string());
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert_eq!(
+        logged,
+        format!("HOOKS={}/.local/share/envreg/hooks\n", pw_home.display()),
+        "{program}"
+    );
+}
+
+/// The current user's home directory as the password database has it.
+fn passwd_home() -> Option<std::path::PathBuf> {
+    let out = std::process::Command::new("sh")
+        .args(["-c", "getent passwd \"$(id -u)\""])
+        .output()
+        .ok()?;
+    let line = text(&out.stdout);
+    let home = line.trim_end().split(':').nth(5)?;
+    (!home.is_empty()).then(|| home.into())
+}
+
+#[test]
+fn bash_hooks_dir_without_home_comes_from_the_binary() {
+    check_hooks_dir_without_home("bash", BASH.args, "bash");
+}
+
+#[test]
+fn zsh_hooks_dir_without_home_comes_from_the_binary() {
+    check_hooks_dir_without_home("zsh", ZSH.args, "zsh");
+}
+
 /// A shell started inside an activated environment (VIRTUAL_ENV exported,
 /// no `deactivate` function) switches cleanly.
 fn check_inherited(program: &str, args: &[&str], init: &str) {
@@ -609,6 +820,73 @@ fn bash_started_inside_an_activated_env() {
 #[test]
 fn zsh_started_inside_an_activated_env() {
     check_inherited("zsh", ZSH.args, "zsh");
+}
+
+/// A prompt that looks like code is shown as text and never run, in every
+/// shell that draws it: bash (with and without promptvars), zsh (with and
+/// without PROMPT_SUBST), fish and tcsh. `%` and `\` show as themselves.
+#[test]
+fn prompt_text_is_shown_literally_never_run() {
+    let sb = Sandbox::new();
+    let python = python().expect("no Python found to build test environments");
+    let text_ = r"$(touch PWNED1) `touch PWNED2` ${HOME} 50% \w \$";
+    let out = sb
+        .command(ENVREG)
+        .args(["mkenv", "odd", "--no-pip", "--prompt", text_, "-p"])
+        .arg(&python)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let want = format!("({text_}) $ ");
+    let pwned = || {
+        ["PWNED1", "PWNED2"]
+            .iter()
+            .any(|f| sb.home.join(f).exists())
+    };
+    let posix: [(&Posix, &str, &str); 4] = [
+        (&BASH, "", "${PS1@P}"),
+        (&BASH, "shopt -u promptvars", "${PS1@P}"),
+        (&ZSH, "", "$(print -rP -- \"$PS1\")"),
+        (&ZSH, "setopt prompt_subst", "$(print -rP -- \"$PS1\")"),
+    ];
+    for (sh, setup, draw) in posix {
+        if !require(sh.program) {
+            continue;
+        }
+        let script = format!(
+            "{setup}\nPS1='$ '\neval \"$(envreg init {})\"\nworkon odd\necho \"DRAWN={draw}\"\ndeactivate\necho \"AFTER={draw}\"\necho DONE=1\n",
+            sh.init
+        );
+        let run = sb.run_script(sh.program, sh.args, "sh", &script);
+        run.assert_done();
+        assert_eq!(run.get("DRAWN"), want, "{} {setup}", sh.program);
+        assert_eq!(run.get("AFTER"), "$ ", "{} {setup}", sh.program);
+        assert!(!pwned(), "{} {setup} ran the prompt", sh.program);
+    }
+    if require("fish") {
+        let run = sb.run_script(
+            "fish",
+            &["--no-config"],
+            "fish",
+            "function fish_prompt; echo -n '$ '; end\nenvreg init fish | source\nworkon odd\necho \"DRAWN=\"(fish_prompt)\necho DONE=1\n",
+        );
+        run.assert_done();
+        assert_eq!(run.get("DRAWN"), want, "fish");
+        assert!(!pwned(), "fish ran the prompt");
+    }
+    if require("tcsh") && require("tmux") {
+        // tcsh draws its prompt only on a terminal: run it in tmux, with
+        // the hook in the sandbox's ~/.tcshrc.
+        write(
+            &sb.home.join(".tcshrc"),
+            "set prompt = '$ '\neval \"`envreg init tcsh`\"\n",
+        );
+        let tmux = Tmux::start(&sb, "tcsh -i");
+        tmux.wait_for(&|s| s.trim_end().ends_with('$'), "the first tcsh prompt");
+        tmux.send(&["workon odd", "Enter"]);
+        tmux.wait_for(&|s| s.contains(want.trim_end()), "the (odd) prompt");
+        assert!(!pwned(), "tcsh ran the prompt");
+    }
 }
 
 #[test]
