@@ -1746,6 +1746,48 @@ fn interactive_prompt_and_picker_through_tmux() {
     );
 }
 
+/// Ctrl-C in the picker (bare `workon` on a terminal) ends it with the
+/// cursor shown again and the shell prompt back, nothing activated.
+#[test]
+fn picker_ctrl_c_restores_the_cursor() {
+    if !require("tmux") || !require("bash") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let rc = sb.dir.path().join("rc.bash");
+    write(&rc, "PS1='PROMPT$ '\neval \"$(envreg init bash)\"\n");
+    let tmux = Tmux::start(
+        &sb,
+        &format!("bash --noprofile --rcfile '{}' -i", rc.display()),
+    );
+    let cursor = || tmux.run(&["display-message", "-p", "-t", "t", "#{cursor_flag}"]);
+    tmux.wait_for(&|s| s.contains("PROMPT$"), "the first prompt");
+    assert_eq!(cursor().trim(), "1", "cursor hidden before the picker");
+    tmux.send(&["workon", "Enter"]);
+    tmux.wait_for(
+        &|s| s.contains("Esc to cancel") && s.contains("proj2"),
+        "the picker",
+    );
+    // The picker hides the cursor while it is up.
+    for _ in 0..100 {
+        if cursor().trim() == "0" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(cursor().trim(), "0", "the picker did not hide the cursor");
+    tmux.send(&["C-c"]);
+    tmux.wait_for(
+        &|s| s.trim_end().ends_with("PROMPT$"),
+        "the prompt after Ctrl-C",
+    );
+    tmux.send(&["echo \"STATUS=$? VE=${VIRTUAL_ENV:-none}\"", "Enter"]);
+    let screen = tmux.wait_for(&|s| s.contains("STATUS="), "the status line");
+    assert!(screen.contains("VE=none"), "{screen}");
+    assert!(!screen.contains("STATUS=0"), "{screen}");
+    assert_eq!(cursor().trim(), "1", "Ctrl-C left the cursor hidden");
+}
+
 /// nushell: the saved hook gives `workon` and `deactivate`; switching does
 /// not grow PATH; an unknown name changes nothing; `deactivate` restores
 /// PATH, the prompt closure and PYTHONHOME.
