@@ -23,45 +23,44 @@ __envreg_source_if() {
     fi
 }
 
-# Run FILE as a program with the given arguments if it is executable
-# (virtualenvwrapper runs its preactivate hooks this way).
-__envreg_run_if() {
-    if [[ -f "$1" && -x "$1" ]]; then
-        "$@"
-    fi
-}
-
 # The wrapped `deactivate`: per-env predeactivate, global predeactivate, the
 # activate script's own deactivate, then per-env postdeactivate and global
 # postdeactivate (virtualenvwrapper's order). The hooks directory is the one
-# `workon` was given by envreg.
+# `workon` was given by envreg. (The file tests are written out, not put in
+# a helper: every command on the workon path counts.)
 # shellcheck disable=SC2034,SC2317
 __envreg_deactivate() {
-    \builtin local __envreg_env="${VIRTUAL_ENV-}"
-    \builtin local __envreg_hooks="${__envreg_hooks_dir-}"
-    __envreg_source_if "${__envreg_env}/bin/predeactivate"
-    [[ -z "${__envreg_hooks}" ]] || __envreg_source_if "${__envreg_hooks}/predeactivate"
+    \builtin local __envreg_env="${VIRTUAL_ENV-}" __envreg_hooks="${__envreg_hooks_dir-}"
+    if [[ -f "${__envreg_env}/bin/predeactivate" ]]; then
+        \builtin source "${__envreg_env}/bin/predeactivate"
+    fi
+    if [[ -n "${__envreg_hooks}" && -f "${__envreg_hooks}/predeactivate" ]]; then
+        \builtin source "${__envreg_hooks}/predeactivate"
+    fi
+    # It also forgets remembered command locations (`hash -r`).
     _envreg_venv_deactivate "$@"
     if [[ "${1-}" != nondestructive ]]; then
         \builtin unset -f _envreg_venv_deactivate deactivate
         \builtin unset __envreg_hooks_dir
     fi
-    \builtin hash -r 2>/dev/null || :
     # What virtualenvwrapper's postdeactivate hooks expect; gone afterwards.
-    \builtin local ENVREG_LAST_ENV="${__envreg_env}"
-    \builtin local VIRTUALENVWRAPPER_LAST_VIRTUALENV="${__envreg_env}"
-    __envreg_source_if "${__envreg_env}/bin/postdeactivate"
-    [[ -z "${__envreg_hooks}" ]] || __envreg_source_if "${__envreg_hooks}/postdeactivate"
+    \builtin local ENVREG_LAST_ENV="${__envreg_env}" VIRTUALENVWRAPPER_LAST_VIRTUALENV="${__envreg_env}"
+    if [[ -f "${__envreg_env}/bin/postdeactivate" ]]; then
+        \builtin source "${__envreg_env}/bin/postdeactivate"
+    fi
+    if [[ -n "${__envreg_hooks}" && -f "${__envreg_hooks}/postdeactivate" ]]; then
+        \builtin source "${__envreg_hooks}/postdeactivate"
+    fi
 }
 
 # Source the activate script of the environment in $1 and wrap its
 # `deactivate` with the user hooks. envreg's own scripts keep the work in
 # `_envreg_venv_deactivate`, so wrapping is redefining `deactivate`; a foreign
 # script's `deactivate` is copied under that name first (the only fork).
+# Activate scripts run `hash -r` themselves.
 __envreg_activate() {
     \builtin unset -f _envreg_venv_deactivate
     \builtin source "$1/bin/activate" || return
-    \builtin hash -r 2>/dev/null || :
     if ! \builtin declare -F _envreg_venv_deactivate >/dev/null; then
         \builtin local def
         def="$(\builtin declare -f deactivate)" || return 0
@@ -89,7 +88,11 @@ __envreg_undo_failed() {
 # If NAME's activate script fails, the environment that was active before is
 # activated again and workon returns non-zero.
 workon() {
-    if [[ "$#" -eq 0 ]]; then
+    if [[ "$#" -ne 1 ]]; then
+        if [[ "$#" -gt 1 ]]; then
+            \builtin printf 'envreg: workon takes one environment name, not %s arguments\n' "$#" >&2
+            return 2
+        fi
         if [[ -t 0 && -t 2 ]]; then
             \builtin local __envreg_pick
             __envreg_pick="$(\builtin command envreg pick)" || return 1
@@ -100,11 +103,11 @@ workon() {
         \builtin command envreg ls --names
         return
     fi
-    if [[ "$#" -gt 1 ]]; then
-        \builtin printf 'envreg: workon takes one environment name, not %s arguments\n' "$#" >&2
-        return 2
-    fi
-    \builtin local __envreg_out __envreg_dir __envreg_hooks
+    # What to go back to if NAME's activate script fails: the environment
+    # activated with a `deactivate`, or one inherited from the parent shell.
+    \builtin local __envreg_out __envreg_dir __envreg_hooks __envreg_prev="" \
+        __envreg_prev_hooks="${__envreg_hooks_dir-}" __envreg_inherited="" \
+        __envreg_old_path="${PATH-}" __envreg_old_prompt=""
     # `$(\command envreg ...)` runs envreg in the subshell itself; `\builtin
     # command` would fork once more, so it is used only when a user function
     # named `command` is there to be bypassed.
@@ -120,10 +123,6 @@ workon() {
             "$1" "${__envreg_dir}/bin/activate" "$1" >&2
         return 1
     fi
-    # What to go back to if NAME's activate script fails: the environment
-    # activated with a `deactivate`, or one inherited from the parent shell.
-    \builtin local __envreg_prev="" __envreg_prev_hooks="${__envreg_hooks_dir-}"
-    \builtin local __envreg_inherited="" __envreg_old_path="${PATH-}" __envreg_old_prompt=""
     if \builtin declare -F deactivate >/dev/null; then
         __envreg_prev="${VIRTUAL_ENV-}"
         deactivate
@@ -133,8 +132,13 @@ workon() {
         __envreg_drop_inherited
     fi
     __envreg_hooks_dir="${__envreg_hooks}"
-    __envreg_run_if "${__envreg_hooks}/preactivate" "$1"
-    __envreg_run_if "${__envreg_dir}/bin/preactivate" "$1"
+    # preactivate hooks are run as programs (virtualenvwrapper's way).
+    if [[ -f "${__envreg_hooks}/preactivate" && -x "${__envreg_hooks}/preactivate" ]]; then
+        "${__envreg_hooks}/preactivate" "$1"
+    fi
+    if [[ -f "${__envreg_dir}/bin/preactivate" && -x "${__envreg_dir}/bin/preactivate" ]]; then
+        "${__envreg_dir}/bin/preactivate" "$1"
+    fi
     if ! __envreg_activate "${__envreg_dir}"; then
         __envreg_undo_failed
         \builtin unset __envreg_hooks_dir
@@ -159,8 +163,12 @@ workon() {
         fi
         return 1
     fi
-    __envreg_source_if "${__envreg_hooks}/postactivate"
-    __envreg_source_if "${__envreg_dir}/bin/postactivate"
+    if [[ -f "${__envreg_hooks}/postactivate" ]]; then
+        \builtin source "${__envreg_hooks}/postactivate"
+    fi
+    if [[ -f "${__envreg_dir}/bin/postactivate" ]]; then
+        \builtin source "${__envreg_dir}/bin/postactivate"
+    fi
 }
 
 # A shell started inside an activated environment inherits VIRTUAL_ENV and
