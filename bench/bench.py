@@ -535,6 +535,88 @@ def bench_switch(ctx: Ctx, s: Dict) -> None:
         print(f" {per:.2f} ms per switch")
 
 
+FLOOR_SCRIPT = r"""
+envreg mkenv a --no-pip -p {py} >/dev/null 2>&1 || exit 3
+envreg mkenv b --no-pip -p {py} >/dev/null 2>&1 || exit 3
+# The floor: one envreg call and sourcing the activate script, nothing else.
+floor() {{ . "$(\command envreg path "$1")/bin/activate"; }}
+# The same, with the call workon makes (it also records the use).
+floor_w() {{ _o=$(\command envreg path --workon -- "$1"); . "${{_o%%$'\n'*}}/bin/activate"; }}
+workon a && workon b && deactivate || exit 3
+floor a && floor b && deactivate || exit 3
+# Rounds alternate between the two loops, so both see the same machine.
+for ((_bench_r = 0; _bench_r < {rounds}; _bench_r++)); do
+    t0=$EPOCHREALTIME
+    for ((_bench_k = 0; _bench_k < {n}; _bench_k++)); do workon a; workon b; done
+    t1=$EPOCHREALTIME
+    case "$VIRTUAL_ENV" in */b) ;; *) echo "workon did not switch" >&2; exit 4 ;; esac
+    deactivate
+    t2=$EPOCHREALTIME
+    for ((_bench_k = 0; _bench_k < {n}; _bench_k++)); do floor a; floor b; done
+    t3=$EPOCHREALTIME
+    case "$VIRTUAL_ENV" in */b) ;; *) echo "the floor did not switch" >&2; exit 4 ;; esac
+    deactivate
+    t7=$EPOCHREALTIME
+    for ((_bench_k = 0; _bench_k < {n}; _bench_k++)); do floor_w a; floor_w b; done
+    t8=$EPOCHREALTIME
+    deactivate
+    # The envreg calls alone: what the binary costs, apart from the shell.
+    t4=$EPOCHREALTIME
+    for ((_bench_k = 0; _bench_k < {n}; _bench_k++)); do
+        _o=$(\command envreg path --workon -- a); _o=$(\command envreg path --workon -- b)
+    done
+    t5=$EPOCHREALTIME
+    for ((_bench_k = 0; _bench_k < {n}; _bench_k++)); do
+        _o=$(\command envreg path a); _o=$(\command envreg path b)
+    done
+    t6=$EPOCHREALTIME
+    echo "$t0 $t1 $t2 $t3 $t4 $t5 $t6 $t7 $t8"
+done
+"""
+
+
+def bench_workon_floor(ctx: Ctx, s: Dict) -> None:
+    """envreg's workon against its floor, side by side in one bash process.
+
+    The floor is what no hook can beat: `. "$(envreg path NAME)/bin/activate"`,
+    one envreg process plus sourcing the script. Its own registry (ENVREG_HOME
+    under the run dir), so the other measurements do not share its index.
+    """
+    if "envreg" not in s["rcs"]:
+        return
+    rounds = 5
+    n = max(1, ctx.args.switches // rounds)
+    home = s["dir"] / "floor-home"
+    shutil.rmtree(home, ignore_errors=True)
+    env = dict(s["env"], ENVREG_HOME=str(home))
+    label = "workon vs floor"
+    print(f"  timing {label} ({rounds} rounds of {n} x `workon a; workon b`) ...", end="", flush=True)
+    script = FLOOR_SCRIPT.format(py=shlex.quote(str(ctx.py)), rounds=rounds, n=n)
+    try:
+        out = run_checked(bash_cmd(s["rcs"]["envreg"], script), env, label,
+                          timeout=max(600, 10 * n * rounds))
+        rows = [[float(x) for x in line.split()] for line in out.strip().splitlines()[-rounds:]]
+    except subprocess.TimeoutExpired:
+        print(" FAILED")
+        ctx.errors.append(f"{label}: timed out")
+        return
+    except (BenchError, ValueError) as e:
+        print(" FAILED")
+        ctx.errors.append(str(e) if isinstance(e, BenchError) else f"{label}: {e}")
+        return
+    per = lambda a, b: (b - a) * 1000.0 / (2 * n)  # noqa: E731
+    ctx.results["floor:workon"] = Sample("envreg workon (hook)", [per(r[0], r[1]) for r in rows])
+    ctx.results["floor:floor"] = Sample('floor: . "$(envreg path NAME)/bin/activate"',
+                                        [per(r[2], r[3]) for r in rows])
+    ctx.results["floor:call-workon"] = Sample("  its call: envreg path --workon",
+                                              [per(r[4], r[5]) for r in rows])
+    ctx.results["floor:call-path"] = Sample("  its call: envreg path", [per(r[5], r[6]) for r in rows])
+    ctx.results["floor:floor-w"] = Sample("floor with workon's call (path --workon)",
+                                         [per(r[7], r[8]) for r in rows])
+    w, f = ctx.results["floor:workon"], ctx.results["floor:floor"]
+    print(f" {w.median:.2f} vs {f.median:.2f} ms per switch ({w.median / f.median:.2f}x)")
+
+
 def count_hook_processes(ctx: Ctx, s: Dict) -> None:
     """Processes started while bash sources each rc (strace -f), and envreg runs among them."""
     env, rcs = s["env"], s["rcs"]
@@ -585,6 +667,7 @@ def bench_shell(ctx: Ctx) -> None:
     if not s["envreg_hook"]:
         print("  workon switch (envreg): skipped: envreg init not available")
     bench_switch(ctx, s)
+    bench_workon_floor(ctx, s)
     count_hook_processes(ctx, s)
 
 
@@ -646,6 +729,17 @@ def report(ctx: Ctx) -> None:
             print(f"{v.label:<40} {v.ms[0]:>9.2f} ms per switch")
         if len(switch) == 2:
             print(f"  {compare(switch[1], switch[0])}")
+    wf, ff = res.get("floor:workon"), res.get("floor:floor")
+    if wf and ff:
+        print(f"\nworkon against its floor (one bash, {len(wf.ms)} alternating rounds; ms per switch)")
+        print(f"{'':<40} {'median':>9} {'min':>9}")
+        cw, cp, fw = res["floor:call-workon"], res["floor:call-path"], res["floor:floor-w"]
+        for v in (wf, cw, ff, cp, fw):
+            print(f"{v.label:<44} {v.median:>9.2f} {v.min:>9.2f}")
+        print(f"  ratio (medians): {wf.median / ff.median:.2f}x the floor; "
+              f"{wf.median / fw.median:.2f}x the floor with workon's own envreg call")
+        print(f"  in the shell, envreg's run left out: workon {wf.median - cw.median:.2f} ms, "
+              f"floor {ff.median - cp.median:.2f} ms")
     procs = res.get("procs")
     if procs:
         print("\nprocesses started while sourcing the rc file (bash itself not counted)")
@@ -684,6 +778,11 @@ def goals(ctx: Ctx) -> None:
          small and big and big.median / small.median <= 5,
          f"{big.median / small.median:.2f}x ({big.median:.2f} vs {small.median:.2f} ms)"
          if small and big else "not measured")
+    wf, ff = get("floor:workon"), get("floor:floor")
+    goal("workon within 1.3x of its floor (one envreg call + sourcing the script)",
+         wf and ff and wf.median / ff.median <= 1.3,
+         f"{wf.median / ff.median:.2f}x ({wf.median:.2f} vs {ff.median:.2f} ms)"
+         if wf and ff else "not measured")
     procs = res.get("procs")
     e = procs.get("envreg") if procs else None
     goal("sourcing the envreg hook starts at most one envreg process",
@@ -704,6 +803,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     ap.add_argument("--startup-runs", type=int, help="timed bash start-ups per rc (default 20; quick 3)")
     ap.add_argument("--switches", type=int, help="workon a; workon b pairs (default 100; quick 10)")
     ap.add_argument("--quick", action="store_true", help="few iterations, for a smoke run")
+    ap.add_argument("--workon-only", action="store_true",
+                    help="only time workon against its floor (installs no other tool)")
     ap.add_argument("--keep", action="store_true", help="keep the work dir (and reuse its tools venv)")
     ap.add_argument("--work-dir", type=Path, default=DEFAULT_WORK,
                     help="where everything is created (default bench/.work)")
@@ -745,6 +846,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         (run / "home").mkdir(parents=True)
         (run / "tmp").mkdir()
         ctx = Ctx(args, py, envreg, work, run, work / "tools", make_base_env(work, run))
+        if args.workon_only:
+            s = shell_setup(ctx)
+            if s is not None:
+                bench_workon_floor(ctx, s)
+            report(ctx)
+            return 1 if ctx.errors else 0
         try:
             prepare_tools(ctx)
         except BenchError as e:

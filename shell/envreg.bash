@@ -1,4 +1,7 @@
 # shellcheck shell=bash
+# `deactivate` is called without arguments here and with any by the user
+# (SC2119, SC2120).
+# shellcheck disable=SC2119,SC2120
 #
 # envreg hook for bash: defines `workon` and completion for `workon` and
 # `envreg`. Add this line to ~/.bashrc:
@@ -6,8 +9,12 @@
 #     eval "$(envreg init bash)"
 #
 # or source this file directly. Sourcing it starts no program; `workon NAME`
-# runs `envreg path` once. Safe under `set -eu` and against user aliases or
-# functions named like the commands it uses (`\builtin`).
+# runs `envreg path --workon` once, which prints the environment's directory
+# and the global hooks directory: the hook resolves no path itself. Safe under
+# `set -eu`. Every shell command is called as `\builtin NAME`, so user aliases
+# or functions named `builtin`, `command`, `hash`, `unset`, `source`, `local`,
+# `printf`, ... do not change what it does; only a user *function* named
+# `builtin` cannot be bypassed in bash.
 
 # Source FILE (extra arguments become its positional parameters) if it exists.
 __envreg_source_if() {
@@ -16,61 +23,78 @@ __envreg_source_if() {
     fi
 }
 
-# Run FILE as a program with the given arguments if it is executable
-# (virtualenvwrapper runs its preactivate hooks this way).
-__envreg_run_if() {
-    if [[ -f "$1" && -x "$1" ]]; then
-        "$@"
-    fi
-}
-
-# A shell started inside an activated environment inherits VIRTUAL_ENV and
-# PATH but not the `deactivate` function: drop that environment by hand.
-__envreg_drop_inherited() {
-    local bin="${VIRTUAL_ENV}/bin" path=":${PATH}:"
-    while [[ "${path}" == *":${bin}:"* ]]; do
-        path="${path/":${bin}:"/:}"
-    done
-    path="${path#:}"
-    PATH="${path%:}"
-    \builtin unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT
-}
-
-# Rename the activate script's `deactivate` and wrap it with the user hooks.
-__envreg_wrap_deactivate() {
-    local def
-    def="$(\builtin declare -f deactivate)" || return 0
-    \builtin eval "__envreg_venv_deactivate${def#deactivate}"
-    \builtin eval 'deactivate() { __envreg_deactivate "$@"; }'
-}
-
 # The wrapped `deactivate`: per-env predeactivate, global predeactivate, the
 # activate script's own deactivate, then per-env postdeactivate and global
-# postdeactivate (virtualenvwrapper's order).
+# postdeactivate (virtualenvwrapper's order). The hooks directory is the one
+# `workon` was given by envreg. (The file tests are written out, not put in
+# a helper: every command on the workon path counts.)
 # shellcheck disable=SC2034,SC2317
 __envreg_deactivate() {
-    local __envreg_env="${VIRTUAL_ENV-}"
-    local __envreg_hooks="${ENVREG_HOME:-${XDG_DATA_HOME:-${HOME-}/.local/share}/envreg}/hooks"
-    __envreg_source_if "${__envreg_env}/bin/predeactivate"
-    __envreg_source_if "${__envreg_hooks}/predeactivate"
-    __envreg_venv_deactivate "$@"
-    if [[ "${1-}" != nondestructive ]]; then
-        \builtin unset -f __envreg_venv_deactivate deactivate
+    \builtin local __envreg_env="${VIRTUAL_ENV-}" __envreg_hooks="${__envreg_hooks_dir-}"
+    if [[ -f "${__envreg_env}/bin/predeactivate" ]]; then
+        \builtin source "${__envreg_env}/bin/predeactivate"
     fi
-    \builtin hash -r 2>/dev/null || :
+    if [[ -n "${__envreg_hooks}" && -f "${__envreg_hooks}/predeactivate" ]]; then
+        \builtin source "${__envreg_hooks}/predeactivate"
+    fi
+    # It also forgets remembered command locations (`hash -r`).
+    _envreg_venv_deactivate "$@"
+    if [[ "${1-}" != nondestructive ]]; then
+        \builtin unset -f _envreg_venv_deactivate deactivate
+        \builtin unset __envreg_hooks_dir
+    fi
     # What virtualenvwrapper's postdeactivate hooks expect; gone afterwards.
-    local ENVREG_LAST_ENV="${__envreg_env}"
-    local VIRTUALENVWRAPPER_LAST_VIRTUALENV="${__envreg_env}"
-    __envreg_source_if "${__envreg_env}/bin/postdeactivate"
-    __envreg_source_if "${__envreg_hooks}/postdeactivate"
+    \builtin local ENVREG_LAST_ENV="${__envreg_env}" VIRTUALENVWRAPPER_LAST_VIRTUALENV="${__envreg_env}"
+    if [[ -f "${__envreg_env}/bin/postdeactivate" ]]; then
+        \builtin source "${__envreg_env}/bin/postdeactivate"
+    fi
+    if [[ -n "${__envreg_hooks}" && -f "${__envreg_hooks}/postdeactivate" ]]; then
+        \builtin source "${__envreg_hooks}/postdeactivate"
+    fi
+}
+
+# Source the activate script of the environment in $1 and wrap its
+# `deactivate` with the user hooks. envreg's own scripts keep the work in
+# `_envreg_venv_deactivate`, so wrapping is redefining `deactivate`; a foreign
+# script's `deactivate` is copied under that name first (the only fork).
+# Activate scripts run `hash -r` themselves.
+__envreg_activate() {
+    \builtin unset -f _envreg_venv_deactivate
+    \builtin source "$1/bin/activate" || return
+    if ! \builtin declare -F _envreg_venv_deactivate >/dev/null; then
+        \builtin local def
+        def="$(\builtin declare -f deactivate)" || return 0
+        \builtin eval "_envreg_venv_deactivate${def#deactivate}"
+    fi
+    function deactivate {
+        __envreg_deactivate "$@"
+    }
+}
+
+# After a failed activate script: undo what it did, if it got as far as
+# defining its deactivate.
+__envreg_undo_failed() {
+    if \builtin declare -F _envreg_venv_deactivate >/dev/null; then
+        _envreg_venv_deactivate
+    elif \builtin declare -F deactivate >/dev/null; then
+        deactivate
+    fi
+    \builtin unset -f _envreg_venv_deactivate deactivate
+    \builtin hash -r 2>/dev/null || :
 }
 
 # workon NAME: activate environment NAME in this shell, leaving the current
 # one first. Bare `workon` lists the names, or opens a picker on a terminal.
+# If NAME's activate script fails, the environment that was active before is
+# activated again and workon returns non-zero.
 workon() {
-    if [[ "$#" -eq 0 ]]; then
+    if [[ "$#" -ne 1 ]]; then
+        if [[ "$#" -gt 1 ]]; then
+            \builtin printf 'envreg: workon takes one environment name, not %s arguments\n' "$#" >&2
+            return 2
+        fi
         if [[ -t 0 && -t 2 ]]; then
-            local __envreg_pick
+            \builtin local __envreg_pick
             __envreg_pick="$(\builtin command envreg pick)" || return 1
             [[ -n "${__envreg_pick}" ]] || return 1
             workon "${__envreg_pick}"
@@ -79,36 +103,90 @@ workon() {
         \builtin command envreg ls --names
         return
     fi
-    if [[ "$#" -gt 1 ]]; then
-        \builtin printf 'envreg: workon takes one environment name, not %s arguments\n' "$#" >&2
-        return 2
+    # What to go back to if NAME's activate script fails: the environment
+    # activated with a `deactivate`, or one inherited from the parent shell.
+    \builtin local __envreg_out __envreg_dir __envreg_hooks __envreg_prev="" \
+        __envreg_prev_hooks="${__envreg_hooks_dir-}" __envreg_inherited="" \
+        __envreg_old_path="${PATH-}" __envreg_old_prompt=""
+    # `$(\command envreg ...)` runs envreg in the subshell itself; `\builtin
+    # command` would fork once more, so it is used only when a user function
+    # named `command` is there to be bypassed.
+    if \builtin declare -F command >/dev/null; then
+        __envreg_out="$(\builtin command envreg path --workon -- "$1")" || return
+    else
+        __envreg_out="$(\command envreg path --workon -- "$1")" || return
     fi
-    local __envreg_dir
-    __envreg_dir="$(\builtin command envreg path --touch -- "$1")" || return
-    if [[ ! -f "${__envreg_dir}/bin/activate" ]]; then
-        \builtin printf "envreg: environment '%s' has no activation script at %s; check it with 'envreg show %s'\n" \
+    __envreg_dir="${__envreg_out%%$'\n'*}"
+    __envreg_hooks="${__envreg_out#*$'\n'}"
+    if [[ ! -f "${__envreg_dir}/bin/activate" || ! -r "${__envreg_dir}/bin/activate" ]]; then
+        \builtin printf "envreg: environment '%s' has no readable activation script at %s; check it with 'envreg show %s'\n" \
             "$1" "${__envreg_dir}/bin/activate" "$1" >&2
         return 1
     fi
     if \builtin declare -F deactivate >/dev/null; then
+        __envreg_prev="${VIRTUAL_ENV-}"
         deactivate
     elif [[ -n "${VIRTUAL_ENV-}" ]]; then
+        __envreg_inherited="${VIRTUAL_ENV}"
+        __envreg_old_prompt="${VIRTUAL_ENV_PROMPT-}"
         __envreg_drop_inherited
     fi
-    local __envreg_hooks="${ENVREG_HOME:-${XDG_DATA_HOME:-${HOME-}/.local/share}/envreg}/hooks"
-    __envreg_run_if "${__envreg_hooks}/preactivate" "$1"
-    __envreg_run_if "${__envreg_dir}/bin/preactivate" "$1"
-    \builtin source "${__envreg_dir}/bin/activate" || return
-    \builtin hash -r 2>/dev/null || :
-    __envreg_wrap_deactivate
-    __envreg_source_if "${__envreg_hooks}/postactivate"
-    __envreg_source_if "${__envreg_dir}/bin/postactivate"
+    __envreg_hooks_dir="${__envreg_hooks}"
+    # preactivate hooks are run as programs (virtualenvwrapper's way).
+    if [[ -f "${__envreg_hooks}/preactivate" && -x "${__envreg_hooks}/preactivate" ]]; then
+        "${__envreg_hooks}/preactivate" "$1"
+    fi
+    if [[ -f "${__envreg_dir}/bin/preactivate" && -x "${__envreg_dir}/bin/preactivate" ]]; then
+        "${__envreg_dir}/bin/preactivate" "$1"
+    fi
+    if ! __envreg_activate "${__envreg_dir}"; then
+        __envreg_undo_failed
+        \builtin unset __envreg_hooks_dir
+        if [[ -n "${__envreg_prev}" ]] && __envreg_activate "${__envreg_prev}"; then
+            __envreg_hooks_dir="${__envreg_prev_hooks:-${__envreg_hooks}}"
+            __envreg_source_if "${__envreg_hooks_dir}/postactivate"
+            __envreg_source_if "${__envreg_prev}/bin/postactivate"
+            \builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
+                "$1" "${__envreg_dir}/bin/activate" "${__envreg_prev}" >&2
+        elif [[ -n "${__envreg_inherited}" ]]; then
+            PATH="${__envreg_old_path}"
+            \builtin export VIRTUAL_ENV="${__envreg_inherited}" VIRTUAL_ENV_PROMPT="${__envreg_old_prompt}"
+            \builtin hash -r 2>/dev/null || :
+            \builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
+                "$1" "${__envreg_dir}/bin/activate" "${__envreg_inherited}" >&2
+        elif [[ -n "${__envreg_prev}" ]]; then
+            \builtin printf "envreg: activating '%s' failed in %s, and %s could not be activated again; no environment is active\n" \
+                "$1" "${__envreg_dir}/bin/activate" "${__envreg_prev}" >&2
+        else
+            \builtin printf "envreg: activating '%s' failed in %s\n" \
+                "$1" "${__envreg_dir}/bin/activate" >&2
+        fi
+        return 1
+    fi
+    if [[ -f "${__envreg_hooks}/postactivate" ]]; then
+        \builtin source "${__envreg_hooks}/postactivate"
+    fi
+    if [[ -f "${__envreg_dir}/bin/postactivate" ]]; then
+        \builtin source "${__envreg_dir}/bin/postactivate"
+    fi
+}
+
+# A shell started inside an activated environment inherits VIRTUAL_ENV and
+# PATH but not the `deactivate` function: drop that environment by hand.
+__envreg_drop_inherited() {
+    \builtin local bin="${VIRTUAL_ENV}/bin" path=":${PATH}:"
+    while [[ "${path}" == *":${bin}:"* ]]; do
+        path="${path/":${bin}:"/:}"
+    done
+    path="${path#:}"
+    PATH="${path%:}"
+    \builtin unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT
 }
 
 # Fill COMPREPLY with the words of $1 that start with $2.
 __envreg_reply() {
     COMPREPLY=()
-    local word
+    \builtin local word
     while IFS= \builtin read -r word; do
         COMPREPLY+=("${word}")
     done < <(\builtin compgen -W "$1" -- "$2")
@@ -123,7 +201,7 @@ __envreg_complete_workon() {
 }
 
 __envreg_complete_envreg() {
-    local cur="${COMP_WORDS[COMP_CWORD]-}"
+    \builtin local cur="${COMP_WORDS[COMP_CWORD]-}"
     if [[ "${COMP_CWORD}" -eq 1 ]]; then
         __envreg_reply "mkenv ls rm show path init activate help" "${cur}"
         return

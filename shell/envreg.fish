@@ -4,17 +4,11 @@
 #     envreg init fish | source
 #
 # or source this file directly. Sourcing it starts no program; `workon NAME`
-# runs `envreg path` once. User hooks for fish are the files ending `.fish`.
-
-function __envreg_hooks_dir --description 'Print the global envreg hooks directory'
-    if test -n "$ENVREG_HOME"
-        echo $ENVREG_HOME/hooks
-    else if test -n "$XDG_DATA_HOME"
-        echo $XDG_DATA_HOME/envreg/hooks
-    else
-        echo $HOME/.local/share/envreg/hooks
-    end
-end
+# runs `envreg path --workon` once, which prints the environment's directory
+# and the global hooks directory: the hook resolves no path itself. User
+# hooks for fish are the files ending `.fish`. `builtin` and `command` are
+# reserved words in fish, so user functions cannot take their names; the
+# hook calls `builtin source` and `command envreg`.
 
 function __envreg_source_if --description 'Source a file if it exists'
     if test -f $argv[1]
@@ -42,22 +36,51 @@ end
 # postdeactivate (virtualenvwrapper's order; fish sources the `.fish` files).
 function __envreg_deactivate
     set -l env $VIRTUAL_ENV
-    set -l hooks (__envreg_hooks_dir)
+    set -l hooks $__envreg_hooks_dir
     __envreg_source_if $env/bin/predeactivate.fish
-    __envreg_source_if $hooks/predeactivate.fish
+    test -n "$hooks"; and __envreg_source_if $hooks/predeactivate.fish
     __envreg_venv_deactivate $argv
     if test "$argv[1]" != nondestructive
         functions -e __envreg_venv_deactivate deactivate
+        set -e -g __envreg_hooks_dir
     end
     # What virtualenvwrapper's postdeactivate hooks expect; gone afterwards.
     set -g ENVREG_LAST_ENV $env
     set -g VIRTUALENVWRAPPER_LAST_VIRTUALENV $env
     __envreg_source_if $env/bin/postdeactivate.fish
-    __envreg_source_if $hooks/postdeactivate.fish
+    test -n "$hooks"; and __envreg_source_if $hooks/postdeactivate.fish
     set -e -g ENVREG_LAST_ENV
     set -e -g VIRTUALENVWRAPPER_LAST_VIRTUALENV
 end
 
+# Source the activate.fish of the environment in $argv[1] and wrap its
+# `deactivate` with the user hooks (no process is started).
+function __envreg_activate
+    functions -e deactivate
+    builtin source $argv[1]/bin/activate.fish; or return
+    if functions -q deactivate
+        functions -e __envreg_venv_deactivate
+        functions -c deactivate __envreg_venv_deactivate
+        functions -e deactivate
+        function deactivate --description 'Leave the active envreg environment'
+            __envreg_deactivate $argv
+        end
+    end
+end
+
+# After a failed activate script: undo what it did, if it got as far as
+# defining its deactivate.
+function __envreg_undo_failed
+    if functions -q deactivate
+        deactivate
+    end
+    functions -e deactivate __envreg_venv_deactivate
+end
+
+# workon NAME: activate environment NAME in this shell, leaving the current
+# one first. Bare `workon` lists the names, or opens a picker on a terminal.
+# If NAME's activate script fails, the environment that was active before is
+# activated again and workon returns non-zero.
 function workon --description 'Activate an envreg environment in this shell'
     if test (count $argv) -eq 0
         if isatty stdin; and isatty stderr
@@ -70,31 +93,57 @@ function workon --description 'Activate an envreg environment in this shell'
         return
     end
     if test (count $argv) -gt 1
-        printf 'envreg: workon takes one environment name, not %s arguments\n' (count $argv) >&2
+        builtin printf 'envreg: workon takes one environment name, not %s arguments\n' (count $argv) >&2
         return 2
     end
-    set -l dir (command envreg path --touch -- $argv[1]); or return
-    if not test -f "$dir/bin/activate.fish"
-        printf "envreg: environment '%s' has no activation script at %s; check it with 'envreg show %s'\n" \
+    set -l out (command envreg path --workon -- $argv[1]); or return
+    set -l dir $out[1]
+    set -l hooks $out[2]
+    if not test -f "$dir/bin/activate.fish"; or not test -r "$dir/bin/activate.fish"
+        builtin printf "envreg: environment '%s' has no readable activation script at %s; check it with 'envreg show %s'\n" \
             $argv[1] "$dir/bin/activate.fish" $argv[1] >&2
         return 1
     end
+    # What to go back to if NAME's activate script fails: the environment
+    # activated with a `deactivate`, or one inherited from the parent shell.
+    set -l prev
+    set -l prev_hooks $__envreg_hooks_dir
+    set -l inherited
+    set -l old_path $PATH
+    set -l old_prompt $VIRTUAL_ENV_PROMPT
     if functions -q deactivate
+        set prev $VIRTUAL_ENV
         deactivate
     else if set -q VIRTUAL_ENV[1]
+        set inherited $VIRTUAL_ENV
         __envreg_drop_inherited
     end
-    set -l hooks (__envreg_hooks_dir)
+    set -g __envreg_hooks_dir $hooks
     __envreg_run_if $hooks/preactivate $argv[1]
     __envreg_run_if $dir/bin/preactivate $argv[1]
-    builtin source $dir/bin/activate.fish; or return
-    if functions -q deactivate
-        functions -e __envreg_venv_deactivate
-        functions -c deactivate __envreg_venv_deactivate
-        functions -e deactivate
-        function deactivate --description 'Leave the active envreg environment'
-            __envreg_deactivate $argv
+    if not __envreg_activate $dir
+        __envreg_undo_failed
+        set -e -g __envreg_hooks_dir
+        if test -n "$prev"; and __envreg_activate $prev
+            set -q prev_hooks[1]; or set prev_hooks $hooks
+            set -g __envreg_hooks_dir $prev_hooks
+            __envreg_source_if $prev_hooks/postactivate.fish
+            __envreg_source_if $prev/bin/postactivate.fish
+            builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
+                $argv[1] "$dir/bin/activate.fish" $prev >&2
+        else if test -n "$inherited"
+            set -gx PATH $old_path
+            set -gx VIRTUAL_ENV $inherited
+            set -gx VIRTUAL_ENV_PROMPT $old_prompt
+            builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
+                $argv[1] "$dir/bin/activate.fish" $inherited >&2
+        else if test -n "$prev"
+            builtin printf "envreg: activating '%s' failed in %s, and %s could not be activated again; no environment is active\n" \
+                $argv[1] "$dir/bin/activate.fish" $prev >&2
+        else
+            builtin printf "envreg: activating '%s' failed in %s\n" $argv[1] "$dir/bin/activate.fish" >&2
         end
+        return 1
     end
     __envreg_source_if $hooks/postactivate.fish
     __envreg_source_if $dir/bin/postactivate.fish

@@ -5,7 +5,9 @@
 #     envreg init nu | save -f ~/.envreg.nu
 #     source ~/.envreg.nu
 #
-# Sourcing it starts no program; `workon NAME` runs `envreg path` once.
+# Sourcing it starts no program; `workon NAME` runs `envreg path --workon`
+# once, which prints the environment's directory (and the global hooks
+# directory, unused here): the hook resolves no path itself.
 # `overlay use` needs a path known at parse time, so this hook activates the
 # environment itself, the way bin/activate.nu does, and keeps what it changed
 # in $env.__ENVREG_SAVED so `deactivate` can put it back. nushell gets no user
@@ -64,11 +66,14 @@ def --env workon [name?: string@__envreg_names] {
             return (^envreg ls --names)
         }
     }
-    let dir = (^envreg path --touch -- $name | str trim)
+    let dir = (^envreg path --workon -- $name | lines | first)
     let bin = ($dir | path join 'bin')
     if not ($bin | path exists) {
         error make --unspanned {msg: $"envreg: environment '($name)' has no bin directory at ($bin); check it with 'envreg show ($name)'"}
     }
+    # Everything that can fail is read before the current environment is
+    # left: nushell keeps the changes a failing command made to $env.
+    let prompt = (__envreg_prompt $dir)
     if '__ENVREG_SAVED' in $env {
         deactivate
     }
@@ -91,7 +96,6 @@ def --env workon [name?: string@__envreg_names] {
     for var in ['VIRTUAL_ENV' 'VIRTUAL_ENV_PROMPT' 'PYTHONHOME' 'PROMPT_COMMAND'] {
         $vars = ($vars | insert $var {set: ($var in $env), value: ($env | get -o $var)})
     }
-    let prompt = (__envreg_prompt $dir)
     mut changes = {
         __ENVREG_SAVED: {path_var: $path_var, path: $old_path, vars: $vars}
         $path_var: ($old_path | prepend $bin)

@@ -4,22 +4,9 @@
 #     Invoke-Expression (& envreg init powershell | Out-String)
 #
 # or dot-source this file. Loading it starts no program; `workon NAME` runs
-# `envreg path` once. User hooks for PowerShell are the files ending `.ps1`:
+# `envreg path --workon` once, which prints the environment's directory and
+# the global hooks directory: the hook resolves no path itself. User hooks for PowerShell are the files ending `.ps1`:
 # preactivate.ps1 is run with the name as argument, the others dot-sourced.
-
-function global:__envreg_HooksDir {
-    $root = $env:ENVREG_HOME
-    if (-not $root) {
-        if ($env:XDG_DATA_HOME) {
-            $root = Join-Path $env:XDG_DATA_HOME 'envreg'
-        } elseif ($env:LOCALAPPDATA) {
-            $root = Join-Path $env:LOCALAPPDATA 'envreg'
-        } else {
-            $root = Join-Path (Join-Path (Join-Path $HOME '.local') 'share') 'envreg'
-        }
-    }
-    Join-Path $root 'hooks'
-}
 
 function global:__envreg_BinDir([string] $EnvDir) {
     $scripts = Join-Path $EnvDir 'Scripts'
@@ -32,23 +19,47 @@ function global:__envreg_BinDir([string] $EnvDir) {
 # postdeactivate (virtualenvwrapper's order).
 function global:__envreg_Deactivate([switch] $NonDestructive) {
     $envDir = $env:VIRTUAL_ENV
-    $hooks = __envreg_HooksDir
+    $hooks = $global:__envreg_HooksDir
     $bin = if ($envDir) { __envreg_BinDir $envDir } else { $null }
     if ($bin -and (Test-Path -LiteralPath (Join-Path $bin 'predeactivate.ps1'))) { . (Join-Path $bin 'predeactivate.ps1') }
-    if (Test-Path -LiteralPath (Join-Path $hooks 'predeactivate.ps1')) { . (Join-Path $hooks 'predeactivate.ps1') }
+    if ($hooks -and (Test-Path -LiteralPath (Join-Path $hooks 'predeactivate.ps1'))) { . (Join-Path $hooks 'predeactivate.ps1') }
     __envreg_VenvDeactivate -NonDestructive:$NonDestructive
     if (-not $NonDestructive) {
         Remove-Item -LiteralPath 'Function:__envreg_VenvDeactivate' -ErrorAction SilentlyContinue
         Remove-Item -LiteralPath 'Function:deactivate' -ErrorAction SilentlyContinue
+        Remove-Variable -Name '__envreg_HooksDir' -Scope Global -ErrorAction SilentlyContinue
     }
     $ENVREG_LAST_ENV = $envDir
     $VIRTUALENVWRAPPER_LAST_VIRTUALENV = $envDir
     if ($bin -and (Test-Path -LiteralPath (Join-Path $bin 'postdeactivate.ps1'))) { . (Join-Path $bin 'postdeactivate.ps1') }
-    if (Test-Path -LiteralPath (Join-Path $hooks 'postdeactivate.ps1')) { . (Join-Path $hooks 'postdeactivate.ps1') }
+    if ($hooks -and (Test-Path -LiteralPath (Join-Path $hooks 'postdeactivate.ps1'))) { . (Join-Path $hooks 'postdeactivate.ps1') }
+}
+
+# Run the Activate.ps1 in $Bin and wrap its `deactivate` with the user
+# hooks; $false if the script threw or reported an error.
+function global:__envreg_Activate([string] $Bin) {
+    Remove-Item -LiteralPath 'Function:deactivate' -ErrorAction SilentlyContinue
+    try {
+        $null = & (Join-Path $Bin 'Activate.ps1')
+        if (-not $?) { return $false }
+    } catch {
+        Write-Error $_
+        return $false
+    }
+    if (Test-Path -LiteralPath 'Function:deactivate') {
+        Set-Item -Path 'Function:global:__envreg_VenvDeactivate' -Value ${Function:deactivate}
+        Set-Item -Path 'Function:global:deactivate' -Value {
+            param([switch] $NonDestructive)
+            __envreg_Deactivate -NonDestructive:$NonDestructive
+        }
+    }
+    return $true
 }
 
 # workon NAME: activate environment NAME in this shell, leaving the current
 # one first. Bare `workon` lists the names, or opens a picker on a terminal.
+# If NAME's Activate.ps1 fails, the environment that was active before is
+# activated again.
 function global:workon {
     param([Parameter(Position = 0)] [string] $Name)
     if (-not $Name) {
@@ -61,34 +72,59 @@ function global:workon {
             return
         }
     }
-    $dir = & envreg path --touch -- $Name
-    if ($LASTEXITCODE -ne 0) { return }
-    $dir = "$dir".Trim()
+    $out = @(& envreg path --workon -- $Name)
+    if ($LASTEXITCODE -ne 0 -or $out.Count -lt 2) { return }
+    $dir = $out[0]
+    $hooks = $out[1]
     $bin = __envreg_BinDir $dir
     $script = Join-Path $bin 'Activate.ps1'
     if (-not (Test-Path -LiteralPath $script)) {
         Write-Error "envreg: environment '$Name' has no activation script at $script; check it with 'envreg show $Name'"
         return
     }
+    # What to go back to if NAME's Activate.ps1 fails: the environment
+    # activated with a `deactivate`, or one inherited from the parent shell.
+    $prev = $null
+    $prevHooks = $global:__envreg_HooksDir
+    $inherited = $null
+    $oldPath = $env:PATH
+    $oldPrompt = $env:VIRTUAL_ENV_PROMPT
     if (Test-Path -LiteralPath 'Function:deactivate') {
+        $prev = $env:VIRTUAL_ENV
         deactivate
     } elseif ($env:VIRTUAL_ENV) {
         # A shell started inside an activated environment: drop it by hand.
+        $inherited = $env:VIRTUAL_ENV
         $stale = __envreg_BinDir $env:VIRTUAL_ENV
         $sep = [System.IO.Path]::PathSeparator
         $env:PATH = (($env:PATH -split [regex]::Escape($sep)) | Where-Object { $_ -ne $stale }) -join $sep
         Remove-Item -LiteralPath 'Env:VIRTUAL_ENV', 'Env:VIRTUAL_ENV_PROMPT' -ErrorAction SilentlyContinue
     }
-    $hooks = __envreg_HooksDir
+    $global:__envreg_HooksDir = $hooks
     if (Test-Path -LiteralPath (Join-Path $hooks 'preactivate.ps1')) { & (Join-Path $hooks 'preactivate.ps1') $Name }
     if (Test-Path -LiteralPath (Join-Path $bin 'preactivate.ps1')) { & (Join-Path $bin 'preactivate.ps1') $Name }
-    & $script
-    if (Test-Path -LiteralPath 'Function:deactivate') {
-        Set-Item -Path 'Function:global:__envreg_VenvDeactivate' -Value ${Function:deactivate}
-        Set-Item -Path 'Function:global:deactivate' -Value {
-            param([switch] $NonDestructive)
-            __envreg_Deactivate -NonDestructive:$NonDestructive
+    if (-not (__envreg_Activate $bin)) {
+        # Undo what the failed script did, then go back to the previous environment.
+        if (Test-Path -LiteralPath 'Function:deactivate') {
+            try { deactivate } catch { }
         }
+        Remove-Item -LiteralPath 'Function:deactivate', 'Function:__envreg_VenvDeactivate' -ErrorAction SilentlyContinue
+        Remove-Variable -Name '__envreg_HooksDir' -Scope Global -ErrorAction SilentlyContinue
+        if ($prev -and (__envreg_Activate (__envreg_BinDir $prev))) {
+            $global:__envreg_HooksDir = if ($prevHooks) { $prevHooks } else { $hooks }
+            if (Test-Path -LiteralPath (Join-Path $global:__envreg_HooksDir 'postactivate.ps1')) { . (Join-Path $global:__envreg_HooksDir 'postactivate.ps1') }
+            $prevBin = __envreg_BinDir $prev
+            if (Test-Path -LiteralPath (Join-Path $prevBin 'postactivate.ps1')) { . (Join-Path $prevBin 'postactivate.ps1') }
+            Write-Error "envreg: activating '$Name' failed in $script; $prev is active again"
+        } elseif ($inherited) {
+            $env:PATH = $oldPath
+            $env:VIRTUAL_ENV = $inherited
+            $env:VIRTUAL_ENV_PROMPT = $oldPrompt
+            Write-Error "envreg: activating '$Name' failed in $script; $inherited is active again"
+        } else {
+            Write-Error "envreg: activating '$Name' failed in $script"
+        }
+        return
     }
     if (Test-Path -LiteralPath (Join-Path $hooks 'postactivate.ps1')) { . (Join-Path $hooks 'postactivate.ps1') }
     if (Test-Path -LiteralPath (Join-Path $bin 'postactivate.ps1')) { . (Join-Path $bin 'postactivate.ps1') }

@@ -6,7 +6,13 @@
 #     eval "$(envreg init zsh)"
 #
 # or source this file directly. Sourcing it starts no program; `workon NAME`
-# runs `envreg path` once. Without compinit there is simply no completion.
+# runs `envreg path --workon` once, which prints the environment's directory
+# and the global hooks directory: the hook resolves no path itself. Without
+# compinit there is simply no completion. Every shell command is called as
+# `\builtin NAME` (`\builtin command envreg` costs no extra process in zsh),
+# so user aliases or functions named `command`, `hash`, `unset`, `source`,
+# `local`, `printf`, ... do not change what it does; a user *function* named
+# `builtin` cannot be bypassed.
 
 # Source FILE (extra arguments become its positional parameters) if it exists.
 __envreg_source_if() {
@@ -32,35 +38,59 @@ __envreg_drop_inherited() {
     \builtin unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT
 }
 
-# Rename the activate script's `deactivate` and wrap it with the user hooks.
-__envreg_wrap_deactivate() {
-    (( ${+functions[deactivate]} )) || return 0
-    functions[__envreg_venv_deactivate]="${functions[deactivate]}"
-    functions[deactivate]='__envreg_deactivate "$@"'
-}
-
 # The wrapped `deactivate`: per-env predeactivate, global predeactivate, the
 # activate script's own deactivate, then per-env postdeactivate and global
-# postdeactivate (virtualenvwrapper's order).
+# postdeactivate (virtualenvwrapper's order). The hooks directory is the one
+# `workon` was given by envreg.
 __envreg_deactivate() {
     \builtin local __envreg_env="${VIRTUAL_ENV-}"
-    \builtin local __envreg_hooks="${ENVREG_HOME:-${XDG_DATA_HOME:-${HOME-}/.local/share}/envreg}/hooks"
+    \builtin local __envreg_hooks="${__envreg_hooks_dir-}"
     __envreg_source_if "${__envreg_env}/bin/predeactivate"
-    __envreg_source_if "${__envreg_hooks}/predeactivate"
-    __envreg_venv_deactivate "$@"
+    [[ -z "${__envreg_hooks}" ]] || __envreg_source_if "${__envreg_hooks}/predeactivate"
+    _envreg_venv_deactivate "$@"
     if [[ "${1-}" != nondestructive ]]; then
-        \builtin unfunction __envreg_venv_deactivate deactivate 2>/dev/null || :
+        \builtin unfunction _envreg_venv_deactivate deactivate 2>/dev/null || :
+        \builtin unset __envreg_hooks_dir
     fi
     \builtin rehash
     # What virtualenvwrapper's postdeactivate hooks expect; gone afterwards.
     \builtin local ENVREG_LAST_ENV="${__envreg_env}"
     \builtin local VIRTUALENVWRAPPER_LAST_VIRTUALENV="${__envreg_env}"
     __envreg_source_if "${__envreg_env}/bin/postdeactivate"
-    __envreg_source_if "${__envreg_hooks}/postdeactivate"
+    [[ -z "${__envreg_hooks}" ]] || __envreg_source_if "${__envreg_hooks}/postdeactivate"
+}
+
+# Source the activate script of the environment in $1 and wrap its
+# `deactivate` with the user hooks. envreg's own scripts keep the work in
+# `_envreg_venv_deactivate`; a foreign script's `deactivate` is copied under
+# that name first. Neither forks.
+__envreg_activate() {
+    \builtin unfunction _envreg_venv_deactivate 2>/dev/null || :
+    \builtin source "$1/bin/activate" || return
+    \builtin rehash
+    if (( ! ${+functions[_envreg_venv_deactivate]} )); then
+        (( ${+functions[deactivate]} )) || return 0
+        functions[_envreg_venv_deactivate]="${functions[deactivate]}"
+    fi
+    functions[deactivate]='__envreg_deactivate "$@"'
+}
+
+# After a failed activate script: undo what it did, if it got as far as
+# defining its deactivate.
+__envreg_undo_failed() {
+    if (( ${+functions[_envreg_venv_deactivate]} )); then
+        _envreg_venv_deactivate
+    elif (( ${+functions[deactivate]} )); then
+        deactivate
+    fi
+    \builtin unfunction _envreg_venv_deactivate deactivate 2>/dev/null || :
+    \builtin rehash
 }
 
 # workon NAME: activate environment NAME in this shell, leaving the current
 # one first. Bare `workon` lists the names, or opens a picker on a terminal.
+# If NAME's activate script fails, the environment that was active before is
+# activated again and workon returns non-zero.
 workon() {
     if [[ "$#" -eq 0 ]]; then
         if [[ -t 0 && -t 2 ]]; then
@@ -77,24 +107,54 @@ workon() {
         \builtin printf 'envreg: workon takes one environment name, not %s arguments\n' "$#" >&2
         return 2
     fi
-    \builtin local __envreg_dir
-    __envreg_dir="$(\builtin command envreg path --touch -- "$1")" || return
-    if [[ ! -f "${__envreg_dir}/bin/activate" ]]; then
-        \builtin printf "envreg: environment '%s' has no activation script at %s; check it with 'envreg show %s'\n" \
+    \builtin local __envreg_out __envreg_dir __envreg_hooks
+    __envreg_out="$(\builtin command envreg path --workon -- "$1")" || return
+    __envreg_dir="${__envreg_out%%$'\n'*}"
+    __envreg_hooks="${__envreg_out#*$'\n'}"
+    if [[ ! -f "${__envreg_dir}/bin/activate" || ! -r "${__envreg_dir}/bin/activate" ]]; then
+        \builtin printf "envreg: environment '%s' has no readable activation script at %s; check it with 'envreg show %s'\n" \
             "$1" "${__envreg_dir}/bin/activate" "$1" >&2
         return 1
     fi
+    # What to go back to if NAME's activate script fails: the environment
+    # activated with a `deactivate`, or one inherited from the parent shell.
+    \builtin local __envreg_prev="" __envreg_prev_hooks="${__envreg_hooks_dir-}"
+    \builtin local __envreg_inherited="" __envreg_old_path="${PATH-}" __envreg_old_prompt=""
     if (( ${+functions[deactivate]} )); then
+        __envreg_prev="${VIRTUAL_ENV-}"
         deactivate
     elif [[ -n "${VIRTUAL_ENV-}" ]]; then
+        __envreg_inherited="${VIRTUAL_ENV}"
+        __envreg_old_prompt="${VIRTUAL_ENV_PROMPT-}"
         __envreg_drop_inherited
     fi
-    \builtin local __envreg_hooks="${ENVREG_HOME:-${XDG_DATA_HOME:-${HOME-}/.local/share}/envreg}/hooks"
+    __envreg_hooks_dir="${__envreg_hooks}"
     __envreg_run_if "${__envreg_hooks}/preactivate" "$1"
     __envreg_run_if "${__envreg_dir}/bin/preactivate" "$1"
-    \builtin source "${__envreg_dir}/bin/activate" || return
-    \builtin rehash
-    __envreg_wrap_deactivate
+    if ! __envreg_activate "${__envreg_dir}"; then
+        __envreg_undo_failed
+        \builtin unset __envreg_hooks_dir
+        if [[ -n "${__envreg_prev}" ]] && __envreg_activate "${__envreg_prev}"; then
+            __envreg_hooks_dir="${__envreg_prev_hooks:-${__envreg_hooks}}"
+            __envreg_source_if "${__envreg_hooks_dir}/postactivate"
+            __envreg_source_if "${__envreg_prev}/bin/postactivate"
+            \builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
+                "$1" "${__envreg_dir}/bin/activate" "${__envreg_prev}" >&2
+        elif [[ -n "${__envreg_inherited}" ]]; then
+            PATH="${__envreg_old_path}"
+            \builtin export VIRTUAL_ENV="${__envreg_inherited}" VIRTUAL_ENV_PROMPT="${__envreg_old_prompt}"
+            \builtin rehash
+            \builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
+                "$1" "${__envreg_dir}/bin/activate" "${__envreg_inherited}" >&2
+        elif [[ -n "${__envreg_prev}" ]]; then
+            \builtin printf "envreg: activating '%s' failed in %s, and %s could not be activated again; no environment is active\n" \
+                "$1" "${__envreg_dir}/bin/activate" "${__envreg_prev}" >&2
+        else
+            \builtin printf "envreg: activating '%s' failed in %s\n" \
+                "$1" "${__envreg_dir}/bin/activate" >&2
+        fi
+        return 1
+    fi
     __envreg_source_if "${__envreg_hooks}/postactivate"
     __envreg_source_if "${__envreg_dir}/bin/postactivate"
 }

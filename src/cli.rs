@@ -114,9 +114,11 @@ pub struct Show {
 #[derive(Debug, Args)]
 pub struct PathCmd {
     pub name: String,
-    /// Record the environment as used now (what `workon` does).
+    /// What the shell hooks' `workon` calls: print the environment's
+    /// directory, then the global hooks directory, one per line, and record
+    /// the environment as used now.
     #[arg(long, hide = true)]
-    pub touch: bool,
+    pub workon: bool,
 }
 
 #[derive(Debug, Args)]

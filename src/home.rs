@@ -15,8 +15,11 @@ impl Home {
     ///
     /// macOS deliberately uses the XDG-style path too: "Application Support"
     /// contains a space, which breaks the shebang lines of console scripts.
+    ///
+    /// A home whose path contains a line break is refused: the shell hooks
+    /// read the paths `envreg path --workon` prints one per line.
     pub fn from_env() -> Result<Self> {
-        if let Some(dir) = std::env::var_os("ENVREG_HOME").filter(|v| !v.is_empty()) {
+        let root = if let Some(dir) = std::env::var_os("ENVREG_HOME").filter(|v| !v.is_empty()) {
             let dir = PathBuf::from(dir);
             if !dir.is_absolute() {
                 bail!(
@@ -24,11 +27,18 @@ impl Home {
                     dir.display().to_string()
                 );
             }
-            return Ok(Home { root: dir });
+            dir
+        } else {
+            default_root()?
+        };
+        if root.as_os_str().as_encoded_bytes().contains(&b'\n') {
+            bail!(
+                "the envreg home {:?} contains a line break, which envreg does not support; \
+                 set ENVREG_HOME to a directory without one",
+                root.display().to_string()
+            );
         }
-        Ok(Home {
-            root: default_root()?,
-        })
+        Ok(Home { root })
     }
 
     pub fn index_file(&self) -> PathBuf {
@@ -56,7 +66,6 @@ impl Home {
     }
 
     /// Global user hooks (preactivate, postactivate, ...).
-    #[allow(dead_code)]
     pub fn hooks_dir(&self) -> PathBuf {
         self.root.join("hooks")
     }

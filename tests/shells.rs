@@ -18,6 +18,8 @@ struct Posix {
     which: &'static str,
     /// Prints the names of all shell variables, one per line.
     names: &'static str,
+    /// Expands to the prompt as the shell draws it.
+    draw: &'static str,
 }
 
 const BASH: Posix = Posix {
@@ -27,6 +29,7 @@ const BASH: Posix = Posix {
     strict: "set -eu",
     which: "type -P",
     names: "compgen -v",
+    draw: "${PS1@P}",
 };
 
 const ZSH: Posix = Posix {
@@ -36,6 +39,7 @@ const ZSH: Posix = Posix {
     strict: "setopt err_exit nounset",
     which: "whence -p",
     names: "print -rl -- ${(k)parameters}",
+    draw: "$(print -rP -- \"$PS1\")",
 };
 
 /// Two environments, each with a fake `pip` in bin (they are made with
@@ -59,6 +63,7 @@ fn core_script(sh: &Posix) -> String {
         init,
         which,
         names,
+        draw,
         ..
     } = sh;
     format!(
@@ -73,14 +78,14 @@ echo "PIP0=$({which} pip)"
 workon proj1
 echo "VE1=$VIRTUAL_ENV"
 echo "VEP1=$VIRTUAL_ENV_PROMPT"
-echo "PS11=$PS1"
+echo "PS11={draw}"
 echo "FIRST1=${{PATH%%:*}}"
 echo "PY1=$({which} python)"
 echo "PIP1=$({which} pip)"
 echo "PYPREFIX1=$(python -c 'import sys; print(sys.prefix)')"
 workon proj2
 echo "VE2=$VIRTUAL_ENV"
-echo "PS12=$PS1"
+echo "PS12={draw}"
 p2="$PATH"
 i=0
 while [ "$i" -lt 100 ]; do workon proj1; workon proj2; i=$((i + 1)); done
@@ -89,13 +94,13 @@ rc=0
 workon proj3 || rc=$?
 echo "BADRC=$rc"
 echo "VE3=$VIRTUAL_ENV"
-echo "PS13=$PS1"
+echo "PS13={draw}"
 deactivate
 after_env="$(env | grep -v '^_=' | sort)"
 after_names="$({names} | sort)"
 if [ "$before_env" = "$after_env" ]; then echo "SAMEENV=1"; else printf '%s\n' "$before_env" > b.txt; printf '%s\n' "$after_env" > a.txt; diff b.txt a.txt || :; fi
 if [ "$before_names" = "$after_names" ]; then echo "SAMENAMES=1"; else printf '%s\n' "$before_names" > b.txt; printf '%s\n' "$after_names" > a.txt; diff b.txt a.txt || :; fi
-echo "PS1END=$PS1"
+echo "PS1END={draw}"
 echo "PIPEND=$({which} pip)"
 if type deactivate >/dev/null 2>&1; then echo "STILLDEACT=1"; fi
 echo "LIST=$(workon | tr '\n' ' ')"
@@ -394,29 +399,51 @@ fn bash_hijacked_names_and_strict_mode() {
 shopt -s expand_aliases
 alias cd='echo HIJACK-alias-cd' ls='echo HIJACK-alias-ls' source='echo HIJACK-alias-source'
 alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg' hash='echo HIJACK-alias-hash'
+alias builtin='echo HIJACK-alias-builtin' unset='echo HIJACK-alias-unset' local='echo HIJACK-alias-local'
+alias printf='echo HIJACK-alias-printf' export='echo HIJACK-alias-export' declare='echo HIJACK-alias-declare'
 eval "$(\builtin command envreg init bash)"
 function cd { echo HIJACK-cd; }
 function ls { echo HIJACK-ls; }
 function source { echo HIJACK-source; }
 function command { echo HIJACK-command; }
 function envreg { echo HIJACK-envreg; }
+function hash { echo HIJACK-hash; }
+function unset { echo HIJACK-unset; }
+function printf { echo HIJACK-printf; }
+function export { echo HIJACK-export; }
+p0="$PATH"
 workon proj1
 echo "VE1=$VIRTUAL_ENV"
 workon proj2
 echo "VE2=$VIRTUAL_ENV"
 rc=0; workon nosuch || rc=$?
 echo "RC=$rc"
+workon proj1 too many || rc=$?
+echo "RC2=$rc"
 deactivate
 echo "VEEND=${VIRTUAL_ENV-unset}"
+echo "VEPEND=${VIRTUAL_ENV_PROMPT-unset}"
+if [ "$PATH" = "$p0" ]; then echo PATHEND=1; fi
+if \builtin declare -F deactivate _envreg_venv_deactivate >/dev/null; then echo STILLDEACT=1; fi
 echo DONE=1
 "#,
     );
     run.assert_done();
     assert!(!run.stdout.contains("HIJACK"), "{}", run.stdout);
+    assert!(!run.stderr.contains("HIJACK"), "{}", run.stderr);
     assert_eq!(run.get("VE1"), sb.env_dir("proj1").display().to_string());
     assert_eq!(run.get("VE2"), sb.env_dir("proj2").display().to_string());
     assert_ne!(run.get("RC"), "0");
+    assert_eq!(run.get("RC2"), "2");
+    assert!(
+        run.stderr.contains("one environment name"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("VEPEND"), "unset");
+    assert_eq!(run.get("PATHEND"), "1");
+    assert!(!run.vars.contains_key("STILLDEACT"));
 }
 
 #[test]
@@ -432,25 +459,317 @@ fn zsh_hijacked_names() {
         r#"setopt err_exit nounset
 alias cd='echo HIJACK-alias-cd' ls='echo HIJACK-alias-ls' source='echo HIJACK-alias-source'
 alias command='echo HIJACK-alias-command' envreg='echo HIJACK-alias-envreg' hash='echo HIJACK-alias-hash'
+alias builtin='echo HIJACK-alias-builtin' unset='echo HIJACK-alias-unset' local='echo HIJACK-alias-local'
+alias printf='echo HIJACK-alias-printf' export='echo HIJACK-alias-export' rehash='echo HIJACK-alias-rehash'
 eval "$(\builtin command envreg init zsh)"
 function cd { echo HIJACK-cd; }
 function ls { echo HIJACK-ls; }
 function source { echo HIJACK-source; }
 function command { echo HIJACK-command; }
 function envreg { echo HIJACK-envreg; }
+function hash { echo HIJACK-hash; }
+function unset { echo HIJACK-unset; }
+function printf { echo HIJACK-printf; }
+function export { echo HIJACK-export; }
+p0="$PATH"
 workon proj1
 echo "VE1=$VIRTUAL_ENV"
 workon proj2
 echo "VE2=$VIRTUAL_ENV"
+rc=0; workon nosuch || rc=$?
+echo "RC=$rc"
 deactivate
 echo "VEEND=${VIRTUAL_ENV-unset}"
+echo "VEPEND=${VIRTUAL_ENV_PROMPT-unset}"
+if [ "$PATH" = "$p0" ]; then echo PATHEND=1; fi
+if (( ${+functions[deactivate]} + ${+functions[_envreg_venv_deactivate]} )); then echo STILLDEACT=1; fi
 echo DONE=1
 "#,
     );
     run.assert_done();
     assert!(!run.stdout.contains("HIJACK"), "{}", run.stdout);
+    assert!(!run.stderr.contains("HIJACK"), "{}", run.stderr);
+    assert_eq!(run.get("VE1"), sb.env_dir("proj1").display().to_string());
     assert_eq!(run.get("VE2"), sb.env_dir("proj2").display().to_string());
+    assert_ne!(run.get("RC"), "0");
     assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("VEPEND"), "unset");
+    assert_eq!(run.get("PATHEND"), "1");
+    assert!(!run.vars.contains_key("STILLDEACT"));
+}
+
+/// Makes a failing activate script from the real one.
+type MakeScript = fn(&str) -> String;
+
+/// Ways an activate script can fail when sourced: at its top before it
+/// changes anything, by not parsing at all, or at its end after it has
+/// changed PATH and the prompt. Each is (label, needs a non-strict shell,
+/// the new script given the real one).
+const FAILING_ACTIVATE: [(&str, bool, MakeScript); 3] = [
+    ("return at the top", false, |_| "return 1\n".to_string()),
+    ("syntax error", true, |_| {
+        "fi\nexport REACHED=1\n".to_string()
+    }),
+    ("return at the end", false, |real| {
+        format!("{real}\nreturn 3\n")
+    }),
+];
+
+/// A failed `workon proj2` keeps proj1 active: VIRTUAL_ENV, PATH, the drawn
+/// prompt, the postactivate hook's effect, and a working `deactivate`.
+fn check_failed_switch(sh: &Posix) {
+    if !require(sh.program) {
+        return;
+    }
+    for (label, lenient, make) in FAILING_ACTIVATE {
+        let sb = sandbox_with_envs();
+        let bin1 = sb.env_dir("proj1").join("bin");
+        write(&bin1.join("postactivate"), "export FROM_HOOK=1\n");
+        write(&bin1.join("predeactivate"), "unset FROM_HOOK\n");
+        let activate2 = sb.env_dir("proj2").join("bin/activate");
+        let real = std::fs::read_to_string(&activate2).unwrap();
+        write(&activate2, &make(&real));
+        let Posix {
+            strict, init, draw, ..
+        } = sh;
+        let strict = if lenient { "" } else { strict };
+        let script = format!(
+            r#"{strict}
+PS1='$ '
+rc=
+eval "$(envreg init {init})"
+p0="$PATH"
+workon proj1
+p1="$PATH"
+rc=0
+workon proj2 || rc=$?
+echo "RC=$rc"
+echo "VE=$VIRTUAL_ENV"
+echo "VEP=$VIRTUAL_ENV_PROMPT"
+echo "FIRST=${{PATH%%:*}}"
+if [ "$PATH" = "$p1" ]; then echo SAMEPATH=1; fi
+echo "PROMPT={draw}"
+echo "FROMHOOK=${{FROM_HOOK-unset}}"
+deactivate
+echo "VEEND=${{VIRTUAL_ENV-unset}}"
+echo "PROMPTEND={draw}"
+echo "FROMHOOKEND=${{FROM_HOOK-unset}}"
+if [ "$PATH" = "$p0" ]; then echo PATHEND=1; fi
+if type deactivate >/dev/null 2>&1; then echo STILLDEACT=1; fi
+echo DONE=1
+"#
+        );
+        let run = sb.run_script(sh.program, sh.args, "sh", &script);
+        let what = format!("{} with {label}", sh.program);
+        run.assert_done();
+        let d1 = sb.env_dir("proj1").display().to_string();
+        assert_ne!(run.get("RC"), "0", "{what}: workon succeeded");
+        assert_eq!(run.get("VE"), d1, "{what}");
+        assert_eq!(run.get("VEP"), "proj1", "{what}");
+        assert_eq!(run.get("FIRST"), format!("{d1}/bin"), "{what}");
+        assert_eq!(
+            run.vars.get("SAMEPATH").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert_eq!(run.get("PROMPT"), "(proj1) $ ", "{what}");
+        assert_eq!(run.get("FROMHOOK"), "1", "{what}: postactivate not re-run");
+        assert_eq!(run.get("VEEND"), "unset", "{what}");
+        assert_eq!(run.get("PROMPTEND"), "$ ", "{what}");
+        assert_eq!(run.get("FROMHOOKEND"), "unset", "{what}");
+        assert_eq!(
+            run.vars.get("PATHEND").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert!(!run.vars.contains_key("STILLDEACT"), "{what}");
+        assert!(
+            run.stderr.contains("activating 'proj2' failed") && run.stderr.contains("active again"),
+            "{what}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn bash_failed_workon_keeps_the_active_env() {
+    check_failed_switch(&BASH);
+}
+
+#[test]
+fn zsh_failed_workon_keeps_the_active_env() {
+    check_failed_switch(&ZSH);
+}
+
+/// The hooks directory `workon` uses is the one the binary reports, in a
+/// setting where computing it in the shell went wrong: XDG_DATA_HOME is
+/// relative (the binary ignores it, as the XDG spec says). A decoy hook
+/// where the shell's own computation would look must not run.
+fn check_hooks_dir_with_relative_xdg(program: &str, args: &[&str], init: &str, suffix: &str) {
+    if !require(program) {
+        return;
+    }
+    let sb = Sandbox::new();
+    let python = python().expect("no Python found to build test environments");
+    let with_env = |cmd: &mut std::process::Command| {
+        cmd.env_remove("ENVREG_HOME")
+            .env("XDG_DATA_HOME", "rel-data");
+    };
+    let mut mk = sb.command(ENVREG);
+    with_env(&mut mk);
+    let out = mk
+        .args(["mkenv", "proj1", "--no-pip", "-p"])
+        .arg(&python)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let hooks = sb.home.join(".local/share/envreg/hooks");
+    assert!(sb.home.join(".local/share/envreg/envs/proj1").is_dir());
+    let log = sb.dir.path().join("hooks.log");
+    let line = |label: &str| format!("echo {label} >> '{}'\n", log.display());
+    write(
+        &hooks.join(format!("postactivate{suffix}")),
+        &line("binary-hooks"),
+    );
+    write(
+        &sb.home
+            .join(format!("rel-data/envreg/hooks/postactivate{suffix}")),
+        &line("decoy-hooks"),
+    );
+    let script = sb.dir.path().join("script");
+    write(
+        &script,
+        &format!(
+            "{}\nworkon proj1\necho \"VE=$VIRTUAL_ENV\"\ndeactivate\necho DONE=1\n",
+            match init {
+                "fish" => "envreg init fish | source".to_string(),
+                _ => format!("eval \"$(envreg init {init})\""),
+            }
+        ),
+    );
+    let mut cmd = sb.command(program);
+    with_env(&mut cmd);
+    let run = Run::from(cmd.args(args).arg(&script).output().unwrap());
+    run.assert_done();
+    assert_eq!(
+        run.get("VE"),
+        sb.home
+            .join(".local/share/envreg/envs/proj1")
+            .display()
+            .to_string()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap_or_default(),
+        "binary-hooks\n",
+        "{program} used another hooks directory than envreg's {}",
+        hooks.display()
+    );
+}
+
+#[test]
+fn bash_hooks_dir_comes_from_the_binary() {
+    check_hooks_dir_with_relative_xdg("bash", BASH.args, "bash", "");
+}
+
+#[test]
+fn zsh_hooks_dir_comes_from_the_binary() {
+    check_hooks_dir_with_relative_xdg("zsh", ZSH.args, "zsh", "");
+}
+
+#[test]
+fn fish_hooks_dir_comes_from_the_binary() {
+    check_hooks_dir_with_relative_xdg("fish", &["--no-config"], "fish", ".fish");
+}
+
+/// With HOME (and ENVREG_HOME, XDG_DATA_HOME) unset the binary finds the
+/// home directory in the password database, which a shell cannot do. The
+/// test mounts a scratch directory over that home in a private mount
+/// namespace (`unshare`, needs root) so the real one is never touched.
+fn check_hooks_dir_without_home(program: &str, args: &[&str], init: &str) {
+    if !require(program) || !require("unshare") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let Some(pw_home) = passwd_home() else {
+        skip("no home directory in the password database");
+        return;
+    };
+    let log = sb.dir.path().join("hooks.log");
+    write(
+        &sb.hooks_dir().join("postactivate"),
+        &format!(
+            "echo \"HOOKS=${{__envreg_hooks_dir-}}\" >> '{}'\n",
+            log.display()
+        ),
+    );
+    let script = sb.dir.path().join("script");
+    write(
+        &script,
+        &format!(
+            "eval \"$(envreg init {init})\"\nworkon proj1\necho \"VE=$VIRTUAL_ENV\"\ndeactivate\necho DONE=1\n"
+        ),
+    );
+    // Inside the namespace: a tmpfs over the home, the sandbox's ENVREG_HOME
+    // bound where envreg looks by default, then the shell without HOME.
+    let inner = format!(
+        "mount -t tmpfs envreg-test \"$1\" && mkdir -p \"$1/.local/share/envreg\" && \
+         mount --bind \"$2\" \"$1/.local/share/envreg\" && \
+         exec env -u HOME -u ENVREG_HOME -u XDG_DATA_HOME {program} {} '{}'",
+        args.join(" "),
+        script.display()
+    );
+    let out = sb
+        .command("unshare")
+        .args([
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            &inner,
+            "sh",
+        ])
+        .arg(&pw_home)
+        .arg(&sb.envreg_home)
+        .output()
+        .unwrap();
+    let run = Run::from(out);
+    if !run.success && run.stderr.contains("unshare") && !run.stdout.contains("DONE=") {
+        skip(&format!(
+            "cannot make a mount namespace here: {}",
+            run.stderr.trim()
+        ));
+        return;
+    }
+    run.assert_done();
+    assert_eq!(run.get("VE"), sb.env_dir("proj1").display().to_string());
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert_eq!(
+        logged,
+        format!("HOOKS={}/.local/share/envreg/hooks\n", pw_home.display()),
+        "{program}"
+    );
+}
+
+/// The current user's home directory as the password database has it.
+fn passwd_home() -> Option<std::path::PathBuf> {
+    let out = std::process::Command::new("sh")
+        .args(["-c", "getent passwd \"$(id -u)\""])
+        .output()
+        .ok()?;
+    let line = text(&out.stdout);
+    let home = line.trim_end().split(':').nth(5)?;
+    (!home.is_empty()).then(|| home.into())
+}
+
+#[test]
+fn bash_hooks_dir_without_home_comes_from_the_binary() {
+    check_hooks_dir_without_home("bash", BASH.args, "bash");
+}
+
+#[test]
+fn zsh_hooks_dir_without_home_comes_from_the_binary() {
+    check_hooks_dir_without_home("zsh", ZSH.args, "zsh");
 }
 
 /// A shell started inside an activated environment (VIRTUAL_ENV exported,
@@ -501,6 +820,73 @@ fn bash_started_inside_an_activated_env() {
 #[test]
 fn zsh_started_inside_an_activated_env() {
     check_inherited("zsh", ZSH.args, "zsh");
+}
+
+/// A prompt that looks like code is shown as text and never run, in every
+/// shell that draws it: bash (with and without promptvars), zsh (with and
+/// without PROMPT_SUBST), fish and tcsh. `%` and `\` show as themselves.
+#[test]
+fn prompt_text_is_shown_literally_never_run() {
+    let sb = Sandbox::new();
+    let python = python().expect("no Python found to build test environments");
+    let text_ = r"$(touch PWNED1) `touch PWNED2` ${HOME} 50% \w \$";
+    let out = sb
+        .command(ENVREG)
+        .args(["mkenv", "odd", "--no-pip", "--prompt", text_, "-p"])
+        .arg(&python)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let want = format!("({text_}) $ ");
+    let pwned = || {
+        ["PWNED1", "PWNED2"]
+            .iter()
+            .any(|f| sb.home.join(f).exists())
+    };
+    let posix: [(&Posix, &str, &str); 4] = [
+        (&BASH, "", "${PS1@P}"),
+        (&BASH, "shopt -u promptvars", "${PS1@P}"),
+        (&ZSH, "", "$(print -rP -- \"$PS1\")"),
+        (&ZSH, "setopt prompt_subst", "$(print -rP -- \"$PS1\")"),
+    ];
+    for (sh, setup, draw) in posix {
+        if !require(sh.program) {
+            continue;
+        }
+        let script = format!(
+            "{setup}\nPS1='$ '\neval \"$(envreg init {})\"\nworkon odd\necho \"DRAWN={draw}\"\ndeactivate\necho \"AFTER={draw}\"\necho DONE=1\n",
+            sh.init
+        );
+        let run = sb.run_script(sh.program, sh.args, "sh", &script);
+        run.assert_done();
+        assert_eq!(run.get("DRAWN"), want, "{} {setup}", sh.program);
+        assert_eq!(run.get("AFTER"), "$ ", "{} {setup}", sh.program);
+        assert!(!pwned(), "{} {setup} ran the prompt", sh.program);
+    }
+    if require("fish") {
+        let run = sb.run_script(
+            "fish",
+            &["--no-config"],
+            "fish",
+            "function fish_prompt; echo -n '$ '; end\nenvreg init fish | source\nworkon odd\necho \"DRAWN=\"(fish_prompt)\necho DONE=1\n",
+        );
+        run.assert_done();
+        assert_eq!(run.get("DRAWN"), want, "fish");
+        assert!(!pwned(), "fish ran the prompt");
+    }
+    if require("tcsh") && require("tmux") {
+        // tcsh draws its prompt only on a terminal: run it in tmux, with
+        // the hook in the sandbox's ~/.tcshrc.
+        write(
+            &sb.home.join(".tcshrc"),
+            "set prompt = '$ '\neval \"`envreg init tcsh`\"\n",
+        );
+        let tmux = Tmux::start(&sb, "tcsh -i");
+        tmux.wait_for(&|s| s.trim_end().ends_with('$'), "the first tcsh prompt");
+        tmux.send(&["workon odd", "Enter"]);
+        tmux.wait_for(&|s| s.contains(want.trim_end()), "the (odd) prompt");
+        assert!(!pwned(), "tcsh ran the prompt");
+    }
 }
 
 #[test]
@@ -630,7 +1016,7 @@ fn init_prints_the_hook_files() {
     for needle in [
         "def --env workon [name?: string@__envreg_names]",
         "def --env deactivate",
-        "path --touch",
+        "path --workon",
     ] {
         assert!(nu.contains(needle), "nu hook lacks {needle}");
     }
@@ -638,7 +1024,9 @@ fn init_prints_the_hook_files() {
     for needle in [
         "function global:workon",
         "Activate.ps1",
-        "path --touch",
+        "path --workon",
+        "__envreg_HooksDir = $hooks",
+        "is active again",
         "Register-ArgumentCompleter",
     ] {
         assert!(ps.contains(needle), "PowerShell hook lacks {needle}");
@@ -850,6 +1238,83 @@ echo DONE=1
     assert_eq!(first_cycle, HOOK_ORDER);
 }
 
+/// fish: a failed `workon proj2` keeps proj1 active (see check_failed_switch).
+#[test]
+fn fish_failed_workon_keeps_the_active_env() {
+    if !require("fish") {
+        return;
+    }
+    let variants: [(&str, MakeScript); 3] = [
+        ("return at the top", |_| "return 1\n".to_string()),
+        ("syntax error", |_| {
+            "if then\nset -gx REACHED 1\n".to_string()
+        }),
+        ("return at the end", |real| format!("{real}\nreturn 3\n")),
+    ];
+    for (label, make) in variants {
+        let sb = sandbox_with_envs();
+        let bin1 = sb.env_dir("proj1").join("bin");
+        write(&bin1.join("postactivate.fish"), "set -gx FROM_HOOK 1\n");
+        write(&bin1.join("predeactivate.fish"), "set -e FROM_HOOK\n");
+        let activate2 = sb.env_dir("proj2").join("bin/activate.fish");
+        let real = std::fs::read_to_string(&activate2).unwrap();
+        write(&activate2, &make(&real));
+        let script = r#"
+function fish_prompt; echo -n '> '; end
+envreg init fish | source
+set p0 $PATH
+workon proj1
+set p1 $PATH
+workon proj2
+echo "RC=$status"
+echo "VE=$VIRTUAL_ENV"
+echo "VEP=$VIRTUAL_ENV_PROMPT"
+echo "FIRST=$PATH[1]"
+test (string join : $PATH) = (string join : $p1); and echo SAMEPATH=1
+echo "PROMPT="(fish_prompt)
+echo "FROMHOOK="(set -q FROM_HOOK; and echo 1; or echo unset)
+echo "REACHED="(set -q REACHED; and echo 1; or echo unset)
+deactivate
+echo "VEEND="(set -q VIRTUAL_ENV; and echo $VIRTUAL_ENV; or echo unset)
+echo "PROMPTEND="(fish_prompt)
+echo "FROMHOOKEND="(set -q FROM_HOOK; and echo 1; or echo unset)
+test (string join : $PATH) = (string join : $p0); and echo PATHEND=1
+functions -q deactivate; and echo STILLDEACT=1
+echo DONE=1
+"#;
+        let run = sb.run_script("fish", &["--no-config"], "fish", script);
+        let what = format!("fish with {label}");
+        run.assert_done();
+        let d1 = sb.env_dir("proj1").display().to_string();
+        assert_ne!(run.get("RC"), "0", "{what}: workon succeeded");
+        assert_eq!(run.get("VE"), d1, "{what}");
+        assert_eq!(run.get("VEP"), "proj1", "{what}");
+        assert_eq!(run.get("FIRST"), format!("{d1}/bin"), "{what}");
+        assert_eq!(
+            run.vars.get("SAMEPATH").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert_eq!(run.get("PROMPT"), "(proj1) > ", "{what}");
+        assert_eq!(run.get("FROMHOOK"), "1", "{what}: postactivate not re-run");
+        assert_eq!(run.get("REACHED"), "unset", "{what}");
+        assert_eq!(run.get("VEEND"), "unset", "{what}");
+        assert_eq!(run.get("PROMPTEND"), "> ", "{what}");
+        assert_eq!(run.get("FROMHOOKEND"), "unset", "{what}");
+        assert_eq!(
+            run.vars.get("PATHEND").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert!(!run.vars.contains_key("STILLDEACT"), "{what}");
+        assert!(
+            run.stderr.contains("activating 'proj2' failed") && run.stderr.contains("active again"),
+            "{what}: {}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn fish_started_inside_an_activated_env() {
     if !require("fish") {
@@ -934,6 +1399,76 @@ echo DONE=1
     assert_eq!(run.get("SAMEPATH"), "1");
     assert_eq!(run.get("UNSET"), "1");
     assert_eq!(run.get("LIST"), "proj1 proj2");
+}
+
+/// tcsh: a failed `workon proj2` keeps proj1 active. An error stops a
+/// sourced file in tcsh (there is no `return`).
+#[test]
+fn tcsh_failed_workon_keeps_the_active_env() {
+    if !require("tcsh") {
+        return;
+    }
+    let variants: [(&str, MakeScript); 3] = [
+        ("an error at the top", |_| {
+            "set x = $nosuchvar\nsetenv REACHED 1\n".to_string()
+        }),
+        ("a syntax error", |_| {
+            "if ( \nsetenv REACHED 1\n".to_string()
+        }),
+        ("an error at the end", |real| {
+            format!("{real}\nset x = $nosuchvar\nsetenv REACHED 1\n")
+        }),
+    ];
+    for (label, make) in variants {
+        let sb = sandbox_with_envs();
+        let activate2 = sb.env_dir("proj2").join("bin/activate.csh");
+        let real = std::fs::read_to_string(&activate2).unwrap();
+        write(&activate2, &make(&real));
+        let script = r#"set prompt = "> "
+eval "`envreg init tcsh`"
+set p0 = "$PATH"
+workon proj1
+set p1 = "$PATH"
+workon proj2
+echo "RC=$status"
+echo "VE=$VIRTUAL_ENV"
+echo "VEP=$VIRTUAL_ENV_PROMPT"
+if ("$PATH" == "$p1") echo SAMEPATH=1
+echo "PROMPT=$prompt"
+if ($?REACHED) echo REACHED=1
+deactivate
+if (! $?VIRTUAL_ENV) echo VEEND=unset
+echo "PROMPTEND=$prompt"
+if ("$PATH" == "$p0") echo PATHEND=1
+echo DONE=1
+"#;
+        let run = sb.run_script("tcsh", &["-f"], "tcsh", script);
+        let what = format!("tcsh with {label}");
+        run.assert_done();
+        let d1 = sb.env_dir("proj1").display().to_string();
+        assert_ne!(run.get("RC"), "0", "{what}: workon succeeded");
+        assert_eq!(run.get("VE"), d1, "{what}");
+        assert_eq!(run.get("VEP"), "proj1", "{what}");
+        assert_eq!(
+            run.vars.get("SAMEPATH").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert_eq!(run.get("PROMPT"), "(proj1) > ", "{what}");
+        assert!(!run.vars.contains_key("REACHED"), "{what}");
+        assert_eq!(run.get("VEEND"), "unset", "{what}");
+        assert_eq!(run.get("PROMPTEND"), "> ", "{what}");
+        assert_eq!(
+            run.vars.get("PATHEND").map(String::as_str),
+            Some("1"),
+            "{what}"
+        );
+        assert!(
+            run.stderr.contains("activating proj2 failed") && run.stderr.contains("active again"),
+            "{what}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]
@@ -1024,6 +1559,93 @@ print("DONE=1")
         ),
         "{logged}"
     );
+}
+
+/// xonsh activates environments itself (there is no activate script for
+/// it): what it reads from proj2 can be broken (a pyvenv.cfg that is not
+/// UTF-8), and then `workon proj2` fails with proj1 still active.
+#[test]
+fn xonsh_failed_workon_keeps_the_active_env() {
+    if !require("xonsh") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    std::fs::write(
+        sb.env_dir("proj2").join("pyvenv.cfg"),
+        b"home = /x\nprompt = \xff\xfe\n",
+    )
+    .unwrap();
+    let script = r#"
+execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))
+p0 = list($PATH)
+workon proj1
+p1 = list($PATH)
+r = !(workon proj2)
+print("RC=" + str(r.returncode))
+print("VE=" + $VIRTUAL_ENV)
+print("PROMPT=" + $PROMPT_FIELDS["env_name"]())
+print("SAMEPATH=" + str(list($PATH) == p1))
+deactivate
+print("VEEND=" + ${...}.get("VIRTUAL_ENV", "unset"))
+print("PATHEND=" + str(list($PATH) == p0))
+print("DONE=1")
+"#;
+    let run = sb.run_script("xonsh", &["--no-rc"], "xsh", script);
+    run.assert_done();
+    assert_ne!(run.get("RC"), "0");
+    assert_eq!(run.get("VE"), sb.env_dir("proj1").display().to_string());
+    assert_eq!(run.get("PROMPT"), "(proj1) ");
+    assert_eq!(run.get("SAMEPATH"), "True");
+    assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("PATHEND"), "True");
+    assert!(
+        run.stderr.contains("cannot activate 'proj2'"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// nushell activates environments itself too, and keeps what a failing
+/// command did to $env: proj2's pyvenv.cfg is unreadable (a directory), so
+/// `workon proj2` fails, with proj1 still active.
+#[test]
+fn nu_failed_workon_keeps_the_active_env() {
+    if !require("nu") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let cfg = sb.env_dir("proj2").join("pyvenv.cfg");
+    std::fs::remove_file(&cfg).unwrap();
+    std::fs::create_dir(&cfg).unwrap();
+    let hook = sb.dir.path().join("envreg-hook.nu");
+    write(&hook, &text(&sb.envreg(&["init", "nu"]).stdout));
+    let script = format!(
+        r#"
+$env.PROMPT_COMMAND = {{|| "ORIG> " }}
+source r#'{hook}'#
+let p0 = $env.PATH
+workon proj1
+let p1 = $env.PATH
+let bad = (try {{ workon proj2; 'ok' }} catch {{ 'failed' }})
+print $"BAD=($bad)"
+print $"VE=($env.VIRTUAL_ENV? | default unset)"
+print $"PROMPT=(do $env.PROMPT_COMMAND)"
+print $"SAMEPATH=(if $env.PATH == $p1 {{ 1 }} else {{ 0 }})"
+deactivate
+print $"VEEND=($env.VIRTUAL_ENV? | default unset)"
+print $"PATHEND=(if $env.PATH == $p0 {{ 1 }} else {{ 0 }})"
+print "DONE=1"
+"#,
+        hook = hook.display()
+    );
+    let run = run_nu_with_pythonhome(&sb, &script);
+    run.assert_done();
+    assert_eq!(run.get("BAD"), "failed");
+    assert_eq!(run.get("VE"), sb.env_dir("proj1").display().to_string());
+    assert_eq!(run.get("PROMPT"), "(proj1) ORIG> ");
+    assert_eq!(run.get("SAMEPATH"), "1");
+    assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("PATHEND"), "1");
 }
 
 /// A real terminal (tmux): the prompt changes after `workon`, bare `workon`
@@ -1122,6 +1744,48 @@ fn interactive_prompt_and_picker_through_tmux() {
         &|s| s.contains("(proj2) PROMPT$"),
         "the (proj2) prompt after picking",
     );
+}
+
+/// Ctrl-C in the picker (bare `workon` on a terminal) ends it with the
+/// cursor shown again and the shell prompt back, nothing activated.
+#[test]
+fn picker_ctrl_c_restores_the_cursor() {
+    if !require("tmux") || !require("bash") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let rc = sb.dir.path().join("rc.bash");
+    write(&rc, "PS1='PROMPT$ '\neval \"$(envreg init bash)\"\n");
+    let tmux = Tmux::start(
+        &sb,
+        &format!("bash --noprofile --rcfile '{}' -i", rc.display()),
+    );
+    let cursor = || tmux.run(&["display-message", "-p", "-t", "t", "#{cursor_flag}"]);
+    tmux.wait_for(&|s| s.contains("PROMPT$"), "the first prompt");
+    assert_eq!(cursor().trim(), "1", "cursor hidden before the picker");
+    tmux.send(&["workon", "Enter"]);
+    tmux.wait_for(
+        &|s| s.contains("Esc to cancel") && s.contains("proj2"),
+        "the picker",
+    );
+    // The picker hides the cursor while it is up.
+    for _ in 0..100 {
+        if cursor().trim() == "0" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(cursor().trim(), "0", "the picker did not hide the cursor");
+    tmux.send(&["C-c"]);
+    tmux.wait_for(
+        &|s| s.trim_end().ends_with("PROMPT$"),
+        "the prompt after Ctrl-C",
+    );
+    tmux.send(&["echo \"STATUS=$? VE=${VIRTUAL_ENV:-none}\"", "Enter"]);
+    let screen = tmux.wait_for(&|s| s.contains("STATUS="), "the status line");
+    assert!(screen.contains("VE=none"), "{screen}");
+    assert!(!screen.contains("STATUS=0"), "{screen}");
+    assert_eq!(cursor().trim(), "1", "Ctrl-C left the cursor hidden");
 }
 
 /// nushell: the saved hook gives `workon` and `deactivate`; switching does

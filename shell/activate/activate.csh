@@ -30,13 +30,15 @@ set _envreg_prompt_on = 1
 if ($?VIRTUAL_ENV_DISABLE_PROMPT) then
     if ("$VIRTUAL_ENV_DISABLE_PROMPT:q" != "") set _envreg_prompt_on = 0
 endif
+# The prompt text is shown literally: tcsh runs nothing in a prompt, but
+# reads `%` and `\` sequences there, so each `%` and `\` is doubled.
 if ($_envreg_prompt_on) then
     if ($?prompt) then
         set _OLD_VIRTUAL_PROMPT = "$prompt:q"
-        set prompt = "(${VIRTUAL_ENV_PROMPT:q}) $prompt:q"
+        set prompt = "("__ENVREG_PROMPT_CSH__") $prompt:q"
     else
         set _ENVREG_PROMPT_WAS_UNSET = 1
-        set prompt = "(${VIRTUAL_ENV_PROMPT:q}) "
+        set prompt = "("__ENVREG_PROMPT_CSH__") "
     endif
 endif
 unset _envreg_prompt_on

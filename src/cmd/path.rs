@@ -1,27 +1,51 @@
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::cli::PathCmd;
 use crate::registry::Registry;
 
-/// Print the environment's directory. With `--touch` (what `workon` passes)
-/// also record it as used now: lock-free and best effort.
+/// Print the environment's directory. With `--workon` (what the shell hooks'
+/// `workon` passes) print the global hooks directory on a second line and
+/// record the environment as used now (lock-free and silent): the hooks
+/// resolve no path themselves.
 pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
     let index = registry.read_for(&args.name)?;
     let entry = Registry::get(&index, &args.name)?;
-    let dir = registry.dir_of(&args.name, entry);
-    if dir.symlink_metadata().is_err() {
-        anyhow::bail!(
+    let path = registry.dir_of(&args.name, entry);
+    if path.symlink_metadata().is_err() {
+        bail!(
             "the directory of '{}' ({}) is gone; 'envreg rm {}' unregisters it",
             args.name,
-            dir.display(),
+            path.display(),
             args.name
         );
     }
-    if args.touch {
-        registry.record_used(&args.name);
+    if !args.workon {
+        writeln!(std::io::stdout().lock(), "{}", path.display())?;
+        return Ok(());
     }
-    writeln!(std::io::stdout().lock(), "{}", dir.display())?;
+    let hooks = registry.home().hooks_dir();
+    // The hooks split the output at the line break: a path holding one
+    // would be read as something else.
+    for (what, p) in [
+        ("environment directory", &path),
+        ("hooks directory", &hooks),
+    ] {
+        if p.as_os_str().as_encoded_bytes().contains(&b'\n') {
+            bail!(
+                "the {what} {:?} contains a line break; workon cannot use it",
+                p.display().to_string()
+            );
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    for p in [&path, &hooks] {
+        out.write_all(p.as_os_str().as_encoded_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    drop(out);
+    registry.record_used(&args.name);
     Ok(())
 }

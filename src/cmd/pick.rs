@@ -11,7 +11,7 @@ use super::Silent;
 use crate::registry::Registry;
 
 /// Let the user choose an environment; print its name. Esc cancels
-/// with exit status 1 and nothing on stdout.
+/// with exit status 1 and nothing on stdout; Ctrl-C with status 130.
 pub fn run(registry: &Registry) -> Result<()> {
     let index = registry.read()?;
     let names: Vec<&String> = index.envs.keys().collect();
@@ -22,6 +22,14 @@ pub fn run(registry: &Registry) -> Result<()> {
     if !term.is_term() {
         bail!("the picker needs a terminal on stderr; run 'envreg ls --names' to list the names");
     }
+    // dialoguer hides the cursor while the menu is up and shows it again
+    // only on Enter or Esc. Ctrl-C raises SIGINT (the terminal's, or the one
+    // console raises itself when it reads ^C in raw mode), which would end
+    // the process with the cursor still hidden: show it, then exit.
+    let _ = ctrlc::set_handler(|| {
+        let _ = Term::stderr().show_cursor();
+        std::process::exit(130);
+    });
     let current = std::env::var_os("VIRTUAL_ENV").and_then(|active| {
         index
             .envs
@@ -32,8 +40,18 @@ pub fn run(registry: &Registry) -> Result<()> {
         .with_prompt("workon (Esc to cancel)")
         .items(&names)
         .default(current.unwrap_or(0))
-        .interact_on_opt(&term)
-        .context("could not read your choice from the terminal")?;
+        .interact_on_opt(&term);
+    let chosen = match chosen {
+        Ok(chosen) => chosen,
+        Err(err) => {
+            let _ = term.show_cursor();
+            let dialoguer::Error::IO(io) = &err;
+            if io.kind() == std::io::ErrorKind::Interrupted {
+                return Err(Silent(130).into());
+            }
+            return Err(err).context("could not read your choice from the terminal");
+        }
+    };
     match chosen {
         Some(i) => {
             writeln!(std::io::stdout().lock(), "{}", names[i])?;

@@ -84,6 +84,13 @@ fn script(file_name: &'static str, lang: Lang, template: &str, vars: &Vars<'_>) 
             ("VENV_DIR", _) => quote(lang, vars.venv_dir)?,
             ("BIN_NAME", _) => quote(lang, vars.bin_name)?,
             ("PROMPT", _) => quote(lang, vars.prompt)?,
+            // The prompt as literal text inside a prompt string, where some
+            // characters start escapes: `%` in zsh, `\` in bash, both in tcsh.
+            ("PROMPT_ZSH", Lang::Posix) => quote(lang, &vars.prompt.replace('%', "%%"))?,
+            ("PROMPT_BASH", Lang::Posix) => quote(lang, &vars.prompt.replace('\\', r"\\"))?,
+            ("PROMPT_CSH", Lang::Csh) => {
+                quote(lang, &vars.prompt.replace('\\', r"\\").replace('%', "%%"))?
+            }
             // cmd.exe's PROMPT variable gives `$` a meaning: `$$` is a dollar.
             ("BAT_PROMPT", Lang::Batch) => quote(lang, &vars.prompt.replace('$', "$$"))?,
             _ => bail!("template {file_name} uses the unknown placeholder __ENVREG_{key}__"),
@@ -325,6 +332,25 @@ mod tests {
         assert!(ps1.starts_with('\u{feff}'), "PowerShell script needs a BOM");
         assert!(ps1.contains(&format!("$env:VIRTUAL_ENV = {}\n", powershell_quote(NASTY))));
         assert!(ps1.contains("$env:VIRTUAL_ENV_PROMPT = 'it''s $me'\n"));
+    }
+
+    #[test]
+    fn prompt_text_is_escaped_for_each_prompt_language() {
+        let scripts = render_all(&vars("/e", r"50% \w $(x)"), false).unwrap();
+        let sh = text(&scripts, "activate");
+        // zsh without PROMPT_SUBST, bash without promptvars: the text.
+        assert!(sh.contains(r#"PS1="("'50%% \w $(x)'") ${PS1-}""#), "{sh}");
+        assert!(sh.contains(r#"PS1="("'50% \\w $(x)'") ${PS1-}""#), "{sh}");
+        // Everywhere else PS1 only refers to the variable.
+        assert!(
+            sh.contains(r#"PS1='(${VIRTUAL_ENV_PROMPT-}) '"${PS1-}""#),
+            "{sh}"
+        );
+        let csh = text(&scripts, "activate.csh");
+        assert!(
+            csh.contains(r#"set prompt = "("'50%% \\w $(x)'") $prompt:q""#),
+            "{csh}"
+        );
     }
 
     #[test]

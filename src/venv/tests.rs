@@ -404,6 +404,13 @@ const HOMES: [Option<&str>; 3] = [None, Some(""), Some("/some where")];
 const POSIX_BODY: &str = r#"
 PS1='orig> '
 probe() { sh -c "$ENVREG_PROBE" sh "$@"; }
+# The prompt as the shell draws it (PS1 may refer to VIRTUAL_ENV_PROMPT).
+draw() {
+    if [ -n "${BASH_VERSION-}" ]; then eval 'printf "%s" "${PS1@P}"'
+    elif [ -n "${ZSH_VERSION-}" ]; then eval 'print -rnP -- "$PS1"'
+    else eval "printf '%s' \"$PS1\""
+    fi
+}
 probe BEFORE_PATH PATH
 workon() { . "$ACTIVATE"; }
 workon
@@ -414,12 +421,12 @@ probe PATH PATH
 printf 'PYTHON=%s\n' "$(command -v python)"
 printf 'SYS_PREFIX=%s\n' "$(python -c 'import sys; print(sys.prefix)')"
 probe VIRTUAL_ENV_PROMPT VIRTUAL_ENV_PROMPT
-printf 'PROMPT=%s\n' "$PS1"
+printf 'PROMPT=%s\n' "$(draw)"
 probe PYTHONHOME PYTHONHOME
 leave() { deactivate; }
 leave
 probe AFTER_PATH PATH
-printf 'AFTER_PROMPT=%s\n' "$PS1"
+printf 'AFTER_PROMPT=%s\n' "$(draw)"
 probe AFTER_PYTHONHOME PYTHONHOME
 probe AFTER_VIRTUAL_ENV VIRTUAL_ENV
 probe AFTER_VIRTUAL_ENV_PROMPT VIRTUAL_ENV_PROMPT

@@ -125,7 +125,7 @@ fn killed_mkenv_leaves_nothing_half_built() {
         let _ = child.wait();
 
         // The next command that takes the lock cleans up after the kill.
-        w.run(["path", "--touch", "warm"]).ok();
+        w.run(["path", "--workon", "--", "warm"]).ok();
         let names = w.names();
         if names.contains(&name) {
             registered += 1;

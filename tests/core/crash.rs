@@ -65,7 +65,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
         Scenario {
             name: "workon records last-used",
             setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
-            command: args(&["path", "--touch", "victim"]),
+            command: args(&["path", "--workon", "victim"]),
             targets: &["victim"],
         },
         Scenario {
@@ -73,7 +73,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             setup: vec![
                 keep.clone(),
                 mk("victim", &["--no-pip"]),
-                args(&["path", "--touch", "victim"]),
+                args(&["path", "--workon", "victim"]),
             ],
             command: mk("victim2", &["--no-pip"]),
             targets: &["victim", "victim2"],

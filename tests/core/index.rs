@@ -20,7 +20,7 @@ fn a_corrupt_index_stops_every_command_and_stays_untouched() {
         &["ls", "--names"],
         &["show", "a"],
         &["path", "a"],
-        &["path", "--touch", "a"],
+        &["path", "--workon", "--", "a"],
         &["rm", "-y", "a"],
         &["mkenv", "b", "--no-pip", "-p", py],
     ];
@@ -187,7 +187,7 @@ fn a_fifo_device_or_directory_at_the_index_path_is_an_error_not_a_hang() {
         .status()
         .unwrap();
     assert!(made.success());
-    for args in [&["ls"][..], &["show", "x"], &["path", "--touch", "x"]] {
+    for args in [&["ls"][..], &["show", "x"], &["path", "--workon", "x"]] {
         run_unless_hung(&w, args)
             .fails_with(&["index.ron", "a named pipe (FIFO), not a regular file"]);
     }
@@ -237,7 +237,7 @@ fn messages_for_a_damaged_index() {
     let newer =
         "(version: 2, envs: {\"caf\u{e9}\": (path: \"/x\", home: (a: 1))}, policy: Strict)\n";
     std::fs::write(w.index(), newer).unwrap();
-    for args in [&["ls"][..], &["path", "--touch", "x"]] {
+    for args in [&["ls"][..], &["path", "--workon", "x"]] {
         let out = w
             .run(args)
             .fails_with(&["written by a newer envreg", "upgrade envreg"]);

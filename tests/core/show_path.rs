@@ -47,7 +47,7 @@ fn unknown_names_suggest_a_close_one() {
 }
 
 #[test]
-fn path_touch_records_last_used() {
+fn path_workon_prints_dir_and_hooks_and_records_last_used() {
     let Some(py) = need_python("3.12") else {
         return;
     };
@@ -62,6 +62,53 @@ fn path_touch_records_last_used() {
         json(&w)["last_used"].is_null(),
         "plain `path` must not write"
     );
-    w.run(["path", "--touch", "proj1"]).ok();
+    let out = w.run(["path", "--workon", "--", "proj1"]).ok();
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{}\n{}\n",
+            w.env_dir("proj1").display(),
+            w.envreg_home().join("hooks").display()
+        )
+    );
     assert!(json(&w)["last_used"].is_string());
+    w.run(["path", "--workon", "--", "proj2"])
+        .fails_with(&["no environment named 'proj2'"]);
+    // The flag the hooks used before is gone.
+    assert_eq!(w.run(["path", "--touch", "proj1"]).code, Some(2));
+}
+
+/// Recording the use is best effort: a registry that cannot be written still
+/// gives `workon` its two lines, and nothing on stderr.
+#[test]
+fn path_workon_ignores_a_failure_to_record() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    w.mkenv("proj1", &py, &["--no-pip"]);
+    // A directory where the lock file goes makes taking the lock fail.
+    let lock = w.envreg_home().join("index.lock");
+    let _ = std::fs::remove_file(&lock);
+    std::fs::create_dir(&lock).unwrap();
+    let out = w.run(["path", "--workon", "--", "proj1"]).ok();
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+}
+
+#[test]
+fn a_home_with_a_line_break_is_refused() {
+    let w = World::new();
+    let odd = w.dir.path().join("a\nb");
+    let out = Out::from(w.cmd(["ls"]).env("ENVREG_HOME", &odd).output().unwrap());
+    let out = out.fails_with(&["line break", "ENVREG_HOME"]);
+    assert!(!odd.exists(), "{}", out.stderr);
+    let out = Out::from(
+        w.cmd(["path", "--workon", "--", "x"])
+            .env_remove("ENVREG_HOME")
+            .env("XDG_DATA_HOME", &odd)
+            .output()
+            .unwrap(),
+    );
+    out.fails_with(&["line break"]);
 }

@@ -219,7 +219,7 @@ fn trash_that_cannot_be_deleted_is_reported_once() {
 
 /// `workon`'s call records last-used without the lock and silently.
 fn touch(w: &World, name: &str) -> Out {
-    w.run(["path", "--touch", name])
+    w.run(["path", "--workon", name])
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn workon_records_last_used_without_the_lock() {
     holder.lock().unwrap();
     let out = touch(&w, "a").ok();
     assert_eq!(out.stderr, "");
-    assert_eq!(out.stdout.trim(), w.env_dir("a").to_str().unwrap());
+    assert_eq!(out.stdout.lines().next(), w.env_dir("a").to_str());
     drop(holder);
     assert_eq!(w.index_bytes(), before, "the hot path rewrote the index");
     let json = w.run(["show", "a", "--json"]).ok().stdout;
@@ -266,7 +266,7 @@ fn workon_works_on_a_read_only_home() {
     };
     let out = touch(&w, "a").ok();
     assert_eq!(out.stderr, "", "no message on a read-only home");
-    assert_eq!(out.stdout.trim(), w.env_dir("a").to_str().unwrap());
+    assert_eq!(out.stdout.lines().next(), w.env_dir("a").to_str());
     let out = w.run(["ls", "--names"]).ok();
     assert_eq!(out.stdout, "a\n");
 }
@@ -293,7 +293,7 @@ fn workon_works_on_a_full_disk() {
     // Inodes remain on tmpfs, so also take the used/ directory's place.
     let out = touch(&w, "a").ok();
     assert_eq!(out.stderr, "");
-    assert_eq!(out.stdout.trim(), w.env_dir("a").to_str().unwrap());
+    assert_eq!(out.stdout.lines().next(), w.env_dir("a").to_str());
 }
 
 #[test]

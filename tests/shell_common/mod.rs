@@ -238,3 +238,86 @@ impl Run {
         );
     }
 }
+
+/// A tmux server on its own socket in the sandbox, with one session `t`
+/// running `shell`; killed when dropped.
+pub struct Tmux<'a> {
+    sb: &'a Sandbox,
+    socket: PathBuf,
+}
+
+impl<'a> Tmux<'a> {
+    pub fn start(sb: &'a Sandbox, shell: &str) -> Tmux<'a> {
+        let tmux = Tmux {
+            sb,
+            socket: sb.dir.path().join("tmux.sock"),
+        };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "120",
+            "-y",
+            "30",
+            shell,
+        ]);
+        // Deliver Escape at once, not as the start of an Alt+key sequence.
+        tmux.run(&["set-option", "-s", "escape-time", "0"]);
+        tmux
+    }
+
+    /// Run a tmux command against this server; its stdout.
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = self
+            .sb
+            .command("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "tmux {args:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    }
+
+    pub fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Poll the screen until `want` holds (no timing assertion: the limit
+    /// only keeps a broken run from hanging).
+    pub fn wait_for(&self, want: &dyn Fn(&str) -> bool, what: &str) -> String {
+        let mut screen = String::new();
+        for _ in 0..400 {
+            screen = self.screen();
+            if want(&screen) {
+                return screen;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("never saw {what} on the terminal:\n{screen}");
+    }
+}
+
+impl Drop for Tmux<'_> {
+    fn drop(&mut self) {
+        let _ = self
+            .sb
+            .command("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
