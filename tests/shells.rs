@@ -3,9 +3,9 @@
 //! made by the real `envreg mkenv`. nushell and PowerShell are not packaged
 //! for Debian, so their hooks are only checked as text here.
 
-mod shell_common;
+mod support;
 
-use shell_common::*;
+use support::shell::*;
 
 /// A POSIX-family shell and the few spellings that differ between them.
 struct Posix {
@@ -184,11 +184,19 @@ fn check_core(sh: &Posix) {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
 fn bash_workon_switch_deactivate_unknown() {
     check_core(&BASH);
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_zsh)),
+    ignore = "needs pyenv CPython 3.12, zsh"
+)]
 fn zsh_workon_switch_deactivate_unknown() {
     check_core(&ZSH);
 }
@@ -310,16 +318,28 @@ fn check_hooks(sh: &Posix) {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
 fn bash_user_hooks_in_order() {
     check_hooks(&BASH);
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_zsh)),
+    ignore = "needs pyenv CPython 3.12, zsh"
+)]
 fn zsh_user_hooks_in_order() {
     check_hooks(&ZSH);
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
 fn bash_completion_of_names_and_subcommands() {
     if !require("bash") {
         return;
@@ -352,6 +372,7 @@ echo DONE=1
 }
 
 #[test]
+#[cfg_attr(not(has_zsh), ignore = "needs zsh")]
 fn zsh_completion_with_and_without_compinit() {
     if !require("zsh") {
         return;
@@ -386,6 +407,10 @@ echo DONE=1
 /// User aliases and functions named like the commands the hook uses, under
 /// `set -eu`: none of them may run.
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
 fn bash_hijacked_names_and_strict_mode() {
     if !require("bash") {
         return;
@@ -447,6 +472,10 @@ echo DONE=1
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_zsh)),
+    ignore = "needs pyenv CPython 3.12, zsh"
+)]
 fn zsh_hijacked_names() {
     if !require("zsh") {
         return;
@@ -592,11 +621,19 @@ echo DONE=1
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
 fn bash_failed_workon_keeps_the_active_env() {
     check_failed_switch(&BASH);
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_zsh)),
+    ignore = "needs pyenv CPython 3.12, zsh"
+)]
 fn zsh_failed_workon_keeps_the_active_env() {
     check_failed_switch(&ZSH);
 }
@@ -667,16 +704,19 @@ fn check_hooks_dir_with_relative_xdg(program: &str, args: &[&str], init: &str, s
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn bash_hooks_dir_comes_from_the_binary() {
     check_hooks_dir_with_relative_xdg("bash", BASH.args, "bash", "");
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn zsh_hooks_dir_comes_from_the_binary() {
     check_hooks_dir_with_relative_xdg("zsh", ZSH.args, "zsh", "");
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn fish_hooks_dir_comes_from_the_binary() {
     check_hooks_dir_with_relative_xdg("fish", &["--no-config"], "fish", ".fish");
 }
@@ -763,11 +803,19 @@ fn passwd_home() -> Option<std::path::PathBuf> {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_unshare)),
+    ignore = "needs pyenv CPython 3.12, unshare"
+)]
 fn bash_hooks_dir_without_home_comes_from_the_binary() {
     check_hooks_dir_without_home("bash", BASH.args, "bash");
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_unshare)),
+    ignore = "needs pyenv CPython 3.12, unshare"
+)]
 fn zsh_hooks_dir_without_home_comes_from_the_binary() {
     check_hooks_dir_without_home("zsh", ZSH.args, "zsh");
 }
@@ -813,11 +861,13 @@ workon proj1
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn bash_started_inside_an_activated_env() {
     check_inherited("bash", BASH.args, "bash");
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn zsh_started_inside_an_activated_env() {
     check_inherited("zsh", ZSH.args, "zsh");
 }
@@ -826,6 +876,10 @@ fn zsh_started_inside_an_activated_env() {
 /// shell that draws it: bash (with and without promptvars), zsh (with and
 /// without PROMPT_SUBST), fish and tcsh. `%` and `\` show as themselves.
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_fish, has_py_3_12, has_tcsh, has_tmux, has_zsh)),
+    ignore = "needs bash, fish, pyenv CPython 3.12, tcsh, tmux, zsh"
+)]
 fn prompt_text_is_shown_literally_never_run() {
     let sb = Sandbox::new();
     let python = python().expect("no Python found to build test environments");
@@ -890,6 +944,10 @@ fn prompt_text_is_shown_literally_never_run() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
 fn prompt_left_alone_when_disabled() {
     if !require("bash") {
         return;
@@ -917,6 +975,10 @@ echo DONE=1
 /// The hook files can be sourced directly and start no program when sourced:
 /// with an empty PATH any external command would fail loudly.
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_zsh, has_fish, has_tcsh, has_xonsh)),
+    ignore = "needs bash, zsh, fish, tcsh, xonsh"
+)]
 fn sourcing_the_hooks_runs_no_program() {
     let sb = Sandbox::new();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("shell");
@@ -973,6 +1035,7 @@ fn sourcing_the_hooks_runs_no_program() {
 }
 
 #[test]
+#[cfg_attr(not(has_shellcheck), ignore = "needs shellcheck")]
 fn bash_hook_passes_shellcheck() {
     if !require("shellcheck") {
         return;
@@ -1068,6 +1131,7 @@ fn completion_word_lists_match_the_cli() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn activate_prints_the_command_on_stderr() {
     let sb = Sandbox::new();
     sb.mkenvs(&["proj1"]);
@@ -1125,6 +1189,10 @@ fn activate_prints_the_command_on_stderr() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
 fn fish_workon_switch_deactivate_hooks_completion() {
     if !require("fish") {
         return;
@@ -1240,6 +1308,10 @@ echo DONE=1
 
 /// fish: a failed `workon proj2` keeps proj1 active (see check_failed_switch).
 #[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
 fn fish_failed_workon_keeps_the_active_env() {
     if !require("fish") {
         return;
@@ -1316,6 +1388,10 @@ echo DONE=1
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
 fn fish_started_inside_an_activated_env() {
     if !require("fish") {
         return;
@@ -1352,6 +1428,10 @@ echo DONE=1
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_tcsh)),
+    ignore = "needs pyenv CPython 3.12, tcsh"
+)]
 fn tcsh_workon_switch_deactivate_unknown() {
     if !require("tcsh") {
         return;
@@ -1404,6 +1484,10 @@ echo DONE=1
 /// tcsh: a failed `workon proj2` keeps proj1 active. An error stops a
 /// sourced file in tcsh (there is no `return`).
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_tcsh)),
+    ignore = "needs pyenv CPython 3.12, tcsh"
+)]
 fn tcsh_failed_workon_keeps_the_active_env() {
     if !require("tcsh") {
         return;
@@ -1472,6 +1556,10 @@ echo DONE=1
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_xonsh)),
+    ignore = "needs pyenv CPython 3.12, xonsh"
+)]
 fn xonsh_workon_switch_deactivate_hooks() {
     if !require("xonsh") {
         return;
@@ -1565,6 +1653,10 @@ print("DONE=1")
 /// it): what it reads from proj2 can be broken (a pyvenv.cfg that is not
 /// UTF-8), and then `workon proj2` fails with proj1 still active.
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_xonsh)),
+    ignore = "needs pyenv CPython 3.12, xonsh"
+)]
 fn xonsh_failed_workon_keeps_the_active_env() {
     if !require("xonsh") {
         return;
@@ -1609,6 +1701,7 @@ print("DONE=1")
 /// command did to $env: proj2's pyvenv.cfg is unreadable (a directory), so
 /// `workon proj2` fails, with proj1 still active.
 #[test]
+#[cfg_attr(not(all(has_nu, has_py_3_12)), ignore = "needs nu, pyenv CPython 3.12")]
 fn nu_failed_workon_keeps_the_active_env() {
     if !require("nu") {
         return;
@@ -1651,6 +1744,10 @@ print "DONE=1"
 /// A real terminal (tmux): the prompt changes after `workon`, bare `workon`
 /// opens the picker, and Esc cancels it without changing anything.
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12, has_tmux)),
+    ignore = "needs bash, pyenv CPython 3.12, tmux"
+)]
 fn interactive_prompt_and_picker_through_tmux() {
     if !require("tmux") || !require("bash") {
         return;
@@ -1749,6 +1846,10 @@ fn interactive_prompt_and_picker_through_tmux() {
 /// Ctrl-C in the picker (bare `workon` on a terminal) ends it with the
 /// cursor shown again and the shell prompt back, nothing activated.
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12, has_tmux)),
+    ignore = "needs bash, pyenv CPython 3.12, tmux"
+)]
 fn picker_ctrl_c_restores_the_cursor() {
     if !require("tmux") || !require("bash") {
         return;
@@ -1792,6 +1893,7 @@ fn picker_ctrl_c_restores_the_cursor() {
 /// not grow PATH; an unknown name changes nothing; `deactivate` restores
 /// PATH, the prompt closure and PYTHONHOME.
 #[test]
+#[cfg_attr(not(all(has_nu, has_py_3_12)), ignore = "needs nu, pyenv CPython 3.12")]
 fn nu_workon_switch_deactivate() {
     if !require("nu") {
         return;
@@ -1856,6 +1958,7 @@ print "DONE=1"
 /// nushell without the hook: `overlay use ENV/bin/activate.nu`, then
 /// `deactivate` (an alias for `overlay hide`) puts everything back.
 #[test]
+#[cfg_attr(not(all(has_nu, has_py_3_12)), ignore = "needs nu, pyenv CPython 3.12")]
 fn nu_activate_script_overlay() {
     if !require("nu") {
         return;

@@ -7,14 +7,7 @@ use std::process::Command;
 
 use super::*;
 
-/// Skip (return None) with a reason, or panic under CI=true.
-fn skip<T>(reason: &str) -> Option<T> {
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("required for this test under CI=true: {reason}");
-    }
-    eprintln!("skipping: {reason}");
-    None
-}
+use crate::venv::testing::skip;
 
 /// `versions/<version>` of pyenv, if installed.
 fn pyenv(version: &str) -> Option<PathBuf> {
@@ -34,6 +27,7 @@ fn cache() -> tempfile::TempDir {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn version_request_picks_the_pyenv_build() {
     let Some(root) = pyenv("3.12.1") else { return };
     let cache = cache();
@@ -53,6 +47,7 @@ fn version_request_picks_the_pyenv_build() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_13), ignore = "needs pyenv CPython 3.13")]
 fn major_request_picks_the_newest() {
     let Some(_) = pyenv("3.13.0") else { return };
     let interp = find(Some("3"), cache().path()).unwrap();
@@ -61,6 +56,7 @@ fn major_request_picks_the_newest() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn versioned_command_falls_back_past_shims() {
     let Some(_) = pyenv("3.12.1") else { return };
     let interp = find(Some("python3.12"), cache().path()).unwrap();
@@ -69,6 +65,7 @@ fn versioned_command_falls_back_past_shims() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_2_7), ignore = "needs pyenv CPython 2.7")]
 fn python2_is_queried_and_reported() {
     let Some(root) = pyenv("2.7.18") else { return };
     let interp = find(Some("2.7"), cache().path()).unwrap();
@@ -79,6 +76,7 @@ fn python2_is_queried_and_reported() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_7), ignore = "needs pyenv CPython 3.7")]
 fn older_versions_use_posix_prefix_paths() {
     let Some(root) = pyenv("3.7.16") else { return };
     let interp = find(
@@ -93,6 +91,7 @@ fn older_versions_use_posix_prefix_paths() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn missing_version_lists_what_was_found() {
     let Some(_) = pyenv("3.12.1") else { return };
     let err = find(Some("3.99"), cache().path()).unwrap_err().to_string();
@@ -103,6 +102,10 @@ fn missing_version_lists_what_was_found() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_pyenv_shims)),
+    ignore = "needs pyenv CPython 3.12 and pyenv shims"
+)]
 fn pyenv_shim_resolves_to_the_real_binary_and_is_not_cached() {
     let Some(versions) = discover::pyenv_versions_dir() else {
         return;
@@ -155,11 +158,16 @@ fn check_venv_resolves_to_base(version: &str, exe: &str) {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn venv_python_resolves_to_its_base_312() {
     check_venv_resolves_to_base("3.12.1", "python3.12");
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_7, has_py_3_10)),
+    ignore = "needs pyenv CPython 3.7, 3.10"
+)]
 fn venv_python_resolves_to_its_base_without_base_executable() {
     // 3.7 has no sys._base_executable; 3.10 reports the venv's own python.
     check_venv_resolves_to_base("3.7.16", "python3.7");
@@ -167,6 +175,7 @@ fn venv_python_resolves_to_its_base_without_base_executable() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn cache_hit_runs_nothing_and_returns_the_same() {
     let Some(root) = pyenv("3.12.1") else { return };
     let cache = cache();
@@ -187,6 +196,7 @@ fn cache_hit_runs_nothing_and_returns_the_same() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn corrupt_cache_entry_is_ignored_and_rewritten() {
     let Some(root) = pyenv("3.12.1") else { return };
     let cache = cache();
@@ -261,6 +271,7 @@ fn failing_interpreter_reports_its_stderr() {
 /// PyPy comes from the distribution (Debian's pypy3), which CI images may
 /// not install: this test only ever skips when it is absent, even in CI.
 #[test]
+#[cfg_attr(not(has_pypy3), ignore = "needs pypy3")]
 fn pypy_is_reported_as_pypy() {
     let Some(pypy) = discover::which("pypy3").filter(|p| !discover::is_script(p)) else {
         eprintln!("skipping: no pypy3 binary on PATH");
@@ -292,6 +303,10 @@ fn display_path_abbreviates_home() {
 
 #[cfg(unix)]
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_pyenv_shims)),
+    ignore = "needs pyenv CPython 3.12 and pyenv shims"
+)]
 fn a_shim_that_must_run_is_cached_only_under_what_ran() {
     // A copy of the real shim outside pyenv's root cannot be seen through
     // (its root has no versions), so the shim itself is run.
@@ -411,6 +426,7 @@ fn a_flood_on_stderr_is_not_quoted_in_full() {
 /// An answer after a lot of chatter is still found: the end of stdout is kept.
 #[cfg(unix)]
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn the_answer_after_megabytes_of_chatter_is_still_read() {
     let Some(root) = pyenv("3.12.1") else { return };
     let dir = tempfile::tempdir().unwrap();

@@ -343,6 +343,7 @@ mod tests {
     /// Prompts written by Python's own `repr` (as `python -m venv --prompt`
     /// writes them, including its `\\u` escapes) decode to what Python meant.
     #[test]
+    #[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
     fn parse_decodes_what_python_writes() {
         let Some(python) = crate::venv::testing::pyenv_python("3.12") else {
             return;
@@ -372,6 +373,7 @@ mod tests {
 
     /// The real judge of `repr`: Python itself, when pyenv's 3.12 is here.
     #[test]
+    #[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
     fn python_agrees_with_our_repr() {
         let Some(python) = crate::venv::testing::pyenv_python("3.12") else {
             return;

@@ -9,7 +9,7 @@ mod files;
 pub mod layout;
 pub mod seed;
 #[cfg(test)]
-mod testing;
+pub mod testing;
 #[cfg(test)]
 mod tests;
 

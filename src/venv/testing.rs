@@ -6,53 +6,20 @@ use std::process::Command;
 
 use crate::python::Interpreter;
 
+/// The machine checks every test crate shares (`tests/support/env.rs`).
+#[path = "../../tests/support/env.rs"]
+mod machine;
+
 /// Skip (return None after saying why), or panic under CI=true.
 pub fn skip<T>(reason: &str) -> Option<T> {
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("CI=true and a test needs something absent: {reason}");
-    }
-    eprintln!("skipped: {reason}");
+    machine::skip(reason);
     None
 }
 
-/// `$PYENV_ROOT` or `~/.pyenv`.
-pub fn pyenv_root() -> PathBuf {
-    match std::env::var_os("PYENV_ROOT") {
-        Some(root) if !root.is_empty() => PathBuf::from(root),
-        _ => PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".pyenv"),
-    }
-}
-
-/// The newest pyenv version whose name starts with `prefix.` (or equals it),
-/// e.g. "3.12" -> versions/3.12.1/bin/python3.
+/// pyenv's newest `prefix` version ("3.12" or "3.12.1"): its python, or
+/// None (skipped).
 pub fn pyenv_python(prefix: &str) -> Option<PathBuf> {
-    let versions = pyenv_root().join("versions");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&versions)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name == prefix || name.starts_with(&format!("{prefix}."))
-        })
-        .map(|e| e.path())
-        .collect();
-    found.sort();
-    let dir = found.pop();
-    let Some(dir) = dir else {
-        return skip(&format!(
-            "no pyenv Python {prefix} under {}",
-            versions.display()
-        ));
-    };
-    let exe = ["python3", "python"]
-        .iter()
-        .map(|n| dir.join("bin").join(n))
-        .find(|p| p.exists());
-    match exe {
-        Some(exe) => Some(exe),
-        None => skip(&format!("{} has no bin/python3", dir.display())),
-    }
+    machine::need_python(prefix)
 }
 
 /// Ask a real interpreter for the fields of `Interpreter` (the way the
@@ -99,11 +66,7 @@ pub fn pyenv_interpreter(prefix: &str) -> Option<Interpreter> {
 
 /// The path of an installed program, or None (skipped).
 pub fn tool(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let found = std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file());
-    match found {
+    match machine::find_on_path(name) {
         Some(p) => Some(p),
         None => skip(&format!("{name} is not installed")),
     }

@@ -126,40 +126,77 @@ fn real_env(version: &str) {
 }
 
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_6)),
+    ignore = "needs pyenv CPython 3.6"
+)]
 fn real_env_3_6() {
     real_env("3.6");
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_7)),
+    ignore = "needs pyenv CPython 3.7"
+)]
 fn real_env_3_7() {
     real_env("3.7");
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_8)),
+    ignore = "needs pyenv CPython 3.8"
+)]
 fn real_env_3_8() {
     real_env("3.8");
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_9)),
+    ignore = "needs pyenv CPython 3.9"
+)]
 fn real_env_3_9() {
     real_env("3.9");
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_10)),
+    ignore = "needs pyenv CPython 3.10"
+)]
 fn real_env_3_10() {
     real_env("3.10");
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_11)),
+    ignore = "needs pyenv CPython 3.11"
+)]
 fn real_env_3_11() {
     real_env("3.11");
 }
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn real_env_3_12() {
     real_env("3.12");
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_13)),
+    ignore = "needs pyenv CPython 3.13"
+)]
 fn real_env_3_13() {
     real_env("3.13");
 }
 
 /// PyPy from Debian, where installed: the pypy names run the env too.
 #[test]
+#[cfg_attr(not(has_pypy3), ignore = "needs pypy3")]
 fn real_env_pypy() {
     let Some(pypy) = tool("pypy3") else {
         return;
@@ -462,6 +499,7 @@ fn posix_shell(name: &str, args: &[&str], strict: &str) {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn activate_in_bash_strict_inside_a_function() {
     // `set +h` makes `hash -r` fail: the script must survive it under -e.
     posix_shell("bash", &["--norc", "--noprofile", "-c"], "set -eu\nset +h");
@@ -469,16 +507,22 @@ fn activate_in_bash_strict_inside_a_function() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn activate_in_zsh() {
     posix_shell("zsh", &["-f", "-c"], "set -eu");
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn activate_in_dash() {
     posix_shell("dash", &["-c"], "set -eu");
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
 fn disabled_prompt_is_left_alone_in_bash() {
     let Some(bash) = tool("bash") else {
         return;
@@ -502,6 +546,7 @@ fn disabled_prompt_is_left_alone_in_bash() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn running_instead_of_sourcing_is_reported() {
     let Some(a) = activation_env() else {
         return;
@@ -526,6 +571,10 @@ fn running_instead_of_sourcing_is_reported() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
 fn activate_in_fish() {
     let Some(fish) = tool("fish") else {
         return;
@@ -582,6 +631,10 @@ if functions -q deactivate; echo DEACTIVATE=defined; else; echo DEACTIVATE=gone;
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_tcsh)),
+    ignore = "needs pyenv CPython 3.12, tcsh"
+)]
 fn activate_in_tcsh() {
     let Some(tcsh) = tool("tcsh") else {
         return;
@@ -634,6 +687,7 @@ endif
 }
 
 #[test]
+#[cfg_attr(not(has_shellcheck), ignore = "needs shellcheck")]
 fn shellcheck_accepts_the_sh_script() {
     let Some(shellcheck) = tool("shellcheck") else {
         return;
@@ -665,6 +719,7 @@ fn shellcheck_accepts_the_sh_script() {
 }
 
 #[test]
+#[cfg_attr(not(all(has_fish, has_tcsh)), ignore = "needs fish, tcsh")]
 fn fish_and_csh_read_our_quoting_back() {
     let values = ["/my env/it's $HOME `id` \"q\" !1 \\x", "a'b\\'c", ""];
     if let Some(fish) = tool("fish") {

@@ -12,6 +12,7 @@ fn spawn(w: &World, args: &[&str]) -> Child {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn parallel_mkenv_with_different_names_all_register() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -42,6 +43,7 @@ fn parallel_mkenv_with_different_names_all_register() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn parallel_mkenv_with_the_same_name_has_one_winner() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -67,6 +69,7 @@ fn parallel_mkenv_with_the_same_name_has_one_winner() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn interleaved_rm_and_mkenv_stay_consistent() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -103,6 +106,7 @@ fn interleaved_rm_and_mkenv_stay_consistent() {
 /// either fully registered with a working env or absent, and the next
 /// command cleans up and can create it.
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn killed_mkenv_leaves_nothing_half_built() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -150,6 +154,7 @@ fn killed_mkenv_leaves_nothing_half_built() {
 /// Kill `envreg rm` at many moments: each environment is either still fully
 /// registered and working, or gone from both the index and envs/.
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn killed_rm_never_leaves_an_entry_without_its_environment() {
     let Some(py) = need_python("3.12") else {
         return;

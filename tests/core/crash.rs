@@ -281,6 +281,7 @@ impl Run {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn every_crash_point_leaves_a_consistent_registry() {
     let Some(py) = need_python("3.12") else {
         return;

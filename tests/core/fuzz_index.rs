@@ -390,6 +390,7 @@ fn rm_survives_any_index() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn mkenv_survives_any_index() {
     let Some(py) = python_arg() else {
         return;

@@ -1,6 +1,7 @@
 use crate::common::*;
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn a_corrupt_index_stops_every_command_and_stays_untouched() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -70,6 +71,7 @@ fn relative_envreg_home_is_refused() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn moving_a_corrupt_index_away_recovers_every_env() {
     let Some(py) = need_python("3.12") else {
         return;

@@ -11,6 +11,7 @@ fn empty_registry_prints_nothing_and_hints() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn table_json_and_names_with_every_status() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -77,6 +78,7 @@ fn table_json_and_names_with_every_status() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn ls_marks_the_active_env_and_closed_pipe_is_quiet() {
     let Some(py) = need_python("3.12") else {
         return;

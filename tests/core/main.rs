@@ -1,7 +1,12 @@
 //! Integration tests for the core commands, against the built binary.
 //! Each test gets its own temp HOME and ENVREG_HOME (see `common`).
 
-mod common;
+#[path = "../support/mod.rs"]
+mod support;
+/// What every core test imports: the hermetic world and the machine checks.
+mod common {
+    pub use crate::support::world::*;
+}
 mod concurrency;
 mod crash;
 mod fuzz_index;

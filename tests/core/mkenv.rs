@@ -11,6 +11,7 @@ fn py_eval(env: &Path, code: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn mkenv_creates_registers_and_prints_the_path() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -41,13 +42,29 @@ fn mkenv_creates_registers_and_prints_the_path() {
     assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
 }
 
+/// Every supported CPython in the full run; one with setuptools seeded and
+/// one without in the default run.
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
 fn pip_is_seeded_and_works_for_every_supported_python() {
+    pip_is_seeded_and_works(SUPPORTED);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_py_3_11, has_py_3_12)),
+    ignore = "needs pyenv CPython 3.11, 3.12"
+)]
+fn pip_is_seeded_and_works_for_3_11_and_3_12() {
+    pip_is_seeded_and_works(&["3.11", "3.12"]);
+}
+
+fn pip_is_seeded_and_works(minors: &[&str]) {
     let w = World::new();
     let wheels = w.dir.path().join("wheels");
     std::fs::create_dir(&wheels).unwrap();
     let mut tried = 0;
-    for minor in SUPPORTED {
+    for minor in minors {
         let Some(py) = need_python(minor) else {
             continue;
         };
@@ -117,6 +134,7 @@ fn pip_is_seeded_and_works_for_every_supported_python() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn envs_share_the_cache_but_not_their_files() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -130,6 +148,7 @@ fn envs_share_the_cache_but_not_their_files() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn python_requests_resolve_in_every_form() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -186,6 +205,7 @@ fn python_requests_resolve_in_every_form() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn pyenv_shim_resolves_to_the_real_interpreter() {
     let shim = pyenv_root().join("shims/python3.12");
     if !shim.exists() {
@@ -221,6 +241,7 @@ fn pyenv_shim_resolves_to_the_real_interpreter() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn unknown_interpreters_are_named_and_alternatives_listed() {
     let w = World::new();
     // An existing environment, and the index, must come through untouched.
@@ -254,6 +275,7 @@ fn unknown_interpreters_are_named_and_alternatives_listed() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_2_7), ignore = "needs pyenv CPython 2.7")]
 fn python2_is_refused_with_a_reason() {
     let Some(py) = need_python("2.7") else { return };
     let w = World::new();
@@ -265,6 +287,7 @@ fn python2_is_refused_with_a_reason() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn existing_name_is_refused_and_nothing_touched() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -281,6 +304,7 @@ fn existing_name_is_refused_and_nothing_touched() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn system_site_packages_and_prompt() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -316,6 +340,7 @@ fn system_site_packages_and_prompt() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn install_packages_at_creation() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -364,6 +389,10 @@ fn install_packages_at_creation() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_11, has_py_3_12)),
+    ignore = "needs pyenv CPython 3.11, pyenv CPython 3.12"
+)]
 fn default_interpreter_is_python3_on_path_or_envreg_python() {
     let Some(py312) = need_python("3.12") else {
         return;

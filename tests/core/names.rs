@@ -31,6 +31,7 @@ fn bad_names_are_refused_before_anything_is_touched() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn names_differing_only_in_case_are_refused() {
     let Some(py) = need_python("3.12") else {
         return;

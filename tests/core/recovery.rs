@@ -21,6 +21,7 @@ fn unrecorded_victim(py: &Path) -> World {
 const RECOVERED: &str = "registered 'victim': an interrupted 'envreg mkenv' had built it";
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn an_unrecorded_env_is_usable_by_every_command_at_once() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -78,6 +79,7 @@ fn an_unrecorded_env_is_usable_by_every_command_at_once() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn a_restored_backup_without_the_env_contents_can_be_removed() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -106,6 +108,7 @@ fn a_restored_backup_without_the_env_contents_can_be_removed() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn rm_removes_envs_name_when_the_recorded_path_is_stale() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -132,6 +135,7 @@ fn rm_removes_envs_name_when_the_recorded_path_is_stale() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn mkenv_succeeds_when_only_printing_its_path_fails() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -158,6 +162,7 @@ fn mkenv_succeeds_when_only_printing_its_path_fails() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn racing_rm_of_one_name_gives_the_true_reason() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -191,6 +196,7 @@ fn racing_rm_of_one_name_gives_the_true_reason() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn a_recovered_env_keeps_its_prompt_exactly() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -209,6 +215,7 @@ fn a_recovered_env_keeps_its_prompt_exactly() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn a_new_env_carries_no_cachedir_tag() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -219,6 +226,7 @@ fn a_new_env_carries_no_cachedir_tag() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn an_install_that_does_not_finish_leaves_an_incomplete_env() {
     let Some(py) = need_python("3.12") else {
         return;

@@ -1,6 +1,7 @@
 use crate::common::*;
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn rm_with_yes_removes_dir_and_entry() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -18,6 +19,7 @@ fn rm_with_yes_removes_dir_and_entry() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn rm_without_terminal_or_yes_refuses() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -31,6 +33,7 @@ fn rm_without_terminal_or_yes_refuses() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn one_unknown_name_removes_nothing() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -46,6 +49,7 @@ fn one_unknown_name_removes_nothing() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn the_active_env_needs_force() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -69,6 +73,7 @@ fn the_active_env_needs_force() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn a_directory_that_is_not_a_venv_is_never_deleted() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -96,6 +101,7 @@ fn a_directory_that_is_not_a_venv_is_never_deleted() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn rm_of_a_missing_directory_just_unregisters() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -108,6 +114,10 @@ fn rm_of_a_missing_directory_just_unregisters() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_script)),
+    ignore = "needs pyenv CPython 3.12, script"
+)]
 fn rm_asks_on_a_terminal() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -258,6 +268,7 @@ fn hand_made_env(w: &World, name: &str) {
 }
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn rm_on_a_real_terminal_escape_ctrl_d_and_ctrl_c_mean_no() {
     if which("tmux").is_none() {
         skip("tmux is needed for a real terminal");

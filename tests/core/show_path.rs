@@ -1,6 +1,7 @@
 use crate::common::*;
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn path_and_show_describe_one_env() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -31,6 +32,7 @@ fn path_and_show_describe_one_env() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn unknown_names_suggest_a_close_one() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -47,6 +49,7 @@ fn unknown_names_suggest_a_close_one() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn path_workon_prints_dir_and_hooks_and_records_last_used() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -81,6 +84,7 @@ fn path_workon_prints_dir_and_hooks_and_records_last_used() {
 /// Recording the use is best effort: a registry that cannot be written still
 /// gives `workon` its two lines, and nothing on stderr.
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn path_workon_ignores_a_failure_to_record() {
     let Some(py) = need_python("3.12") else {
         return;

@@ -59,6 +59,7 @@ fn fake_env(dir: &Path) {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn rm_never_deletes_outside_the_home() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -89,6 +90,7 @@ fn rm_never_deletes_outside_the_home() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn rm_in_a_copied_home_leaves_the_original_alone() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -118,6 +120,7 @@ fn rm_in_a_copied_home_leaves_the_original_alone() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn a_symlink_in_envs_is_removed_not_followed() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -137,6 +140,10 @@ fn a_symlink_in_envs_is_removed_not_followed() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_root)),
+    ignore = "needs pyenv CPython 3.12, root (mounts)"
+)]
 fn rm_is_all_or_nothing_when_a_move_fails() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -169,6 +176,10 @@ fn rm_is_all_or_nothing_when_a_move_fails() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_root)),
+    ignore = "needs pyenv CPython 3.12, root (mounts)"
+)]
 fn rm_on_a_read_only_envs_folder_removes_nothing() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -187,6 +198,10 @@ fn rm_on_a_read_only_envs_folder_removes_nothing() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_root)),
+    ignore = "needs pyenv CPython 3.12, root (mounts)"
+)]
 fn trash_that_cannot_be_deleted_is_reported_once() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -223,6 +238,7 @@ fn touch(w: &World, name: &str) -> Out {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn workon_records_last_used_without_the_lock() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -255,6 +271,10 @@ fn workon_records_last_used_without_the_lock() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_root)),
+    ignore = "needs pyenv CPython 3.12, root (mounts)"
+)]
 fn workon_works_on_a_read_only_home() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -272,6 +292,10 @@ fn workon_works_on_a_read_only_home() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_root)),
+    ignore = "needs pyenv CPython 3.12, root (mounts)"
+)]
 fn workon_works_on_a_full_disk() {
     let Some(py) = need_python("3.12") else {
         return;
@@ -297,6 +321,10 @@ fn workon_works_on_a_full_disk() {
 }
 
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_root)),
+    ignore = "needs pyenv CPython 3.12, root (mounts)"
+)]
 fn mkenv_that_cannot_save_the_index_leaves_nothing() {
     let Some(py) = need_python("3.12") else {
         return;

@@ -31,12 +31,7 @@ fn find_cpython(minor: u32) -> Option<PathBuf> {
 /// (a skip) when it is not installed, a panic when CI=true.
 fn interpreter(minor: u32) -> Option<Interpreter> {
     let Some(python) = find_cpython(minor) else {
-        let msg = format!("pyenv CPython 3.{minor} is not installed");
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("{msg} (CI=true: a missing interpreter is a failure)");
-        }
-        eprintln!("skipping: {msg}");
-        return None;
+        return crate::venv::testing::skip(&format!("pyenv CPython 3.{minor} is not installed"));
     };
     let script = "import json, sys, sysconfig\n\
                   print(json.dumps({'executable': sys.executable, 'base_prefix': sys.base_prefix,\n\
@@ -73,10 +68,9 @@ fn interpreter(minor: u32) -> Option<Interpreter> {
     })
 }
 
-/// The newest CPython present, for tests that need just one.
+/// The default test interpreter (3.12), for tests that need just one.
 fn any_interpreter() -> Option<Interpreter> {
-    let minor = (7..=13).rev().find(|m| find_cpython(*m).is_some());
-    interpreter(minor.unwrap_or(13))
+    interpreter(12)
 }
 
 /// A minimal venv built by hand: enough for python to treat it as one.
@@ -390,35 +384,67 @@ fn assert_read_only(path: &Path) {
 }
 
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_7)),
+    ignore = "needs pyenv CPython 3.7"
+)]
 fn full_cycle_3_7() {
     full_cycle(7);
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_8)),
+    ignore = "needs pyenv CPython 3.8"
+)]
 fn full_cycle_3_8() {
     full_cycle(8);
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_9)),
+    ignore = "needs pyenv CPython 3.9"
+)]
 fn full_cycle_3_9() {
     full_cycle(9);
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_10)),
+    ignore = "needs pyenv CPython 3.10"
+)]
 fn full_cycle_3_10() {
     full_cycle(10);
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_11)),
+    ignore = "needs pyenv CPython 3.11"
+)]
 fn full_cycle_3_11() {
     full_cycle(11);
 }
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn full_cycle_3_12() {
     full_cycle(12);
 }
 #[test]
+#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+#[cfg_attr(
+    all(envreg_test_full, not(has_py_3_13)),
+    ignore = "needs pyenv CPython 3.13"
+)]
 fn full_cycle_3_13() {
     full_cycle(13);
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_7), ignore = "needs pyenv CPython 3.7")]
 fn setuptools_3_7_gets_versioned_easy_install() {
     let Some(interp) = interpreter(7) else {
         return;
@@ -443,6 +469,7 @@ fn setuptools_3_7_gets_versioned_easy_install() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn uninstalling_in_one_env_leaves_another_intact() {
     let Some(interp) = any_interpreter() else {
         return;
@@ -491,6 +518,7 @@ fn uninstalling_in_one_env_leaves_another_intact() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn trampoline_for_a_path_with_space_and_quote() {
     let Some(interp) = any_interpreter() else {
         return;
@@ -506,6 +534,7 @@ fn trampoline_for_a_path_with_space_and_quote() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn trampoline_for_a_long_path() {
     let Some(interp) = any_interpreter() else {
         return;
@@ -522,6 +551,7 @@ fn trampoline_for_a_long_path() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn cache_is_reused_and_leftovers_are_cleaned() {
     use std::os::unix::fs::MetadataExt;
     let Some(interp) = any_interpreter() else {
@@ -567,6 +597,7 @@ fn cache_is_reused_and_leftovers_are_cleaned() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn missing_bundled_pip_is_a_clear_error() {
     let Some(mut interp) = any_interpreter() else {
         return;
@@ -583,6 +614,7 @@ fn missing_bundled_pip_is_a_clear_error() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn windows_is_refused_clearly() {
     let Some(mut interp) = any_interpreter() else {
         return;
@@ -595,6 +627,7 @@ fn windows_is_refused_clearly() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn corrupt_wheel_is_refused() {
     let Some(mut interp) = any_interpreter() else {
         return;
@@ -637,6 +670,7 @@ fn corrupt_wheel_is_refused() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn concurrent_first_seeds_share_one_image() {
     let Some(interp) = any_interpreter() else {
         return;
@@ -664,6 +698,7 @@ fn concurrent_first_seeds_share_one_image() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn copies_when_the_cache_is_on_another_file_system() {
     use std::os::unix::fs::MetadataExt;
     let Some(interp) = any_interpreter() else {
@@ -693,6 +728,7 @@ fn copies_when_the_cache_is_on_another_file_system() {
 }
 
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn launchers_name_the_final_python_not_the_staging_dir() {
     let Some(interp) = any_interpreter() else {
         return;
@@ -732,6 +768,7 @@ fn pip_image(interp: &Interpreter, cache: &Path) -> PathBuf {
 /// env gets for itself are not; an env whose files are read-only hard links
 /// is removed whole, and the image stays as it was.
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn seeded_files_are_read_only_links_and_envs_still_remove() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let Some(interp) = any_interpreter() else {
@@ -794,6 +831,7 @@ fn seeded_files_are_read_only_links_and_envs_still_remove() {
 /// mtime), the next env gets a freshly extracted image, pristine and
 /// read-only.
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn a_modified_image_is_extracted_again() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let Some(interp) = any_interpreter() else {
@@ -890,6 +928,10 @@ const AS_USER_DONE: &str = "envreg-as-user-checks-passed";
 /// an env seeded from it; an in-place write into a seeded file fails, from
 /// the shell and from Rust, and `remove_dir_all` of the env succeeds.
 #[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_root, has_setpriv)),
+    ignore = "needs pyenv CPython 3.12, root, setpriv"
+)]
 fn as_an_ordinary_user_seeded_files_refuse_writes_and_envs_remove() {
     let Some(interp) = any_interpreter() else {
         return;
@@ -1009,6 +1051,7 @@ fn as_user_checks(env: &Path, file: &Path) {
 /// cache's lock file (seeding stops), at its CACHEDIR.TAG (left alone), and
 /// at a launcher or a seeded file in the env (seeding stops).
 #[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn planted_symlinks_are_never_written_through() {
     let Some(interp) = any_interpreter() else {
         return;

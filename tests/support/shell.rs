@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub use super::env::*;
+
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs;
@@ -14,49 +16,13 @@ use std::process::{Command, Output, Stdio};
 /// The built binary under test.
 pub const ENVREG: &str = env!("CARGO_BIN_EXE_envreg");
 
-/// Whether `program` is on the caller's PATH. When it is not, the test is
-/// skipped with a printed reason, or fails when CI=true.
-pub fn require(program: &str) -> bool {
-    if find_on_path(program).is_some() {
-        return true;
-    }
-    skip(&format!("{program} is not installed"))
-}
-
-/// Skip a test with a reason; under CI=true, fail instead.
-pub fn skip(reason: &str) -> bool {
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("cannot run this test under CI: {reason}");
-    }
-    eprintln!("skipped: {reason}");
-    false
-}
-
-pub fn find_on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(program))
-        .find(|p| p.is_file())
-}
-
 /// A Python to build environments with: pyenv's 3.12.1 (found through
 /// $PYENV_ROOT or $HOME/.pyenv), else any pyenv 3.x, else `python3` on PATH.
 pub fn python() -> Option<PathBuf> {
-    let root = std::env::var_os("PYENV_ROOT")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".pyenv")))?;
-    let preferred = root.join("versions/3.12.1/bin/python3.12");
-    if preferred.is_file() {
-        return Some(preferred);
-    }
-    for version in ["3.13.0", "3.11.7", "3.10.13", "3.9.18", "3.8.18"] {
-        let minor = version.rsplit_once('.').unwrap().0;
-        let exe = root.join(format!("versions/{version}/bin/python{minor}"));
-        if exe.is_file() {
-            return Some(exe);
-        }
-    }
-    find_on_path("python3")
+    ["3.12", "3.13", "3.11", "3.10", "3.9", "3.8"]
+        .iter()
+        .find_map(|v| pyenv_python(v))
+        .or_else(|| find_on_path("python3"))
 }
 
 /// A temporary HOME with ENVREG_HOME at "HOME/my envs" (a space on purpose).

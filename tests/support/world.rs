@@ -5,57 +5,9 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+pub use super::env::*;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_envreg");
-
-/// Skip a test with a printed reason; under CI=true a skip is a failure.
-pub fn skip(reason: &str) {
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("required for CI but missing: {reason}");
-    }
-    eprintln!("SKIPPED: {reason}");
-}
-
-pub fn pyenv_root() -> PathBuf {
-    std::env::var_os("PYENV_ROOT")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| real_home().join(".pyenv"))
-}
-
-fn real_home() -> PathBuf {
-    std::env::var_os("HOME").map(PathBuf::from).expect("HOME")
-}
-
-/// The pyenv-installed CPython `X.Y` (e.g. "3.12"): its `bin/pythonX.Y`.
-pub fn pyenv_python(minor: &str) -> Option<PathBuf> {
-    let versions = pyenv_root().join("versions");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(versions)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name().and_then(OsStr::to_str).is_some_and(|n| {
-                n.starts_with(&format!("{minor}."))
-                    && n[minor.len() + 1..].chars().all(|c| c.is_ascii_digit())
-            })
-        })
-        .map(|p| p.join("bin").join(format!("python{minor}")))
-        .filter(|p| p.exists())
-        .collect();
-    found.sort();
-    found.pop()
-}
-
-/// Like `pyenv_python`, but skips (or fails under CI) when absent.
-pub fn need_python(minor: &str) -> Option<PathBuf> {
-    let found = pyenv_python(minor);
-    if found.is_none() {
-        skip(&format!(
-            "no pyenv Python {minor} under {}",
-            pyenv_root().display()
-        ));
-    }
-    found
-}
 
 pub struct World {
     pub dir: tempfile::TempDir,
