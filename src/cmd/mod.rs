@@ -9,6 +9,7 @@ mod path;
 mod pick;
 mod rm;
 mod show;
+mod view;
 
 use std::fmt;
 

@@ -3,7 +3,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::Show;
-use crate::cmd::ls::{EnvView, format_time};
+use crate::cmd::view::{EnvView, format_time};
 use crate::registry::Registry;
 use crate::ui::escape_controls;
 

@@ -71,3 +71,18 @@ pub fn tool(name: &str) -> Option<PathBuf> {
         None => skip(&format!("{name} is not installed")),
     }
 }
+
+/// One test per interpreter of the matrix: run by default only for the
+/// default test interpreter, the others with `ENVREG_TEST_FULL=1` (each
+/// still needs its interpreter, declared for build.rs's `has_py_*`).
+macro_rules! matrix_tests {
+    ($check:ident: $($name:ident($arg:expr, $has:meta, $need:literal);)*) => {$(
+        #[test]
+        #[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
+        #[cfg_attr(all(envreg_test_full, not($has)), ignore = $need)]
+        fn $name() {
+            $check($arg);
+        }
+    )*};
+}
+pub(crate) use matrix_tests;

@@ -1,6 +1,7 @@
 //! Real tests: environments built on pyenv's interpreters, run by their own
 //! python, and activated in real shells started without rc files.
 
+use crate::venv::testing::matrix_tests;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -125,73 +126,21 @@ fn real_env(version: &str) {
     }
 }
 
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_6)),
-    ignore = "needs pyenv CPython 3.6"
-)]
-fn real_env_3_6() {
-    real_env("3.6");
+matrix_tests! {
+    real_env:
+    real_env_3_6("3.6", has_py_3_6, "needs pyenv CPython 3.6");
+    real_env_3_7("3.7", has_py_3_7, "needs pyenv CPython 3.7");
+    real_env_3_8("3.8", has_py_3_8, "needs pyenv CPython 3.8");
+    real_env_3_9("3.9", has_py_3_9, "needs pyenv CPython 3.9");
+    real_env_3_10("3.10", has_py_3_10, "needs pyenv CPython 3.10");
+    real_env_3_11("3.11", has_py_3_11, "needs pyenv CPython 3.11");
+    real_env_3_13("3.13", has_py_3_13, "needs pyenv CPython 3.13");
 }
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_7)),
-    ignore = "needs pyenv CPython 3.7"
-)]
-fn real_env_3_7() {
-    real_env("3.7");
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_8)),
-    ignore = "needs pyenv CPython 3.8"
-)]
-fn real_env_3_8() {
-    real_env("3.8");
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_9)),
-    ignore = "needs pyenv CPython 3.9"
-)]
-fn real_env_3_9() {
-    real_env("3.9");
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_10)),
-    ignore = "needs pyenv CPython 3.10"
-)]
-fn real_env_3_10() {
-    real_env("3.10");
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_11)),
-    ignore = "needs pyenv CPython 3.11"
-)]
-fn real_env_3_11() {
-    real_env("3.11");
-}
+
 #[test]
 #[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn real_env_3_12() {
     real_env("3.12");
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_13)),
-    ignore = "needs pyenv CPython 3.13"
-)]
-fn real_env_3_13() {
-    real_env("3.13");
 }
 
 /// PyPy from Debian, where installed: the pypy names run the env too.

@@ -1,6 +1,7 @@
 //! Seeding pip into hand-built venvs of the real pyenv CPythons, then running
 //! that pip. Offline: pip is told to use no index and no config file.
 
+use crate::venv::testing::matrix_tests;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -383,64 +384,20 @@ fn assert_read_only(path: &Path) {
     assert_eq!(mode & 0o222, 0, "{} is writable: {mode:o}", path.display());
 }
 
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_7)),
-    ignore = "needs pyenv CPython 3.7"
-)]
-fn full_cycle_3_7() {
-    full_cycle(7);
+matrix_tests! {
+    full_cycle:
+    full_cycle_3_7(7, has_py_3_7, "needs pyenv CPython 3.7");
+    full_cycle_3_8(8, has_py_3_8, "needs pyenv CPython 3.8");
+    full_cycle_3_9(9, has_py_3_9, "needs pyenv CPython 3.9");
+    full_cycle_3_10(10, has_py_3_10, "needs pyenv CPython 3.10");
+    full_cycle_3_11(11, has_py_3_11, "needs pyenv CPython 3.11");
+    full_cycle_3_13(13, has_py_3_13, "needs pyenv CPython 3.13");
 }
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_8)),
-    ignore = "needs pyenv CPython 3.8"
-)]
-fn full_cycle_3_8() {
-    full_cycle(8);
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_9)),
-    ignore = "needs pyenv CPython 3.9"
-)]
-fn full_cycle_3_9() {
-    full_cycle(9);
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_10)),
-    ignore = "needs pyenv CPython 3.10"
-)]
-fn full_cycle_3_10() {
-    full_cycle(10);
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_11)),
-    ignore = "needs pyenv CPython 3.11"
-)]
-fn full_cycle_3_11() {
-    full_cycle(11);
-}
+
 #[test]
 #[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn full_cycle_3_12() {
     full_cycle(12);
-}
-#[test]
-#[cfg_attr(not(envreg_test_full), ignore = "full matrix: ENVREG_TEST_FULL=1")]
-#[cfg_attr(
-    all(envreg_test_full, not(has_py_3_13)),
-    ignore = "needs pyenv CPython 3.13"
-)]
-fn full_cycle_3_13() {
-    full_cycle(13);
 }
 
 #[test]
