@@ -37,6 +37,13 @@ pub struct EnvView<'a> {
     pub pip: bool,
     pub system_site_packages: bool,
     pub prompt: Option<String>,
+    /// Made by `mkenv --temp`.
+    pub temp: bool,
+    /// Variables exported while it is active (`set --var`).
+    pub vars: std::collections::BTreeMap<String, String>,
+    /// Directories `set --add-path` put on sys.path (`show` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_paths: Option<Vec<String>>,
 }
 
 fn path_string(p: &Path) -> String {
@@ -80,6 +87,9 @@ impl<'a> EnvView<'a> {
             pip: entry.flags.pip,
             system_site_packages: entry.flags.system_site_packages,
             prompt: entry.flags.prompt.clone(),
+            temp: entry.temp,
+            vars: entry.vars.clone(),
+            extra_paths: None,
         }
     }
 }
@@ -170,10 +180,11 @@ fn print(
         // Text from the index may hold control characters (a newline in a
         // project path, an escape sequence): shown escaped, always.
         let mut row: Vec<String> = vec![
-            if is_active {
-                format!("{name} *")
-            } else {
-                name.clone()
+            match (is_active, entry.temp) {
+                (true, true) => format!("{name} * (temp)"),
+                (true, false) => format!("{name} *"),
+                (false, true) => format!("{name} (temp)"),
+                (false, false) => name.clone(),
             },
             python_label(entry),
             status::check(&dir, entry, &mut interpreters)

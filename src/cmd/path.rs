@@ -1,9 +1,9 @@
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::cli::PathCmd;
-use crate::registry::Registry;
+use crate::registry::{Registry, Venv};
 
 /// Print the environment's directory. With `--touch` (what `workon` passes)
 /// also record it as used now: lock-free and best effort.
@@ -19,9 +19,25 @@ pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
             args.name
         );
     }
+    let venv = Venv::open(&dir);
+    let shown = if args.bin {
+        venv.bin_dir()
+    } else if args.python {
+        venv.python()
+    } else if args.site_packages {
+        venv.site_packages().with_context(|| {
+            format!(
+                "'{}' has no site-packages directory under {}",
+                args.name,
+                dir.display()
+            )
+        })?
+    } else {
+        dir
+    };
     if args.touch {
         registry.record_used(&args.name);
     }
-    writeln!(std::io::stdout().lock(), "{}", dir.display())?;
+    writeln!(std::io::stdout().lock(), "{}", shown.display())?;
     Ok(())
 }

@@ -22,8 +22,12 @@
 //! | recovery itself | restore trash (`recover.restored`), adopt (`recover.adopted`), save (`recover.saved`) | each step is idempotent and is redone by the next command |
 
 mod adopt;
+pub mod clone;
+pub mod env;
 pub mod index;
+mod lifecycle;
 pub mod name;
+pub mod settings;
 mod snapshot;
 mod staging;
 pub mod status;
@@ -36,7 +40,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result, bail};
 
 use crate::home::Home;
+pub use env::Venv;
 pub use index::{Entry, Flags, Index, PythonRecord};
+pub use settings::Changes;
 pub use staging::{Staging, Trash};
 
 pub struct Registry {
@@ -113,7 +119,10 @@ impl Registry {
             .into_iter()
             .filter_map(|n| adopt::orphan_entry(&envs.join(n)).map(|e| (n.clone(), e)))
             .collect();
-        if orphans.is_empty() && !staging::any_scratch(&listing) {
+        if orphans.is_empty()
+            && !staging::any_scratch(&listing)
+            && adopt::uncommitted(&envs, &listing, &index).is_empty()
+        {
             return Ok(index);
         }
         match self.lock() {
@@ -167,6 +176,12 @@ impl Registry {
     pub fn record_used(&self, name: &str) {
         used::record(&self.used_dir(), name);
     }
+}
+
+/// An index entry for the venv at `dir` (built by envreg or not), read
+/// from its pyvenv.cfg; `None` when it has no readable one.
+pub fn entry_for_venv(dir: &Path) -> Option<Entry> {
+    adopt::venv_entry(dir)
 }
 
 /// "no environment named X" plus the closest name, or how to list them.
@@ -242,6 +257,21 @@ impl Locked<'_> {
         } else {
             listing
         };
+        // A copy `cp`/`mv` moved into place but never recorded: the command
+        // did not commit, so it is undone (the source was never touched).
+        let mut discarded = Vec::new();
+        for name in adopt::uncommitted(&envs, &listing, &self.index) {
+            if let Ok(trash) = Trash::take(&envs, &envs.join(name), name) {
+                crate::crash_point!("recover.discarded");
+                trash.delete();
+                discarded.push(name.clone());
+            }
+        }
+        let listing = if discarded.is_empty() {
+            listing
+        } else {
+            staging::list(&envs)
+        };
         let adopted = adopt::adopt_orphans(&envs, &listing, &mut self.index);
         if !adopted.is_empty() {
             crate::crash_point!("recover.adopted");
@@ -265,6 +295,12 @@ impl Locked<'_> {
             crate::say!(
                 "envreg: put '{name}' back: an interrupted 'envreg rm' had moved it aside \
                  before recording the removal; nothing was removed"
+            );
+        }
+        for name in &discarded {
+            crate::say!(
+                "envreg: removed an unfinished copy '{name}': an interrupted 'envreg cp' or \
+                 'envreg mv' had not registered it; its source is unchanged"
             );
         }
         for name in &adopted {
@@ -318,10 +354,15 @@ impl Locked<'_> {
 
     /// Begin building `name`: a staging directory in `envs/`.
     pub fn stage(&self, name: &str) -> Result<Staging> {
-        self.check_free(name)?;
-        let staging = Staging::begin(&self.registry.home.envs_dir(), name)?;
+        let staging = self.begin_staging(name)?;
         crate::crash_point!("mkenv.staged");
         Ok(staging)
+    }
+
+    /// A staging directory for the new environment `name` (checked free).
+    fn begin_staging(&self, name: &str) -> Result<Staging> {
+        self.check_free(name)?;
+        Staging::begin(&self.registry.home.envs_dir(), name)
     }
 
     /// Move the built `staging` to `envs/NAME` and record `entry`. All or
@@ -357,13 +398,12 @@ impl Locked<'_> {
     /// is moved to the trash, then the index is saved. Any failure puts
     /// everything back and removes nothing.
     pub fn remove(&mut self, names: &[String], force: bool) -> Result<Removal> {
-        let active = std::env::var_os("VIRTUAL_ENV").map(PathBuf::from);
         let mut plan = Vec::new();
         let mut kept = Vec::new();
         for name in names {
             let entry = Registry::get(&self.index, name).context("nothing was removed")?;
             let dir = self.registry.dir_of(name, entry);
-            if !force && active.as_deref().is_some_and(|a| same_dir(a, &dir)) {
+            if !force && is_active(&dir) {
                 bail!(
                     "'{name}' is the active environment ($VIRTUAL_ENV); run 'deactivate' first \
                      or pass --force; nothing was removed"
@@ -456,6 +496,11 @@ fn only_envreg_files(dir: &Path) -> bool {
             _ => false,
         }
     })
+}
+
+/// True when `dir` is the active environment ($VIRTUAL_ENV).
+pub fn is_active(dir: &Path) -> bool {
+    std::env::var_os("VIRTUAL_ENV").is_some_and(|a| same_dir(Path::new(&a), dir))
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
