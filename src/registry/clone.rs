@@ -175,7 +175,10 @@ impl Job {
         self.buf.clear();
         src.read_to_end(&mut self.buf)
             .with_context(|| format!("cannot read {}", from.display()))?;
-        let rewritten = self.rewrite(&self.buf);
+        let new_dir = &self.pairs[0].new;
+        let rewritten = self
+            .rewrite(&self.buf)
+            .map(|data| fit_shebang(data, new_dir));
         let mut dst = create(to, meta)?;
         let result = match &rewritten {
             Some(text) => {
@@ -240,6 +243,31 @@ pub fn replace_paths(data: &[u8], old: &[u8], new: &[u8]) -> Option<Vec<u8>> {
     }
     out.extend_from_slice(&data[last..]);
     Some(out)
+}
+
+/// `data` (a file just rewritten) with a `#!` line naming a program in the
+/// new directory turned into the `/bin/sh` trampoline pip and envreg write
+/// when the kernel cannot take the plain line: it is longer than the limit
+/// (127 bytes on Linux, 512 on macOS) or the path has white space.
+pub fn fit_shebang(data: Vec<u8>, new_dir: &[u8]) -> Vec<u8> {
+    let Some(rest) = data.strip_prefix(b"#!") else {
+        return data;
+    };
+    let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+    let exe = &rest[..end];
+    if !exe.starts_with(new_dir) {
+        return data;
+    }
+    let limit = if cfg!(target_os = "macos") { 512 } else { 127 };
+    let fits = exe.len() + 3 <= limit && !exe.iter().any(|b| b.is_ascii_whitespace());
+    if fits || exe.contains(&b'\\') || exe.contains(&b'\'') {
+        return data;
+    }
+    let mut out = b"#!/bin/sh\n'''exec' '".to_vec();
+    out.extend_from_slice(exe);
+    out.extend_from_slice(b"' \"$0\" \"$@\"\n' '''");
+    out.extend_from_slice(&rest[end..]);
+    out
 }
 
 /// Create `to` exclusively with `meta`'s permission bits.
@@ -370,6 +398,21 @@ mod tests {
         );
         assert_eq!(r("/h/envs/ab/bin /h/envs/a.x /h/envs/a-1"), None);
         assert_eq!(r("nothing"), None);
+    }
+
+    #[test]
+    fn long_shebangs_become_the_sh_trampoline() {
+        let long = format!("/h/{}", "x".repeat(130));
+        let data = format!("#!{long}/bin/python\nimport sys\n").into_bytes();
+        let out = String::from_utf8(fit_shebang(data, long.as_bytes())).unwrap();
+        assert_eq!(
+            out,
+            format!("#!/bin/sh\n'''exec' '{long}/bin/python' \"$0\" \"$@\"\n' '''\nimport sys\n")
+        );
+        let short = b"#!/h/e/bin/python\nx\n".to_vec();
+        assert_eq!(fit_shebang(short.clone(), b"/h/e"), short);
+        let spaced = b"#!/h/a b/bin/python\nx\n".to_vec();
+        assert!(fit_shebang(spaced, b"/h/a b").starts_with(b"#!/bin/sh\n"));
     }
 
     #[cfg(unix)]
