@@ -30,6 +30,7 @@ pub fn run(registry: &Registry, args: Mv) -> Result<()> {
         &args.new,
         entry.flags.prompt.as_deref(),
         &registry.home().cache_dir(),
+        clone::Mode::Move,
     )
     .with_context(|| format!("cannot copy {}; nothing was renamed", old_dir.display()))?;
     crate::crash_point!("mv.copied");

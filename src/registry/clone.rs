@@ -40,10 +40,28 @@ pub struct Stats {
     pub linked: u64,
 }
 
+/// How files that need no rewriting reach the new directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reflinked or copied: an independent copy (`cp`).
+    Copy,
+    /// Hard-linked (copied where linking fails): for `mv`, whose source is
+    /// deleted once the rename commits, so the links are the only names
+    /// left and nothing is shared; until then the source is untouched.
+    Move,
+}
+
 /// Copy the environment `src` (whose files name `old`) into the empty
 /// directory `dst` so that its files name `new` instead. `cache_dir` is
 /// envreg's cache (seed images live under `wheels/`).
-pub fn copy(src: &Path, dst: &Path, old: &Path, new: &Path, cache_dir: &Path) -> Result<Stats> {
+pub fn copy(
+    src: &Path,
+    dst: &Path,
+    old: &Path,
+    new: &Path,
+    cache_dir: &Path,
+    mode: Mode,
+) -> Result<Stats> {
     let mut pairs = vec![Pair {
         old: bytes(old),
         new: bytes(new),
@@ -63,6 +81,7 @@ pub fn copy(src: &Path, dst: &Path, old: &Path, new: &Path, cache_dir: &Path) ->
         seed,
         stats: Stats::default(),
         buf: Vec::new(),
+        mode,
     };
     job.dir(src, dst)?;
     Ok(job.stats)
@@ -84,8 +103,9 @@ pub fn prepare(
     new_name: &str,
     prompt: Option<&str>,
     cache_dir: &Path,
+    mode: Mode,
 ) -> Result<Stats> {
-    let stats = copy(src, staging, old, new, cache_dir)?;
+    let stats = copy(src, staging, old, new, cache_dir, mode)?;
     let copy = Venv::open(staging);
     let cfg_path = copy.cfg_path();
     let text = fs::read_to_string(&cfg_path)
@@ -101,7 +121,7 @@ pub fn prepare(
     }
     if !edits.is_empty() {
         let out = super::settings::edit_cfg(&text, &edits);
-        crate::fsutil::write_atomic(&cfg_path, out.as_bytes())
+        super::settings::replace_file(&cfg_path, out.as_bytes())
             .with_context(|| format!("cannot write {}", cfg_path.display()))?;
     }
     let prompt = match (prompt, get("prompt")) {
@@ -110,7 +130,7 @@ pub fn prepare(
         _ => new_name.to_string(),
     };
     let final_venv = Venv::with_layout(new, copy.layout);
-    super::settings::write_activation_scripts(&final_venv, &copy.bin_dir(), &prompt)?;
+    super::settings::write_activation_scripts(&final_venv, &copy.bin_dir(), &prompt, false)?;
     fs::write(
         staging.join(UNCOMMITTED),
         "envreg: a copy that 'envreg cp' or 'envreg mv' has not registered yet; \
@@ -129,6 +149,7 @@ struct Job {
     seed: SeedTrees,
     stats: Stats,
     buf: Vec<u8>,
+    mode: Mode,
 }
 
 impl Job {
@@ -179,6 +200,10 @@ impl Job {
         let rewritten = self
             .rewrite(&self.buf)
             .map(|data| fit_shebang(data, new_dir));
+        if rewritten.is_none() && self.mode == Mode::Move && fs::hard_link(from, to).is_ok() {
+            self.stats.linked += 1;
+            return Ok(());
+        }
         let mut dst = create(to, meta)?;
         let result = match &rewritten {
             Some(text) => {
@@ -436,7 +461,7 @@ mod tests {
         std::os::unix::fs::symlink("lib", old.join("lib64")).unwrap();
         fs::write(old.join("data"), b"\0binary\xff").unwrap();
         fs::create_dir_all(&new).unwrap();
-        let stats = copy(&old, &new, &old, &new, &d.path().join("cache")).unwrap();
+        let stats = copy(&old, &new, &old, &new, &d.path().join("cache"), Mode::Copy).unwrap();
         assert_eq!(stats.rewritten, 1);
         let text = fs::read_to_string(new.join("bin/tool")).unwrap();
         assert_eq!(text, format!("#!{}/bin/python\n", new.display()));

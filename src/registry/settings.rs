@@ -76,7 +76,7 @@ impl Locked<'_> {
         }
         if let Some(prompt) = &changes.prompt {
             let prompt = prompt.as_deref().unwrap_or(name);
-            write_activation_scripts(&venv, &venv.bin_dir(), prompt)?;
+            write_activation_scripts(&venv, &venv.bin_dir(), prompt, true)?;
             crate::crash_point!("set.scripts");
         }
         if !(changes.add_paths.is_empty() && changes.remove_paths.is_empty()) {
@@ -112,8 +112,15 @@ impl Locked<'_> {
 
 /// Write the activation scripts of `venv` afresh (the generator in
 /// `venv::activate`) for its directory and `prompt`, each atomically, into
-/// `bin_dir` (its scripts directory, or the one of its staging copy).
-pub fn write_activation_scripts(venv: &Venv, bin_dir: &Path, prompt: &str) -> Result<()> {
+/// `bin_dir` (its scripts directory, or the one of its staging copy). In a
+/// staging copy (`atomic` false) each file is replaced by a new one without
+/// syncing: the commit's rename publishes them all.
+pub fn write_activation_scripts(
+    venv: &Venv,
+    bin_dir: &Path,
+    prompt: &str,
+    atomic: bool,
+) -> Result<()> {
     let Some(dir) = venv.dir.to_str() else {
         bail!(
             "the environment path {} is not valid UTF-8, which activation scripts cannot name",
@@ -128,10 +135,24 @@ pub fn write_activation_scripts(venv: &Venv, bin_dir: &Path, prompt: &str) -> Re
     let windows = venv.layout == super::env::Layout::Windows;
     for script in crate::venv::activate::render_all(&vars, windows)? {
         let path = bin_dir.join(script.file_name);
-        write_atomic(&path, &script.contents)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        let written = if atomic {
+            write_atomic(&path, &script.contents)
+        } else {
+            replace_file(&path, &script.contents)
+        };
+        written.with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
+}
+
+/// Write `path` as a new file (never through a hard link a copy may share
+/// with its source), without syncing.
+pub fn replace_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::fs::write(path, contents)
 }
 
 /// `text` (a pyvenv.cfg) with each `(key, value)` set (`None` removes the

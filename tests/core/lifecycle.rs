@@ -377,6 +377,22 @@ fn mv_renames_keeps_metadata_and_refuses_the_active_env() {
     let out = run_ok(&new.join("bin/hello-cli"), &[]);
     assert_eq!(out.trim(), format!("hello 1.0 from {}", new.display()));
     assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
+    // mv links unchanged files while OLD still exists; once OLD is deleted
+    // nothing is shared but the read-only seed files.
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mut stack = vec![new.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let m = e.path().symlink_metadata().unwrap();
+                if m.is_dir() {
+                    stack.push(e.path());
+                } else if m.is_file() && m.nlink() > 1 {
+                    assert!(m.mode() & 0o222 == 0, "{} is shared", e.path().display());
+                }
+            }
+        }
+    }
 
     // The active env: refused, unless --force (then: workon NEW).
     let out = Out::from(
