@@ -49,6 +49,9 @@ SCRUBBED_ENV = (
 )
 
 
+SECTIONS = ("creation", "listing", "shell", "lifecycle")
+
+
 class BenchError(Exception):
     """Something the benchmark had to run failed; the message says what."""
 
@@ -671,6 +674,52 @@ def bench_shell(ctx: Ctx) -> None:
     count_hook_processes(ctx, s)
 
 
+# ---------------------------------------------------------------- lifecycle
+
+
+def bench_lifecycle(ctx: Ctx) -> None:
+    """envreg run against the env's own python; envreg cp against cp -a; envreg mv."""
+    home = ctx.run / "envreg-life"
+    env = ctx.env(ENVREG_HOME=str(home))
+    try:
+        run_checked([str(ctx.envreg), "mkenv", "life", "-p", str(ctx.py)], env,
+                    "creating the env for run/cp/mv")
+    except BenchError as e:
+        ctx.errors.append(str(e))
+        return
+    envs = home / "envs"
+    py = envs / "life" / "bin" / "python"
+    runs = ctx.args.runs
+    measure(ctx, "run:direct", "ENV/bin/python -c pass", lambda: time_command(
+        "ENV/bin/python -c pass", runs, lambda i: [str(py), "-c", "pass"], lambda i: env))
+    measure(ctx, "run:envreg", "envreg run NAME -- python -c pass", lambda: time_command(
+        "envreg run NAME -- python -c pass", runs,
+        lambda i: [str(ctx.envreg), "run", "life", "--", "python", "-c", "pass"], lambda i: env))
+    plain = ctx.run / "cp-a"
+
+    def cp_after(i: int) -> None:
+        if i <= 1:
+            check_env_dir(envs / f"copy{i}", True, "envreg cp")
+        run_checked([str(ctx.envreg), "rm", "-y", f"copy{i}"], env, "removing a copy")
+
+    measure(ctx, "cp:cp -a", "cp -a ENV DEST", lambda: time_command(
+        "cp -a ENV DEST", runs, lambda i: ["cp", "-a", str(envs / "life"), str(plain)],
+        lambda i: env, after=lambda i: shutil.rmtree(plain)))
+    measure(ctx, "cp:envreg", "envreg cp NAME NEW", lambda: time_command(
+        "envreg cp NAME NEW", runs, lambda i: [str(ctx.envreg), "cp", "life", f"copy{i}"],
+        lambda i: env, after=cp_after))
+    # mv back and forth: run i moves m{i-1} (or life) to m{i}.
+    measure(ctx, "mv:envreg", "envreg mv NAME NEW", lambda: time_command(
+        "envreg mv NAME NEW", runs,
+        lambda i: [str(ctx.envreg), "mv", "life" if i == 0 else f"m{i - 1}", f"m{i}"],
+        lambda i: env))
+    last = envs / f"m{runs}"
+    try:
+        check_env_dir(last, True, "envreg mv")
+    except BenchError as e:
+        ctx.errors.append(str(e))
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -747,6 +796,18 @@ def report(ctx: Ctx) -> None:
             t = "?" if total is None else str(total)
             print(f"  {name:<38} {t:>4} process(es), {envreg_n} of them envreg")
 
+    life = [(k, res[k]) for k in ("run:direct", "run:envreg", "cp:cp -a", "cp:envreg", "mv:envreg")
+            if k in res]
+    if life:
+        print(f"\nrun, cp, mv (an env with pip; {ctx.args.runs} runs)")
+        print(f"{'command':<40} {'median':>9} {'min':>9}")
+        for _, v in life:
+            print(f"{v.label:<40} {v.median:>9.1f} {v.min:>9.1f}")
+        for a, b in (("run:envreg", "run:direct"), ("cp:envreg", "cp:cp -a"),
+                     ("mv:envreg", "cp:cp -a")):
+            if a in res and b in res:
+                print(f"  {res[a].label} / {res[b].label} = {res[a].median / res[b].median:.2f}")
+
     goals(ctx)
     for n in ctx.notes:
         print(f"note: {n}")
@@ -808,7 +869,11 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     ap.add_argument("--keep", action="store_true", help="keep the work dir (and reuse its tools venv)")
     ap.add_argument("--work-dir", type=Path, default=DEFAULT_WORK,
                     help="where everything is created (default bench/.work)")
+    ap.add_argument("--only", action="append", choices=SECTIONS, metavar="SECTION",
+                    help=f"run only this part (repeatable): {', '.join(SECTIONS)}; "
+                         "without creation or shell, no tools are installed (no network)")
     args = ap.parse_args(argv)
+    args.only = args.only or list(SECTIONS)
     q = args.quick
     args.runs = args.runs or (3 if q else 20)
     args.ls_runs = args.ls_runs or (5 if q else 30)
@@ -852,17 +917,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 bench_workon_floor(ctx, s)
             report(ctx)
             return 1 if ctx.errors else 0
-        try:
-            prepare_tools(ctx)
-        except BenchError as e:
-            ctx.errors.append(f"{e}\n  (virtualenv, uv and virtualenvwrapper are left out)")
+        if "creation" in args.only or "shell" in args.only:
+            try:
+                prepare_tools(ctx)
+            except BenchError as e:
+                ctx.errors.append(f"{e}\n  (virtualenv, uv and virtualenvwrapper are left out)")
         print_versions(ctx)
-        print("creation")
-        bench_creation(ctx)
-        print("listing")
-        bench_ls(ctx)
-        print("shell")
-        bench_shell(ctx)
+        for section, fn in (("creation", bench_creation), ("listing", bench_ls),
+                            ("shell", bench_shell), ("lifecycle", bench_lifecycle)):
+            if section in args.only:
+                print(section)
+                fn(ctx)
         report(ctx)
         if ctx.errors:
             print(f"\n{len(ctx.errors)} measurement(s) failed to run:", file=sys.stderr)

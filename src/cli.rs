@@ -26,8 +26,59 @@ pub enum Command {
     Rm(Rm),
     /// Show everything the registry knows about one environment.
     Show(Show),
-    /// Print an environment's directory.
+    /// Print an environment's directory (or its scripts directory, site-packages, python).
+    ///
+    /// Example: cd "$(envreg path web --site-packages)"
     Path(PathCmd),
+    /// Run a command with an environment active, without changing the shell.
+    ///
+    /// Sets VIRTUAL_ENV, puts the environment's scripts directory first on
+    /// PATH, unsets PYTHONHOME and exports the variables of 'envreg set
+    /// --var'. On Unix envreg replaces itself with the command (exec), so the
+    /// exit status, and a death by a signal, are the command's own. A command
+    /// that cannot be found exits 127, as in a shell.
+    ///
+    /// Example: envreg run web -- python -m pytest -x
+    Run(Run),
+    /// Run a command in every environment (or those given with --only).
+    ///
+    /// Each run has the environment active and the environment's directory
+    /// as working directory (as virtualenvwrapper's allvirtualenv). A header
+    /// line "envreg: ==> NAME <==" goes to stderr before each environment's output.
+    /// With -j N (N > 1) up to N run at once; each one's output is held back
+    /// and printed whole when it finishes (its stdout to stdout, its stderr to
+    /// stderr), so lines of two environments never interleave. A failure in
+    /// one environment does not stop the others; the exit status is 1 when
+    /// any failed, with a summary of which on stderr.
+    ///
+    /// Example: envreg all -j 4 -- python -m pip list --outdated
+    All(All),
+    /// Copy an environment, rewriting every path inside to the new one.
+    ///
+    /// SRC is a registered name, or the path of a venv that is not registered
+    /// (it is copied into the registry; DST defaults to its directory's name).
+    /// The copy is independent: files are reflinked where the file system can,
+    /// else copied (never hard-linked, except envreg's read-only seed files).
+    ///
+    /// Example: envreg cp web web-py-upgrade
+    Cp(Cp),
+    /// Rename an environment, rewriting every path inside to the new one.
+    ///
+    /// The registry entry keeps its metadata (created, last used, project,
+    /// settings). A kill at any moment leaves exactly one of OLD and NEW.
+    ///
+    /// Example: envreg mv web web-legacy
+    Mv(Mv),
+    /// Uninstall every package but the seed (pip, setuptools) from an environment.
+    ///
+    /// Asks first on a terminal; -y skips the question.
+    ///
+    /// Example: envreg wipe web -y
+    Wipe(Wipe),
+    /// Change an environment's settings.
+    ///
+    /// Example: envreg set web --var DJANGO_SETTINGS_MODULE=web.dev --add-path ~/src/lib
+    Set(Set),
     /// Print the shell hook that defines `workon` for SHELL.
     ///
     /// Add the line for your shell to its start-up file:
@@ -53,7 +104,12 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct Mkenv {
     /// Name of the new environment ([A-Za-z0-9][A-Za-z0-9._+-]*, at most 64 characters).
-    pub name: String,
+    #[arg(required_unless_present = "temp", conflicts_with = "temp")]
+    pub name: Option<String>,
+    /// Create a temporary environment with a generated name (tmp-XXXXXX);
+    /// 'envreg rm --temp' removes them all.
+    #[arg(long)]
+    pub temp: bool,
     /// Interpreter: a path, a command name (python3.12, pypy3) or a version (3, 3.12, 3.12.1).
     #[arg(short, long, value_name = "SPEC", env = "ENVREG_PYTHON")]
     pub python: Option<String>,
@@ -93,8 +149,11 @@ pub struct Ls {
 #[derive(Debug, Args)]
 pub struct Rm {
     /// Names of the environments to remove.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "temp", conflicts_with = "temp")]
     pub names: Vec<String>,
+    /// Remove every temporary environment (made by 'mkenv --temp').
+    #[arg(long)]
+    pub temp: bool,
     /// Do not ask for confirmation.
     #[arg(short, long)]
     pub yes: bool,
@@ -114,11 +173,102 @@ pub struct Show {
 #[derive(Debug, Args)]
 pub struct PathCmd {
     pub name: String,
+    /// Print the scripts directory (bin, or Scripts on Windows).
+    #[arg(long, group = "which")]
+    pub bin: bool,
+    /// Print the site-packages directory.
+    #[arg(long, group = "which")]
+    pub site_packages: bool,
+    /// Print the environment's python.
+    #[arg(long, group = "which")]
+    pub python: bool,
     /// What the shell hooks' `workon` calls: print the environment's
     /// directory, then the global hooks directory, one per line, and record
     /// the environment as used now.
     #[arg(long, hide = true)]
     pub workon: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Run {
+    pub name: String,
+    /// Run even when the environment is broken or missing.
+    #[arg(long)]
+    pub force: bool,
+    /// The command and its arguments (after --).
+    #[arg(required = true, last = true, value_name = "CMD")]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct All {
+    /// Run in up to N environments at once (output is then printed per environment when it ends).
+    #[arg(short, long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub jobs: u32,
+    /// Only these environments (comma-separated, or repeat the option).
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// Go on after a failure (the default; accepted for compatibility).
+    #[arg(long)]
+    pub keep_going: bool,
+    /// The command and its arguments (after --).
+    #[arg(required = true, last = true, value_name = "CMD")]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct Cp {
+    /// A registered name, or the path of an unregistered venv.
+    pub src: String,
+    /// The new environment's name (default for a path: its directory's name).
+    pub dst: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Mv {
+    pub old: String,
+    pub new: String,
+    /// Rename even the active environment ($VIRTUAL_ENV).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Wipe {
+    pub name: String,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Set {
+    pub name: String,
+    /// Give the environment access to the base interpreter's site-packages (true/false).
+    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
+    pub system_site_packages: Option<bool>,
+    /// Prompt prefix shown while it is active ("" for the default: the name).
+    #[arg(long, value_name = "TEXT")]
+    pub prompt: Option<String>,
+    /// Set an environment variable while it is active (repeatable).
+    #[arg(long = "var", value_name = "KEY=VALUE")]
+    pub vars: Vec<String>,
+    /// Stop setting an environment variable (repeatable).
+    #[arg(long = "unset-var", value_name = "KEY")]
+    pub unset_vars: Vec<String>,
+    /// Add DIR to the environment's sys.path (envreg.pth in site-packages).
+    #[arg(long = "add-path", value_name = "DIR")]
+    pub add_paths: Vec<PathBuf>,
+    /// Remove DIR from envreg.pth.
+    #[arg(long = "remove-path", value_name = "DIR")]
+    pub remove_paths: Vec<PathBuf>,
+    /// Associate a project directory.
+    #[arg(long, value_name = "DIR", conflicts_with = "no_project")]
+    pub project: Option<PathBuf>,
+    /// Forget the project directory.
+    #[arg(long)]
+    pub no_project: bool,
 }
 
 #[derive(Debug, Args)]

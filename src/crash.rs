@@ -29,8 +29,27 @@ pub const POINTS: &[&str] = &[
     "rm.trashed",
     "rm.committed",
     "rm.deleted",
+    // cp: stage, copy with rewrite, rename into place, commit.
+    "cp.staged",
+    "cp.copied",
+    "cp.renamed",
+    "cp.committed",
+    // mv: stage, copy with rewrite, rename the copy in, move the old aside,
+    // commit, delete the old.
+    "mv.staged",
+    "mv.copied",
+    "mv.renamed",
+    "mv.trashed",
+    "mv.committed",
+    "mv.deleted",
+    // set: each file replaced, then the index.
+    "set.cfg",
+    "set.scripts",
+    "set.pth",
+    "set.committed",
     // Recovery under the lock, run by whichever command finds the state.
     "recover.restored",
+    "recover.discarded",
     "recover.adopted",
     "recover.saved",
     // Last-used times: recorded without the lock, folded in under it.

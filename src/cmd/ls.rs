@@ -67,10 +67,11 @@ fn print(
         // Text from the index may hold control characters (a newline in a
         // project path, an escape sequence): shown escaped, always.
         let mut row: Vec<String> = vec![
-            if is_active {
-                format!("{name} *")
-            } else {
-                name.clone()
+            match (is_active, entry.temp) {
+                (true, true) => format!("{name} * (temp)"),
+                (true, false) => format!("{name} *"),
+                (false, true) => format!("{name} (temp)"),
+                (false, false) => name.clone(),
             },
             python_label(entry),
             status::check(&dir, entry, &mut interpreters)

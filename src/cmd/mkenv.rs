@@ -6,18 +6,20 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::Mkenv;
 use crate::python;
-use crate::registry::{self, Entry, Flags, PythonRecord, Registry, name};
+use crate::registry::env::Layout;
+use crate::registry::{self, Entry, Flags, PythonRecord, Registry, Venv, name};
 use crate::venv;
 
 /// Create an environment: validate, resolve the interpreter, build in a
 /// staging directory, then rename into place and register under the lock.
-pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
-    name::validate(&args.name).map_err(|e| {
-        anyhow::anyhow!(
-            "invalid environment name '{}': {e}",
-            args.name.escape_debug()
-        )
-    })?;
+pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
+    let name = match args.name.take() {
+        Some(name) => name,
+        None => temp_name(registry)?,
+    };
+    name::validate(&name)
+        .map_err(|e| anyhow::anyhow!("invalid environment name '{}': {e}", name.escape_debug()))?;
+    let args = Named { name, args };
     if args.no_pip && !(args.install.is_empty() && args.requirements.is_empty()) {
         bail!("-i/-r need pip in the environment; drop --no-pip");
     }
@@ -72,6 +74,8 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
         // cut off (a kill, a failing pip) never looks like a finished env.
         incomplete: installs.then(|| "installing its packages did not finish".to_string()),
         unrecorded: false,
+        temp: args.temp,
+        vars: Default::default(),
     };
     registry.lock()?.create(&args.name, staging, entry)?;
     crate::say!(
@@ -112,6 +116,47 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
     Ok(())
 }
 
+/// `args` with the name decided (given, or generated for `--temp`).
+struct Named {
+    name: String,
+    args: Mkenv,
+}
+
+impl std::ops::Deref for Named {
+    type Target = Mkenv;
+    fn deref(&self) -> &Mkenv {
+        &self.args
+    }
+}
+
+/// A free name `tmp-XXXXXX` (six lowercase letters and digits).
+fn temp_name(registry: &Registry) -> Result<String> {
+    let index = registry.read()?;
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+        ^ (u64::from(std::process::id()) << 32);
+    for _ in 0..100 {
+        // xorshift64*: enough to spread the time and pid over the letters.
+        seed ^= seed >> 12;
+        seed ^= seed << 25;
+        seed ^= seed >> 27;
+        let mut n = seed.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        let mut name = String::from("tmp-");
+        for _ in 0..6 {
+            name.push(char::from(
+                b"abcdefghijklmnopqrstuvwxyz0123456789"[(n % 36) as usize],
+            ));
+            n /= 36;
+        }
+        if !index.envs.contains_key(&name) && !registry.env_dir(&name).exists() {
+            return Ok(name);
+        }
+    }
+    bail!("cannot find a free temporary name; remove old ones with 'envreg rm --temp'")
+}
+
 fn absolute_dir(dir: &Path) -> Result<PathBuf> {
     let abs =
         std::path::absolute(dir).with_context(|| format!("cannot resolve {}", dir.display()))?;
@@ -128,13 +173,12 @@ fn install_packages(
     packages: &[String],
     requirements: &[PathBuf],
 ) -> Result<()> {
-    let python = env
-        .join(&interp.scripts)
-        .join(if interp.platform == "win32" {
-            "python.exe"
-        } else {
-            "python"
-        });
+    let layout = if interp.platform == "win32" {
+        Layout::Windows
+    } else {
+        Layout::Posix
+    };
+    let python = Venv::with_layout(env, layout).python();
     let mut cmd = Command::new(&python);
     cmd.args(["-m", "pip", "install"]);
     for r in requirements {
@@ -154,7 +198,7 @@ fn install_packages(
 }
 
 /// A handle to our stderr, so a child's stdout does not mix with our data.
-fn stderr_as_stdio() -> Result<std::process::Stdio> {
+pub fn stderr_as_stdio() -> Result<std::process::Stdio> {
     #[cfg(unix)]
     let owned = {
         use std::os::fd::AsFd;

@@ -1,15 +1,21 @@
 //! One file per subcommand: open the registry, do the thing, print.
 
 mod activate;
+mod all;
 mod confirm;
+mod cp;
 mod init;
 mod ls;
 mod mkenv;
+mod mv;
 mod path;
 mod pick;
 mod rm;
+mod run;
+mod set;
 mod show;
 mod view;
+mod wipe;
 
 use std::fmt;
 
@@ -44,6 +50,12 @@ pub fn run(command: Command) -> Result<()> {
                 Command::Path(args) => path::run(&registry, args),
                 Command::Activate(args) => activate::run(&registry, args),
                 Command::Pick => pick::run(&registry),
+                Command::Run(args) => run::run(&registry, args),
+                Command::All(args) => all::run(&registry, args),
+                Command::Cp(args) => cp::run(&registry, args),
+                Command::Mv(args) => mv::run(&registry, args),
+                Command::Wipe(args) => wipe::run(&registry, args),
+                Command::Set(args) => set::run(&registry, args),
                 Command::Init(_) => unreachable!(),
             }
         }

@@ -1,9 +1,9 @@
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use crate::cli::PathCmd;
-use crate::registry::Registry;
+use crate::registry::{Registry, Venv};
 
 /// Print the environment's directory. With `--workon` (what the shell hooks'
 /// `workon` passes) print the global hooks directory on a second line and
@@ -21,31 +21,47 @@ pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
             args.name
         );
     }
-    if !args.workon {
-        writeln!(std::io::stdout().lock(), "{}", path.display())?;
+    if args.workon {
+        let hooks = registry.home().hooks_dir();
+        // The hooks split the output at the line break: a path holding one
+        // would be read as something else.
+        for (what, p) in [
+            ("environment directory", &path),
+            ("hooks directory", &hooks),
+        ] {
+            if p.as_os_str().as_encoded_bytes().contains(&b'\n') {
+                bail!(
+                    "the {what} {:?} contains a line break; workon cannot use it",
+                    p.display().to_string()
+                );
+            }
+        }
+        let mut out = std::io::stdout().lock();
+        for p in [&path, &hooks] {
+            out.write_all(p.as_os_str().as_encoded_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        drop(out);
+        registry.record_used(&args.name);
         return Ok(());
     }
-    let hooks = registry.home().hooks_dir();
-    // The hooks split the output at the line break: a path holding one
-    // would be read as something else.
-    for (what, p) in [
-        ("environment directory", &path),
-        ("hooks directory", &hooks),
-    ] {
-        if p.as_os_str().as_encoded_bytes().contains(&b'\n') {
-            bail!(
-                "the {what} {:?} contains a line break; workon cannot use it",
-                p.display().to_string()
-            );
-        }
-    }
-    let mut out = std::io::stdout().lock();
-    for p in [&path, &hooks] {
-        out.write_all(p.as_os_str().as_encoded_bytes())?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    drop(out);
-    registry.record_used(&args.name);
+    let venv = Venv::open(&path);
+    let shown = if args.bin {
+        venv.bin_dir()
+    } else if args.python {
+        venv.python()
+    } else if args.site_packages {
+        venv.site_packages().with_context(|| {
+            format!(
+                "'{}' has no site-packages directory under {}",
+                args.name,
+                path.display()
+            )
+        })?
+    } else {
+        path
+    };
+    writeln!(std::io::stdout().lock(), "{}", shown.display())?;
     Ok(())
 }

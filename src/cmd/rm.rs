@@ -19,6 +19,19 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
     // Unknown names are refused before asking; everything else is checked
     // under the lock, where the answer cannot change any more.
     let index = registry.read()?;
+    if args.temp {
+        for (name, entry) in index.envs.iter().filter(|(_, e)| e.temp) {
+            crate::say!(
+                "envreg: temporary '{name}', created {}",
+                super::view::format_time(Some(entry.created))
+            );
+            names.push(name.clone());
+        }
+        if names.is_empty() {
+            crate::say!("envreg: no temporary environments");
+            return Ok(());
+        }
+    }
     for name in &names {
         Registry::get(&index, name).context("nothing was removed")?;
     }

@@ -4,13 +4,16 @@ use anyhow::Result;
 
 use crate::cli::Show;
 use crate::cmd::view::{EnvView, format_time};
-use crate::registry::Registry;
+use crate::registry::settings::pth_paths;
+use crate::registry::{Registry, Venv};
 use crate::ui::escape_controls;
 
 pub fn run(registry: &Registry, args: Show) -> Result<()> {
     let index = registry.read()?;
     let entry = Registry::get(&index, &args.name)?;
-    let view = EnvView::new(registry, &args.name, entry, &mut Default::default());
+    let mut view = EnvView::new(registry, &args.name, entry, &mut Default::default());
+    let venv = Venv::open(registry.dir_of(&args.name, entry));
+    view.extra_paths = Some(pth_paths(&venv));
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &view)?;
@@ -33,6 +36,26 @@ pub fn run(registry: &Registry, args: Show) -> Result<()> {
         ("pip", yes_no(view.pip)),
         ("system site-packages", yes_no(view.system_site_packages)),
         ("prompt", opt(&view.prompt)),
+        ("temporary", yes_no(view.temp)),
+        (
+            "variables",
+            if view.vars.is_empty() {
+                "-".into()
+            } else {
+                view.vars
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
+        ),
+        (
+            "extra paths",
+            match view.extra_paths.as_deref() {
+                Some(p) if !p.is_empty() => p.join(" "),
+                _ => "-".into(),
+            },
+        ),
     ];
     // Text from the index (a prompt, a project path) may hold control
     // characters: shown escaped, always; `--json` keeps it exact.

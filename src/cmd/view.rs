@@ -35,6 +35,13 @@ pub struct EnvView<'a> {
     pub pip: bool,
     pub system_site_packages: bool,
     pub prompt: Option<String>,
+    /// Made by `mkenv --temp`.
+    pub temp: bool,
+    /// Variables exported while it is active (`set --var`).
+    pub vars: std::collections::BTreeMap<String, String>,
+    /// Directories `set --add-path` put on sys.path (`show` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_paths: Option<Vec<String>>,
 }
 
 pub fn path_string(p: &Path) -> String {
@@ -78,6 +85,9 @@ impl<'a> EnvView<'a> {
             pip: entry.flags.pip,
             system_site_packages: entry.flags.system_site_packages,
             prompt: entry.flags.prompt.clone(),
+            temp: entry.temp,
+            vars: entry.vars.clone(),
+            extra_paths: None,
         }
     }
 }

@@ -8,6 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
+use super::env::Venv;
 use super::index::{Entry, Flags, Index, PythonRecord};
 use super::name;
 
@@ -17,9 +18,11 @@ pub fn read_cfg(dir: &Path) -> Option<Vec<(String, String)>> {
     Some(crate::venv::cfg::parse(&text))
 }
 
-fn entry_from_cfg(dir: &Path, cfg: &[(String, String)]) -> Option<Entry> {
+fn entry_from_cfg(dir: &Path, cfg: &[(String, String)], ours: bool) -> Option<Entry> {
     let get = |key: &str| cfg.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    get("envreg")?;
+    if ours {
+        get("envreg")?;
+    }
     let executable = get("executable")
         .or_else(|| get("home").map(|h| format!("{h}/python3")))?
         .into();
@@ -28,11 +31,7 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)]) -> Option<Entry> {
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs());
-    let bin = if dir.join("Scripts").is_dir() {
-        "Scripts"
-    } else {
-        "bin"
-    };
+    let venv = Venv::open(dir);
     Some(Entry {
         path: dir.to_path_buf(),
         managed: true,
@@ -46,12 +45,14 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)]) -> Option<Entry> {
         last_used: None,
         project: None,
         flags: Flags {
-            pip: dir.join(bin).join("pip").exists() || dir.join(bin).join("pip.exe").exists(),
+            pip: venv.script("pip").exists(),
             system_site_packages: get("include-system-site-packages").as_deref() == Some("true"),
             prompt: get("prompt"),
         },
         incomplete: None,
         unrecorded: false,
+        temp: false,
+        vars: Default::default(),
     })
 }
 
@@ -69,9 +70,42 @@ pub fn candidates<'l>(listing: &'l [String], index: &Index) -> Vec<&'l String> {
         .collect()
 }
 
-/// The entry for an envreg-built environment at `dir`, if it is one.
+/// The entry for an envreg-built environment at `dir`, if it is one (an
+/// uncommitted copy is not: see [`uncommitted`]).
 pub fn orphan_entry(dir: &Path) -> Option<Entry> {
-    read_cfg(dir).and_then(|cfg| entry_from_cfg(dir, &cfg))
+    if is_uncommitted(dir) {
+        return None;
+    }
+    read_cfg(dir).and_then(|cfg| entry_from_cfg(dir, &cfg, true))
+}
+
+/// An entry for any venv at `dir` (built by envreg or not), read from its
+/// pyvenv.cfg: what `cp PATH NAME` registers the copy with.
+pub fn venv_entry(dir: &Path) -> Option<Entry> {
+    read_cfg(dir).and_then(|cfg| entry_from_cfg(dir, &cfg, false))
+}
+
+/// True when `dir` is a copy that `cp`/`mv` built but never registered.
+pub fn is_uncommitted(dir: &Path) -> bool {
+    dir.join(super::clone::UNCOMMITTED)
+        .symlink_metadata()
+        .is_ok()
+}
+
+/// The source directory an uncommitted copy's mark names (its last line).
+pub fn uncommitted_source(dir: &Path) -> Option<std::path::PathBuf> {
+    let bytes = fs::read(dir.join(super::clone::UNCOMMITTED)).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let last = text.lines().last()?.trim_end();
+    Path::new(last).is_absolute().then(|| last.into())
+}
+
+/// Unregistered directories in `listing` that are uncommitted copies.
+pub fn uncommitted<'l>(envs: &Path, listing: &'l [String], index: &Index) -> Vec<&'l String> {
+    candidates(listing, index)
+        .into_iter()
+        .filter(|n| is_uncommitted(&envs.join(n)))
+        .collect()
 }
 
 /// Add an entry for every envreg-built directory in `envs` that the index

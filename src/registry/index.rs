@@ -11,8 +11,23 @@ use serde::{Deserialize, Serialize};
 use super::name;
 use crate::{fsutil, ui};
 
-/// The schema version this binary reads and writes.
-pub const VERSION: u32 = 1;
+/// The newest schema version this binary reads and writes.
+///
+/// 2 added the optional entry fields `temp` and `vars`. An index is written
+/// as version 1 while no entry uses them, so an older envreg (which would
+/// drop fields it does not know) keeps working with it; once one does, it
+/// is written as version 2 and an older envreg says "upgrade envreg"
+/// instead of silently dropping them.
+pub const VERSION: u32 = 2;
+
+/// The version `index` must be written as: the oldest that holds it.
+fn needed_version(index: &Index) -> u32 {
+    if index.envs.values().any(|e| e.temp || !e.vars.is_empty()) {
+        2
+    } else {
+        1
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Index {
@@ -54,6 +69,12 @@ pub struct Entry {
     /// (shown by readers that could not take the lock); never saved.
     #[serde(skip)]
     pub unrecorded: bool,
+    /// Made by `mkenv --temp`; `rm --temp` removes every such environment.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub temp: bool,
+    /// Environment variables set while it is active (`set --var`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vars: BTreeMap<String, String>,
 }
 
 /// The interpreter an environment was built on.
@@ -189,6 +210,10 @@ fn parse(bytes: &[u8]) -> Result<Index, ParseError> {
     if index.version == 0 {
         return Err(ParseError::Corrupt("schema version 0 is not valid".into()));
     }
+    // In memory every index is the newest schema; `write` picks the
+    // version the file needs.
+    let mut index = index;
+    index.version = VERSION;
     Ok(index)
 }
 
@@ -260,11 +285,13 @@ pub fn write(path: &Path, index: &Index) -> Result<()> {
             index.version
         );
     }
+    let mut index = index.clone();
+    index.version = needed_version(&index);
     // One environment per line: readable, and half the size (and parse
     // time) of fully indented RON, which matters for `ls` with many envs.
     let pretty = ron::ser::PrettyConfig::default().depth_limit(2);
     let mut text =
-        ron::ser::to_string_pretty(index, pretty).context("cannot serialize the index")?;
+        ron::ser::to_string_pretty(&index, pretty).context("cannot serialize the index")?;
     text.push('\n');
     fsutil::write_atomic(path, text.as_bytes())
         .with_context(|| format!("cannot write the index {}", path.display()))
@@ -301,6 +328,8 @@ mod tests {
                 },
                 incomplete: None,
                 unrecorded: false,
+                temp: false,
+                vars: BTreeMap::new(),
             },
         );
         index
@@ -362,6 +391,33 @@ mod tests {
         file.set_len(MAX_BYTES + 1).unwrap();
         let msg = format!("{:#}", read(&path).unwrap_err());
         assert!(msg.contains("too large to be an index"), "{msg}");
+    }
+
+    #[test]
+    fn version_2_only_when_an_entry_needs_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.ron");
+        let mut index = sample();
+        write(&path, &index).unwrap();
+        assert!(fs::read_to_string(&path).unwrap().contains("version: 1"));
+        index.envs.get_mut("proj1").unwrap().temp = true;
+        write(&path, &index).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("version: 2") && text.contains("temp: true"),
+            "{text}"
+        );
+        let back = read(&path).unwrap();
+        assert!(back.envs["proj1"].temp);
+        index.envs.get_mut("proj1").unwrap().temp = false;
+        index
+            .envs
+            .get_mut("proj1")
+            .unwrap()
+            .vars
+            .insert("K".into(), "v".into());
+        write(&path, &index).unwrap();
+        assert!(fs::read_to_string(&path).unwrap().contains("version: 2"));
     }
 
     #[test]
@@ -471,9 +527,9 @@ mod tests {
         let texts = [
             "(version: 7, envs: {}, future: [1, 2])".to_string(),
             // Entries a newer envreg writes: unknown fields, a missing one.
-            "(version: 2, envs: {\"a\": (path: \"/x\", home: Some(\"/y\"))}, x: 1)".to_string(),
+            "(version: 3, envs: {\"a\": (path: \"/x\", home: Some(\"/y\"))}, x: 1)".to_string(),
             // Names this version refuses, listed twice.
-            format!("(version: 3, envs: {{\"café\": {ENTRY}, \"café\": {ENTRY}}})"),
+            format!("(version: 4, envs: {{\"café\": {ENTRY}, \"café\": {ENTRY}}})"),
         ];
         for text in texts {
             let msg = message(&text);
@@ -493,7 +549,7 @@ mod tests {
         let err = parse(b"(version: 7, envs: {}, future: [1, 2])").unwrap_err();
         assert_eq!(err, ParseError::Newer(7));
         let index = Index {
-            version: 2,
+            version: 3,
             ..Index::default()
         };
         let dir = tempfile::tempdir().unwrap();

@@ -18,12 +18,19 @@
 //! |---|---|---|
 //! | `mkenv` | lock, stage `.tmp-NAME-…` (`mkenv.staged`); build it (`mkenv.built`); lock, rename to `envs/NAME` (`mkenv.renamed`), save (`mkenv.committed`); with `-i/-r`: install (`mkenv.installed`), lock, clear `incomplete`, save (`mkenv.completed`) | before the rename: a dead staging dir → deleted. After the rename, before the save: an unrecorded env → **rolled forward** (registered, never deleted). During the install: the entry says `incomplete` until `envreg rm NAME` |
 //! | `rm` | lock, move each env to `.trash-NAME-…` (`rm.trashed`), save (`rm.committed`), unlock, delete each trash (`rm.deleted`) | before the save: **rolled back** (each env moved back; nothing removed). After it: the trash is deleted |
+//! | `cp SRC DST` | lock, stage `.tmp-DST-…` (`cp.staged`); unlocked: copy SRC into it with every path rewritten, marked `.envreg-uncommitted` (`cp.copied`); lock, rename to `envs/DST` (`cp.renamed`), save (`cp.committed`), remove the mark | before the rename: a dead staging dir → deleted. After the rename, before the save: an unregistered dir with the mark → **rolled back** (deleted; SRC was never touched) while the source the mark names is still a registered env; otherwise (a lost index) the mark is dropped and the copy is registered, never deleted. After the save: DST is registered |
+//! | `mv OLD NEW` | lock, stage `.tmp-NEW-…` (`mv.staged`); unlocked: copy OLD with every path rewritten, marked (`mv.copied`); lock, rename the copy to `envs/NEW` (`mv.renamed`), move OLD to `.trash-OLD-…` (`mv.trashed`), save with the entry renamed, metadata kept (`mv.committed`), remove the mark; unlock, delete the trash (`mv.deleted`) | before the save: **rolled back** — OLD's trash goes back (the index still lists OLD), the marked, unregistered NEW is deleted. After it: NEW is registered, OLD's trash is deleted. Exactly one of OLD and NEW is registered at every moment |
+//! | `set NAME` | lock; replace pyvenv.cfg (`set.cfg`), the activation scripts (`set.scripts`), `envreg.pth` (`set.pth`), each atomically; save the index (`set.committed`) | files already changed, the index not yet: the env works with the new settings; `show` gives the old ones until the same `envreg set` is run again (every step is idempotent) |
 //! | `workon` (last-used) | touch `used/NAME` (`used.recorded`); under a later lock: fold into the index, save, remove the files (`used.folded`) | a file not yet folded is folded by the next lock; folding twice is harmless |
-//! | recovery itself | restore trash (`recover.restored`), adopt (`recover.adopted`), save (`recover.saved`) | each step is idempotent and is redone by the next command |
+//! | recovery itself | restore trash (`recover.restored`), discard uncommitted copies (`recover.discarded`), adopt (`recover.adopted`), save (`recover.saved`) | each step is idempotent and is redone by the next command |
 
 mod adopt;
+pub mod clone;
+pub mod env;
 pub mod index;
+mod lifecycle;
 pub mod name;
+pub mod settings;
 mod snapshot;
 mod staging;
 pub mod status;
@@ -36,7 +43,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result, bail};
 
 use crate::home::Home;
+pub use env::Venv;
 pub use index::{Entry, Flags, Index, PythonRecord};
+pub use settings::Changes;
 pub use staging::{Staging, Trash};
 
 pub struct Registry {
@@ -113,7 +122,10 @@ impl Registry {
             .into_iter()
             .filter_map(|n| adopt::orphan_entry(&envs.join(n)).map(|e| (n.clone(), e)))
             .collect();
-        if orphans.is_empty() && !staging::any_scratch(&listing) {
+        if orphans.is_empty()
+            && !staging::any_scratch(&listing)
+            && adopt::uncommitted(&envs, &listing, &index).is_empty()
+        {
             return Ok(index);
         }
         match self.lock() {
@@ -167,6 +179,12 @@ impl Registry {
     pub fn record_used(&self, name: &str) {
         used::record(&self.used_dir(), name);
     }
+}
+
+/// An index entry for the venv at `dir` (built by envreg or not), read
+/// from its pyvenv.cfg; `None` when it has no readable one.
+pub fn entry_for_venv(dir: &Path) -> Option<Entry> {
+    adopt::venv_entry(dir)
 }
 
 /// "no environment named X" plus the closest name, or how to list them.
@@ -242,6 +260,37 @@ impl Locked<'_> {
         } else {
             listing
         };
+        // A copy `cp`/`mv` moved into place but never recorded: the command
+        // did not commit, so it is undone — but only while its source is
+        // still a registered environment on disk, so that the copy is never
+        // the only one. Otherwise (the index was lost or replaced) the mark
+        // is dropped and the copy is registered like any other orphan.
+        let mut discarded = Vec::new();
+        for name in adopt::uncommitted(&envs, &listing, &self.index) {
+            let dir = envs.join(name);
+            let source_registered = adopt::uncommitted_source(&dir).is_some_and(|src| {
+                is_venv(&src)
+                    && self
+                        .index
+                        .envs
+                        .iter()
+                        .any(|(n, e)| same_dir(&self.registry.dir_of(n, e), &src))
+            });
+            if !source_registered {
+                let _ = fs::remove_file(dir.join(clone::UNCOMMITTED));
+                continue;
+            }
+            if let Ok(trash) = Trash::take(&envs, &dir, name) {
+                crate::crash_point!("recover.discarded");
+                trash.delete();
+                discarded.push(name.clone());
+            }
+        }
+        let listing = if discarded.is_empty() {
+            listing
+        } else {
+            staging::list(&envs)
+        };
         let adopted = adopt::adopt_orphans(&envs, &listing, &mut self.index);
         if !adopted.is_empty() {
             crate::crash_point!("recover.adopted");
@@ -265,6 +314,12 @@ impl Locked<'_> {
             crate::say!(
                 "envreg: put '{name}' back: an interrupted 'envreg rm' had moved it aside \
                  before recording the removal; nothing was removed"
+            );
+        }
+        for name in &discarded {
+            crate::say!(
+                "envreg: removed an unfinished copy '{name}': an interrupted 'envreg cp' or \
+                 'envreg mv' had not registered it; its source is unchanged"
             );
         }
         for name in &adopted {
@@ -318,10 +373,15 @@ impl Locked<'_> {
 
     /// Begin building `name`: a staging directory in `envs/`.
     pub fn stage(&self, name: &str) -> Result<Staging> {
-        self.check_free(name)?;
-        let staging = Staging::begin(&self.registry.home.envs_dir(), name)?;
+        let staging = self.begin_staging(name)?;
         crate::crash_point!("mkenv.staged");
         Ok(staging)
+    }
+
+    /// A staging directory for the new environment `name` (checked free).
+    fn begin_staging(&self, name: &str) -> Result<Staging> {
+        self.check_free(name)?;
+        Staging::begin(&self.registry.home.envs_dir(), name)
     }
 
     /// Move the built `staging` to `envs/NAME` and record `entry`. All or
@@ -357,13 +417,12 @@ impl Locked<'_> {
     /// is moved to the trash, then the index is saved. Any failure puts
     /// everything back and removes nothing.
     pub fn remove(&mut self, names: &[String], force: bool) -> Result<Removal> {
-        let active = std::env::var_os("VIRTUAL_ENV").map(PathBuf::from);
         let mut plan = Vec::new();
         let mut kept = Vec::new();
         for name in names {
             let entry = Registry::get(&self.index, name).context("nothing was removed")?;
             let dir = self.registry.dir_of(name, entry);
-            if !force && active.as_deref().is_some_and(|a| same_dir(a, &dir)) {
+            if !force && is_active(&dir) {
                 bail!(
                     "'{name}' is the active environment ($VIRTUAL_ENV); run 'deactivate' first \
                      or pass --force; nothing was removed"
@@ -456,6 +515,11 @@ fn only_envreg_files(dir: &Path) -> bool {
             _ => false,
         }
     })
+}
+
+/// True when `dir` is the active environment ($VIRTUAL_ENV).
+pub fn is_active(dir: &Path) -> bool {
+    std::env::var_os("VIRTUAL_ENV").is_some_and(|a| same_dir(Path::new(&a), dir))
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {

@@ -118,6 +118,8 @@ mod tests {
             flags: Flags::default(),
             incomplete: None,
             unrecorded: false,
+            temp: false,
+            vars: Default::default(),
         }
     }
 

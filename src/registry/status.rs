@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::env::Venv;
 use super::index::Entry;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -88,18 +89,13 @@ pub fn check(dir: &Path, entry: &Entry, interpreters: &mut HashMap<PathBuf, bool
     }
     // POSIX: bin/python (a link to the base interpreter); Windows:
     // Scripts\python.exe (a launcher that runs the base interpreter).
-    let posix = dir.join("bin/python");
-    let windows = dir.join("Scripts/python.exe");
-    let launcher = if posix.symlink_metadata().is_ok() {
-        posix
-    } else if windows.symlink_metadata().is_ok() {
-        windows
-    } else {
+    let launcher = Venv::open(dir).python();
+    if launcher.symlink_metadata().is_err() {
         return Health::bad(
             Status::Broken,
             "it has no bin/python (nor Scripts\\python.exe)".into(),
         );
-    };
+    }
     if launcher.metadata().is_err() {
         let target = std::fs::read_link(&launcher)
             .map(|t| format!(" (it points to {}, which is gone)", t.display()))

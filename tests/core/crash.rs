@@ -19,6 +19,9 @@ struct Scenario {
     command: Vec<String>,
     /// Names whose usability is checked afterwards.
     targets: &'static [&'static str],
+    /// Names of which exactly one must be registered after the crash
+    /// (a rename), or empty.
+    one_of: &'static [&'static str],
 }
 
 fn args(list: &[&str]) -> Vec<String> {
@@ -39,18 +42,21 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             setup: vec![keep.clone()],
             command: mk("victim", &["--no-pip"]),
             targets: &["victim"],
+            one_of: &[],
         },
         Scenario {
             name: "mkenv -i",
             setup: vec![keep.clone()],
             command: mk("victim", &["-i", "crashpkg"]),
             targets: &["victim"],
+            one_of: &[],
         },
         Scenario {
             name: "rm",
             setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
             command: args(&["rm", "-y", "victim"]),
             targets: &["victim"],
+            one_of: &[],
         },
         Scenario {
             name: "rm two",
@@ -61,12 +67,46 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             ],
             command: args(&["rm", "-y", "victim", "victim2"]),
             targets: &["victim", "victim2"],
+            one_of: &[],
+        },
+        Scenario {
+            name: "cp",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
+            command: args(&["cp", "victim", "copy"]),
+            targets: &["victim", "copy"],
+            one_of: &["victim"],
+        },
+        Scenario {
+            name: "mv",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip", "--prompt", "v p"])],
+            command: args(&["mv", "victim", "moved"]),
+            targets: &["victim", "moved"],
+            one_of: &["victim", "moved"],
+        },
+        Scenario {
+            name: "set",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
+            command: args(&[
+                "set",
+                "victim",
+                "--prompt",
+                "new prompt",
+                "--system-site-packages",
+                "true",
+                "--add-path",
+                "/opt/lib",
+                "--var",
+                "K=V",
+            ]),
+            targets: &["victim"],
+            one_of: &["victim"],
         },
         Scenario {
             name: "workon records last-used",
             setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
             command: args(&["path", "--workon", "victim"]),
             targets: &["victim"],
+            one_of: &[],
         },
         Scenario {
             name: "a locked command folds last-used",
@@ -77,6 +117,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             ],
             command: mk("victim2", &["--no-pip"]),
             targets: &["victim", "victim2"],
+            one_of: &[],
         },
     ]
 }
@@ -92,6 +133,7 @@ fn recovery_scenarios(py: &Path) -> Vec<(Scenario, &'static str)> {
                 setup: vec![keep.clone()],
                 command: args(&["ls"]),
                 targets: &["victim"],
+                one_of: &[],
             },
             "mkenv-renamed",
         ),
@@ -101,8 +143,29 @@ fn recovery_scenarios(py: &Path) -> Vec<(Scenario, &'static str)> {
                 setup: vec![keep.clone()],
                 command: args(&["ls"]),
                 targets: &["victim"],
+                one_of: &[],
             },
             "rm-trashed",
+        ),
+        (
+            Scenario {
+                name: "recovery of an uncommitted cp",
+                setup: vec![keep.clone()],
+                command: args(&["ls"]),
+                targets: &["victim", "copy"],
+                one_of: &["victim"],
+            },
+            "cp-renamed",
+        ),
+        (
+            Scenario {
+                name: "recovery of an uncommitted mv",
+                setup: vec![keep.clone()],
+                command: args(&["ls"]),
+                targets: &["victim", "moved"],
+                one_of: &["victim", "moved"],
+            },
+            "mv-trashed",
         ),
     ]
 }
@@ -205,6 +268,14 @@ impl Run {
                 self.ok(&victim);
                 self.crash(&args(&["rm", "-y", "victim"]), "rm.trashed");
             }
+            Some("cp-renamed") => {
+                self.ok(&victim);
+                self.crash(&args(&["cp", "victim", "copy"]), "cp.renamed");
+            }
+            Some("mv-trashed") => {
+                self.ok(&victim);
+                self.crash(&args(&["mv", "victim", "moved"]), "mv.trashed");
+            }
             _ => {}
         }
     }
@@ -228,7 +299,13 @@ impl Run {
     }
 
     /// The promises that hold after any crash and one more command.
-    fn check(&self, what: &str, keep: &BTreeMap<PathBuf, (char, Vec<u8>, u32)>, targets: &[&str]) {
+    fn check(
+        &self,
+        what: &str,
+        keep: &BTreeMap<PathBuf, (char, Vec<u8>, u32)>,
+        targets: &[&str],
+        one_of: &[&str],
+    ) {
         let w = &self.w;
         let json = w.run(["ls", "--json"]).ok().stdout;
         let listed: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
@@ -247,6 +324,23 @@ impl Run {
                 status == "ok" || status == "incomplete",
                 "{what}: {v} has status {status}"
             );
+            let ok = std::process::Command::new(dir.join("bin/python"))
+                .args(["-c", "import sys"])
+                .env_remove("PYTHONHOME")
+                .status()
+                .unwrap();
+            assert!(ok.success(), "{what}: the python of {v} does not run");
+            assert!(
+                !dir.join(".envreg-uncommitted").exists() || status == "ok",
+                "{what}"
+            );
+        }
+        if !one_of.is_empty() {
+            let n = one_of
+                .iter()
+                .filter(|t| names.iter().any(|n| n == *t))
+                .count();
+            assert_eq!(n, 1, "{what}: not exactly one of {one_of:?} in {names:?}");
         }
         for e in std::fs::read_dir(w.envreg_home().join("envs"))
             .unwrap()
@@ -312,7 +406,7 @@ fn every_crash_point_leaves_a_consistent_registry() {
                 run.setup(&py, &scenario.setup, *state);
                 let keep = tree(&run.w.env_dir("keep"));
                 run.crash(&scenario.command, &format!("{point}:{k}"));
-                run.check(&what, &keep, scenario.targets);
+                run.check(&what, &keep, scenario.targets, scenario.one_of);
             }
         }
     }

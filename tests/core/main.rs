@@ -11,6 +11,7 @@ mod concurrency;
 mod crash;
 mod fuzz_index;
 mod index;
+mod lifecycle;
 mod ls;
 mod mkenv;
 mod names;

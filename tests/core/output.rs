@@ -170,7 +170,7 @@ fn the_table_and_show_escape_control_characters() {
         "{show}"
     );
     assert!(line("project").ends_with(" /src/a\\nb"), "{show}");
-    assert_eq!(show.lines().count(), 14, "{show}");
+    assert_eq!(show.lines().count(), 17, "{show}");
 }
 
 #[test]

@@ -165,15 +165,29 @@ pub fn run_ok(program: &Path, args: &[&str]) -> String {
 /// Write a minimal pure-Python wheel `NAME-VERSION-py3-none-any.whl` into
 /// `dir`, using the given Python's zipfile module (no network, no build tools).
 pub fn make_wheel(python: &Path, dir: &Path, name: &str, version: &str) -> PathBuf {
-    let script = r#"
+    make_wheel_with_script(python, dir, name, version, None)
+}
+
+/// Like [`make_wheel`], with a console script `script` (an entry point that
+/// prints "NAME VERSION from sys.prefix") when given.
+pub fn make_wheel_with_script(
+    python: &Path,
+    dir: &Path,
+    name: &str,
+    version: &str,
+    script: Option<&str>,
+) -> PathBuf {
+    let script_source = r#"
 import base64, hashlib, sys, zipfile, os
-name, version, out = sys.argv[1], sys.argv[2], sys.argv[3]
+name, version, out, script = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 di = "%s-%s.dist-info" % (name, version)
 files = {
-    "%s.py" % name: "VALUE = %r\n" % version,
+    "%s.py" % name: "VALUE = %r\ndef main():\n    import sys\n    print(%r, VALUE, 'from', sys.prefix)\n" % (version, name),
     di + "/METADATA": "Metadata-Version: 2.1\nName: %s\nVersion: %s\n" % (name, version),
     di + "/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
 }
+if script:
+    files[di + "/entry_points.txt"] = "[console_scripts]\n%s = %s:main\n" % (script, name)
 record = []
 for path, text in files.items():
     data = text.encode()
@@ -189,7 +203,14 @@ print(path)
 "#;
     let out = run_ok(
         python,
-        &["-c", script, name, version, dir.to_str().unwrap()],
+        &[
+            "-c",
+            script_source,
+            name,
+            version,
+            dir.to_str().unwrap(),
+            script.unwrap_or(""),
+        ],
     );
     PathBuf::from(out.trim())
 }
