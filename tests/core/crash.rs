@@ -399,8 +399,15 @@ fn every_crash_point_leaves_a_consistent_registry() {
             scenario.name
         );
         for (point, n) in &hits {
+            let before = covered.get(point).copied().unwrap_or(0);
             *covered.entry(point.clone()).or_insert(0) += n;
             for k in 1..=*n {
+                // Every hit of every point once by default (the first
+                // scenario that reaches it); every scenario's every hit in
+                // the full run.
+                if !cfg!(envreg_test_full) && k <= before {
+                    continue;
+                }
                 let what = format!("{} killed at {point}:{k}", scenario.name);
                 let run = Run::new(&py);
                 run.setup(&py, &scenario.setup, *state);
