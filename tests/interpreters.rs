@@ -1,0 +1,201 @@
+//! Interpreters beyond CPython 3: Python 2.7 (a virtualenv-style env with our
+//! own site.py) and PyPy (pip seeded from another source when it bundles
+//! none), built by the real binary and run with their own python and pip.
+//! Also `-p` spellings and `envreg python ls`.
+
+#[path = "core/common.rs"]
+#[allow(dead_code)]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn eval(python: &Path, code: &str) -> String {
+    run_ok(python, &["-c", code]).trim().to_string()
+}
+
+/// A local pure-Python wheel that pip 19 on Python 2 accepts: the helper's
+/// wheel renamed to the py2.py3 tag (pip reads the tag from the file name).
+fn universal_wheel(python: &Path, dir: &Path, name: &str) -> PathBuf {
+    let wheel = make_wheel(python, dir, name, "1.0");
+    let universal = dir.join(format!("{name}-1.0-py2.py3-none-any.whl"));
+    std::fs::rename(&wheel, &universal).unwrap();
+    universal
+}
+
+/// Source `activate` in bash, print what the env looks like, deactivate and
+/// print what is left.
+fn bash_activation(env: &Path) -> String {
+    let script = format!(
+        "source '{}/bin/activate' || exit 9\n\
+         echo \"env=$VIRTUAL_ENV\"\n\
+         echo \"python=$(command -v python)\"\n\
+         echo \"prefix=$(python -c 'import sys; print(sys.prefix)')\"\n\
+         deactivate\n\
+         echo \"after=${{VIRTUAL_ENV:-unset}}\"\n\
+         echo \"path=$PATH\"\n",
+        env.display()
+    );
+    let out = Command::new("bash")
+        .args(["--noprofile", "--norc", "-c", &script])
+        .env_remove("VIRTUAL_ENV")
+        .env_remove("PYTHONHOME")
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn python_2_7_env_works_with_pip_and_activation() {
+    let Some(base) = need_python("2.7") else {
+        return;
+    };
+    let base_prefix = base.parent().unwrap().parent().unwrap();
+    let w = World::new();
+    // `-p 2.7` is found in pyenv's versions (PYENV_ROOT points there).
+    let out = w.run(["mkenv", "old", "-p", "2.7"]).ok();
+    let env = w.env_dir("old");
+    assert_eq!(out.stdout.trim_end(), env.to_str().unwrap());
+    assert!(out.stderr.contains("CPython 2.7"), "{}", out.stderr);
+    let python = env.join("bin/python");
+
+    // The executable is a copy: through a link 2.7 would take the base as
+    // its prefix. The other names are links to it.
+    let meta = std::fs::symlink_metadata(&python).unwrap();
+    assert!(meta.file_type().is_file(), "bin/python must be a copy");
+    for name in ["python2", "python2.7"] {
+        assert_eq!(
+            std::fs::read_link(env.join("bin").join(name)).unwrap(),
+            Path::new("python")
+        );
+    }
+    let info = eval(
+        &python,
+        "import sys, site; print(sys.prefix); print(sys.exec_prefix); print(sys.real_prefix); \
+         print(site.getsitepackages()[0]); print('\\n'.join(sys.path))",
+    );
+    let lines: Vec<&str> = info.lines().collect();
+    let site = env.join("lib/python2.7/site-packages");
+    assert_eq!(lines[0], env.to_str().unwrap(), "{info}");
+    assert_eq!(lines[1], env.to_str().unwrap(), "{info}");
+    assert_eq!(lines[2], base_prefix.to_str().unwrap(), "{info}");
+    assert_eq!(lines[3], site.to_str().unwrap(), "{info}");
+    assert!(lines.contains(&site.to_str().unwrap()), "{info}");
+    let base_site = base_prefix.join("lib/python2.7/site-packages");
+    assert!(
+        !lines.contains(&base_site.to_str().unwrap()),
+        "the base site-packages must stay off sys.path: {info}"
+    );
+    // The standard library comes from the base, whole: json is not linked.
+    let json = eval(&python, "import json; print(json.__file__)");
+    assert!(json.starts_with(base_prefix.to_str().unwrap()), "{json}");
+    // Without site.py, the linked modules still give a working `os`.
+    run_ok(
+        &python,
+        &["-S", "-c", "import os, re, codecs, encodings.utf_8"],
+    );
+    // No link in the env dangles.
+    for entry in std::fs::read_dir(env.join("lib/python2.7")).unwrap() {
+        let path = entry.unwrap().path();
+        assert!(path.exists(), "{} dangles", path.display());
+    }
+
+    // pip 19.2.3 and setuptools from 2.7's own ensurepip bundle.
+    let pip = env.join("bin/pip");
+    let version = run_ok(&pip, &["--version"]);
+    assert!(
+        version.contains(site.to_str().unwrap()) && version.contains("python 2.7"),
+        "{version}"
+    );
+    let via_m = run_ok(&python, &["-m", "pip", "--version"]);
+    assert!(via_m.contains(site.to_str().unwrap()), "{via_m}");
+    for launcher in ["pip2", "pip2.7", "easy_install", "easy_install-2.7"] {
+        assert!(env.join("bin").join(launcher).is_file(), "{launcher}");
+    }
+    let setuptools = eval(&python, "import setuptools; print(setuptools.__file__)");
+    assert!(
+        setuptools.starts_with(site.to_str().unwrap()),
+        "{setuptools}"
+    );
+
+    // A local wheel goes into the env only; uninstall removes it.
+    let wheels = w.dir.path().join("wheels");
+    std::fs::create_dir(&wheels).unwrap();
+    let wheel = universal_wheel(&base, &wheels, "tinypkg27");
+    run_ok(&pip, &["install", wheel.to_str().unwrap()]);
+    assert_eq!(
+        eval(&python, "import tinypkg27; print(tinypkg27.VALUE)"),
+        "1.0"
+    );
+    assert!(site.join("tinypkg27.py").is_file());
+    assert!(!base_site.join("tinypkg27.py").exists(), "the base got it");
+    run_ok(&pip, &["uninstall", "-y", "tinypkg27"]);
+    assert!(!site.join("tinypkg27.py").exists());
+
+    // Activation and deactivation in bash.
+    let shown = bash_activation(&env);
+    assert!(
+        shown.contains(&format!("env={}\n", env.display())),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("python={}\n", python.display())),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("prefix={}\n", env.display())),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("after=unset\npath=/usr/bin:/bin\n"),
+        "{shown}"
+    );
+
+    // ls judges it ok and records 2.7.18.
+    let ls = w.run(["ls", "--json"]).ok().stdout;
+    let ls: serde_json::Value = serde_json::from_str(&ls).unwrap();
+    assert_eq!(ls[0]["status"], "ok", "{ls}");
+    assert!(
+        ls[0]["python"].as_str().unwrap().starts_with("2.7."),
+        "{ls}"
+    );
+
+    // --system-site-packages puts the base's site-packages after the env's;
+    // the env's python as -p stands for its base interpreter.
+    w.run([
+        "mkenv",
+        "old-sys",
+        "-p",
+        python.to_str().unwrap(),
+        "--no-pip",
+        "--system-site-packages",
+    ])
+    .ok();
+    let sys_env = w.env_dir("old-sys");
+    let paths = eval(
+        &sys_env.join("bin/python"),
+        "import sys; print('\\n'.join(sys.path))",
+    );
+    let paths: Vec<&str> = paths.lines().collect();
+    let own = sys_env.join("lib/python2.7/site-packages");
+    let own_at = paths.iter().position(|p| *p == own.to_str().unwrap());
+    let base_at = paths.iter().position(|p| *p == base_site.to_str().unwrap());
+    assert!(
+        matches!((own_at, base_at), (Some(a), Some(b)) if a < b),
+        "{paths:?}"
+    );
+    assert!(!sys_env.join("bin/pip").exists());
+    let cfg = std::fs::read_to_string(sys_env.join("pyvenv.cfg")).unwrap();
+    assert!(
+        cfg.contains(&format!("home = {}\n", base.parent().unwrap().display())),
+        "{cfg}"
+    );
+    assert!(
+        cfg.contains("include-system-site-packages = true\n"),
+        "{cfg}"
+    );
+}
