@@ -199,3 +199,69 @@ fn python_2_7_env_works_with_pip_and_activation() {
         "{cfg}"
     );
 }
+
+/// Debian's pypy3, which bundles no pip wheel (ensurepip without _bundled).
+fn pypy3() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = std::env::split_paths(&path)
+        .map(|d| d.join("pypy3"))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        skip("pypy3 is not installed (apt-get install pypy3)");
+    }
+    found
+}
+
+#[test]
+fn pypy_env_gets_pip_from_another_source_and_installs_a_wheel() {
+    let Some(pypy) = pypy3() else {
+        return;
+    };
+    let w = World::new();
+    let out = w.run(["mkenv", "pp", "-p", "pypy3"]).ok();
+    let env = w.env_dir("pp");
+    assert!(out.stderr.contains("created 'pp' (PyPy"), "{}", out.stderr);
+    let python = env.join("bin/python");
+    let pip = env.join("bin/pip");
+    let version = run_ok(&pip, &["--version"]);
+    let site = eval(
+        &python,
+        "import sysconfig; print(sysconfig.get_path('purelib'))",
+    );
+    assert!(site.starts_with(env.to_str().unwrap()), "{site}");
+    assert!(version.contains(&site), "{version}");
+    if !out.stderr.contains("bundles no pip; seeding pip") {
+        // A PyPy with its own bundle (not Debian's) needs no note.
+        let stdlib = eval(
+            &pypy,
+            "import sysconfig; print(sysconfig.get_path('stdlib'))",
+        );
+        assert!(
+            Path::new(&stdlib).join("ensurepip/_bundled").is_dir(),
+            "{}",
+            out.stderr
+        );
+    }
+
+    let wheels = w.dir.path().join("wheels");
+    std::fs::create_dir(&wheels).unwrap();
+    let wheel = make_wheel(&pypy, &wheels, "tinypypkg", "1.0");
+    run_ok(&pip, &["install", wheel.to_str().unwrap()]);
+    assert_eq!(
+        eval(
+            &python,
+            "import sys, tinypypkg; print(sys.implementation.name, tinypypkg.VALUE)"
+        ),
+        "pypy 1.0"
+    );
+    assert!(Path::new(&site).join("tinypypkg.py").is_file());
+    let base_site = eval(
+        &pypy,
+        "import sysconfig; print(sysconfig.get_path('purelib'))",
+    );
+    assert!(!Path::new(&base_site).join("tinypypkg.py").exists());
+
+    // --no-pip only when asked.
+    w.run(["mkenv", "bare", "-p", "pypy3", "--no-pip"]).ok();
+    assert!(!w.env_dir("bare").join("bin/pip").exists());
+}

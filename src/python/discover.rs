@@ -315,6 +315,44 @@ fn exe_names(hint: &Hint) -> Vec<String> {
     names
 }
 
+/// The `ensurepip/_bundled` directories of every interpreter found (PATH,
+/// pyenv, uv), judged from where each executable lives: no process runs.
+pub fn bundled_wheel_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for candidate in candidates(None) {
+        let Ok(exe) = fs::canonicalize(&candidate.path) else {
+            continue;
+        };
+        let Some(bin) = exe.parent() else { continue };
+        let found: Vec<PathBuf> = if cfg!(windows) {
+            vec![bin.join("Lib").join("ensurepip").join("_bundled")]
+        } else {
+            let Some(prefix) = bin.parent() else { continue };
+            let lib = prefix.join("lib");
+            let Ok(entries) = fs::read_dir(&lib) else {
+                continue;
+            };
+            let mut found: Vec<PathBuf> = entries
+                .flatten()
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(|n| n.starts_with("python") || n.starts_with("pypy"))
+                })
+                .map(|e| e.path().join("ensurepip").join("_bundled"))
+                .collect();
+            found.sort();
+            found
+        };
+        for dir in found {
+            if dir.is_dir() && !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+    }
+    dirs
+}
+
 /// `$PYENV_ROOT/versions`, else `~/.pyenv/versions`.
 pub fn pyenv_versions_dir() -> Option<PathBuf> {
     let root = std::env::var_os("PYENV_ROOT")

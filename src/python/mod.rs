@@ -54,6 +54,12 @@ pub struct Interpreter {
     pub pointer_size: u32,
 }
 
+/// The `ensurepip/_bundled` directories of the interpreters envreg can find,
+/// for seeding pip into an interpreter that bundles none (PyPy).
+pub fn bundled_wheel_dirs() -> Vec<PathBuf> {
+    discover::bundled_wheel_dirs()
+}
+
 /// Resolve `request` (None: the default interpreter) to a queried interpreter.
 /// Errors name the request and list the interpreters that were found.
 ///

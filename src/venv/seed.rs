@@ -14,6 +14,7 @@ mod find;
 mod image;
 mod launcher;
 mod record;
+mod requires;
 #[cfg(test)]
 mod tests;
 
@@ -58,17 +59,25 @@ pub fn seed_pip(interp: &Interpreter, target: &Target<'_>, cache_dir: &Path) -> 
              --no-pip, then run `python -m ensurepip` with the environment's python"
         );
     }
-    let wheels = find::seed_wheels(interp)?;
+    let (sources, note) = find::seed_sources(interp, cache_dir)?;
+    if let Some(note) = note {
+        crate::say!("envreg: {note}");
+    }
     let shebang = launcher::shebang(target.final_python, &interp.platform)?;
     for dir in [target.site_packages, target.scripts] {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    for wheel in &wheels {
-        let image = image::open(wheel, cache_dir)?;
+    for source in &sources {
+        let (image, shown) = match source {
+            find::Source::Wheel(wheel) => (image::open(wheel, cache_dir)?, wheel.display()),
+            find::Source::Cached(stem) => (
+                image::open_cached(stem, cache_dir)?,
+                Path::new(stem).display(),
+            ),
+        };
         install(&image, target, interp, &shebang).with_context(|| {
             format!(
-                "cannot install {} into {}",
-                wheel.display(),
+                "cannot install {shown} into {}",
                 target.site_packages.display()
             )
         })?;
