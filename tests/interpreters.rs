@@ -265,3 +265,111 @@ fn pypy_env_gets_pip_from_another_source_and_installs_a_wheel() {
     w.run(["mkenv", "bare", "-p", "pypy3", "--no-pip"]).ok();
     assert!(!w.env_dir("bare").join("bin/pip").exists());
 }
+
+/// Each spelling of a request, through mkenv: the env's pyvenv.cfg names
+/// the version it was built on.
+#[test]
+fn python_requests_in_every_spelling() {
+    let Some(py312) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    let version_of = |name: &str| {
+        let cfg = std::fs::read_to_string(w.env_dir(name).join("pyvenv.cfg")).unwrap();
+        cfg.lines()
+            .find_map(|l| l.strip_prefix("version = "))
+            .unwrap()
+            .to_string()
+    };
+    for (i, spec) in ["cpython@3.12", "cpython-3.12", "python3.12", "3.12"]
+        .iter()
+        .enumerate()
+    {
+        let name = format!("s{i}");
+        w.run(["mkenv", &name, "-p", spec, "--no-pip"]).ok();
+        assert!(version_of(&name).starts_with("3.12."), "{spec}");
+    }
+    // A venv's directory stands for its base interpreter.
+    let venv = w.env_dir("s0");
+    w.run([
+        "mkenv",
+        "from-venv",
+        "-p",
+        venv.to_str().unwrap(),
+        "--no-pip",
+    ])
+    .ok();
+    let cfg = std::fs::read_to_string(w.env_dir("from-venv").join("pyvenv.cfg")).unwrap();
+    assert!(
+        cfg.contains(&format!("executable = {}\n", py312.display())),
+        "{cfg}"
+    );
+    if need_python("2.7").is_some() {
+        w.run(["mkenv", "two", "-p", "python2.7", "--no-pip"]).ok();
+        assert!(version_of("two").starts_with("2.7."));
+    }
+    // Anything else: the error lists the accepted forms.
+    for bad in ["jython@2.7", "cpython@3.x", "no-such-python-xyz"] {
+        w.run(["mkenv", "bad", "-p", bad]).fails_with(&[
+            bad,
+            "cpython@3.12",
+            "pypy3.10",
+            "path of an interpreter",
+        ]);
+    }
+    // 3.0-3.5 are refused with the reason; the spelling is fine.
+    let out = w.run(["mkenv", "bad", "-p", "cpython@3.5"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(!w.env_dir("bad").exists());
+}
+
+#[test]
+fn python_ls_shows_source_implementation_and_version() {
+    let (Some(py27), Some(py312)) = (need_python("2.7"), need_python("3.12")) else {
+        return;
+    };
+    let w = World::new();
+    let json = w.run(["python", "ls", "--json"]).ok().stdout;
+    let list: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let find = |exe: &Path| {
+        list.iter()
+            .find(|i| i["executable"] == exe.to_str().unwrap())
+            .unwrap_or_else(|| panic!("{} not listed: {json}", exe.display()))
+            .clone()
+    };
+    let two = find(&py27);
+    assert_eq!(two["source"], "pyenv");
+    assert_eq!(two["implementation"], "CPython");
+    assert!(two["version"].as_str().unwrap().starts_with("2.7."));
+    assert_eq!(find(&py312)["source"], "pyenv");
+    if let Some(pypy) = pypy3() {
+        let listed = list
+            .iter()
+            .find(|i| i["path"] == pypy.to_str().unwrap())
+            .unwrap_or_else(|| panic!("pypy3 not listed: {json}"));
+        assert_eq!(listed["source"], "PATH");
+        assert_eq!(listed["implementation"], "PyPy");
+    }
+    // Each real interpreter once.
+    let mut exes: Vec<&str> = list
+        .iter()
+        .map(|i| i["executable"].as_str().unwrap())
+        .collect();
+    let total = exes.len();
+    exes.sort();
+    exes.dedup();
+    assert_eq!(exes.len(), total, "{json}");
+
+    let table = w.run(["python", "ls"]).ok().stdout;
+    let header = table.lines().next().unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["IMPLEMENTATION", "VERSION", "SOURCE", "PATH"]
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("CPython") && l.contains(" 2.7.") && l.contains("pyenv")),
+        "{table}"
+    );
+}

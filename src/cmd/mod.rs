@@ -7,6 +7,7 @@ mod ls;
 mod mkenv;
 mod path;
 mod pick;
+mod python;
 mod rm;
 mod show;
 
@@ -33,6 +34,7 @@ impl std::error::Error for Silent {}
 pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Init(args) => init::run(args),
+        Command::Python(args) => python::run(args),
         command => {
             let registry = Registry::new(Home::from_env()?);
             match command {
@@ -43,7 +45,7 @@ pub fn run(command: Command) -> Result<()> {
                 Command::Path(args) => path::run(&registry, args),
                 Command::Activate(args) => activate::run(&registry, args),
                 Command::Pick => pick::run(&registry),
-                Command::Init(_) => unreachable!(),
+                Command::Init(_) | Command::Python(_) => unreachable!(),
             }
         }
     }
