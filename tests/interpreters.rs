@@ -3,6 +3,8 @@
 //! none), built by the real binary and run with their own python and pip.
 //! Also `-p` spellings and `envreg python ls`.
 
+#![cfg(unix)]
+
 #[path = "core/common.rs"]
 #[allow(dead_code)]
 mod common;

@@ -330,6 +330,7 @@ fn fake_python(dir: &Path, body: &str) -> PathBuf {
 }
 
 /// A message for an assertion: the whole of a short one, the ends of a long one.
+#[cfg(unix)]
 fn brief(err: &str) -> String {
     if err.len() <= 2000 {
         return err.to_string();

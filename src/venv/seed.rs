@@ -15,7 +15,7 @@ mod image;
 mod launcher;
 mod record;
 mod requires;
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests;
 
 use std::fs;
@@ -51,19 +51,19 @@ pub struct Target<'a> {
 /// requested by the user (an empty `REQUESTED`, as ensurepip's own
 /// `pip install` leaves), so `pip list --not-required` still shows pip.
 pub fn seed_pip(interp: &Interpreter, target: &Target<'_>, cache_dir: &Path) -> Result<()> {
-    if interp.platform == "win32" {
-        // Windows launchers are .exe files (a stub with the script appended);
-        // envreg does not ship such stubs yet.
-        bail!(
-            "seeding pip into a Windows environment is not supported yet; create it with \
-             --no-pip, then run `python -m ensurepip` with the environment's python"
-        );
-    }
     let (sources, note) = find::seed_sources(interp, cache_dir)?;
     if let Some(note) = note {
         crate::say!("envreg: {note}");
     }
-    let shebang = launcher::shebang(target.final_python, &interp.platform)?;
+    let windows = interp.platform == "win32";
+    let shebang = if windows {
+        launcher::windows_shebang(target.final_python)?
+    } else {
+        launcher::shebang(target.final_python, &interp.platform)?
+    };
+    // Windows launchers are pip's own console stub with the script appended;
+    // the stub comes from the pip image (the first one seeded).
+    let mut stub: Option<Vec<u8>> = None;
     for dir in [target.site_packages, target.scripts] {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
@@ -75,7 +75,21 @@ pub fn seed_pip(interp: &Interpreter, target: &Target<'_>, cache_dir: &Path) -> 
                 Path::new(stem).display(),
             ),
         };
-        install(&image, target, interp, &shebang).with_context(|| {
+        if windows && stub.is_none() {
+            let path = image.tree.join(launcher::windows_stub(interp.pointer_size));
+            stub = Some(fs::read(&path).with_context(|| {
+                format!(
+                    "cannot read the Windows launcher stub {} that pip's wheel ships; \
+                     use --no-pip and run `python -m ensurepip` in the environment",
+                    path.display()
+                )
+            })?);
+        }
+        let launchers = match &stub {
+            Some(stub) => Launchers::Windows(stub),
+            None => Launchers::Posix,
+        };
+        install(&image, target, interp, &shebang, launchers).with_context(|| {
             format!(
                 "cannot install {shown} into {}",
                 target.site_packages.display()
@@ -85,12 +99,22 @@ pub fn seed_pip(interp: &Interpreter, target: &Target<'_>, cache_dir: &Path) -> 
     Ok(())
 }
 
+/// How console scripts are written.
+#[derive(Clone, Copy)]
+enum Launchers<'a> {
+    /// A text file starting with the shebang.
+    Posix,
+    /// `NAME.exe`: this stub, the shebang line and a zip of the script.
+    Windows(&'a [u8]),
+}
+
 /// Link one image into site-packages and write its per-environment files.
 fn install(
     image: &image::Image,
     target: &Target<'_>,
     interp: &Interpreter,
     shebang: &str,
+    launchers: Launchers<'_>,
 ) -> Result<()> {
     let manifest = &image.manifest;
     let site = target.site_packages;
@@ -120,11 +144,17 @@ fn install(
     let scripts_rel = target.scripts_from_site_packages.trim_end_matches('/');
     let (major, minor) = (interp.version.0, interp.version.1);
     for (name, ep) in launcher::script_names(&manifest.entry_points, major, minor) {
-        let body = launcher::script(shebang, ep);
-        write_new(&target.scripts.join(&name), body.as_bytes(), true)?;
+        let (name, body) = match launchers {
+            Launchers::Posix => (name, launcher::script(shebang, ep).into_bytes()),
+            Launchers::Windows(stub) => (
+                format!("{name}.exe"),
+                launcher::windows_exe(stub, shebang, ep)?,
+            ),
+        };
+        write_new(&target.scripts.join(&name), &body, true)?;
         record.push_str(&record::line(
             &format!("{scripts_rel}/{name}"),
-            &record::hash(body.as_bytes()),
+            &record::hash(&body),
             Some(body.len() as u64),
         ));
     }
