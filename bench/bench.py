@@ -308,14 +308,15 @@ def check_env_dir(path: Path, pip: bool, who: str) -> None:
         run_checked([py, "-m", "pip", "--version"], env, f"{who}: checking pip in {path}")
 
 
-def bench_envreg_create(ctx: Ctx, pip: bool) -> Sample:
-    label = "envreg mkenv" + ("" if pip else " --no-pip")
+def bench_envreg_create(ctx: Ctx, pip: bool, python: Optional[Path] = None,
+                        label: Optional[str] = None) -> Sample:
+    label = label or "envreg mkenv" + ("" if pip else " --no-pip")
     home = ctx.run / "envreg-create"
     env = ctx.env(ENVREG_HOME=str(home))
-    kind = "pip" if pip else "nopip"
+    kind = ("pip" if pip else "nopip") + ("" if python is None else "-other")
 
     def cmd(i: int) -> List[str]:
-        c = [str(ctx.envreg), "mkenv", f"{kind}{i}", "-p", str(ctx.py)]
+        c = [str(ctx.envreg), "mkenv", f"{kind}{i}", "-p", str(python or ctx.py)]
         return c if pip else c + ["--no-pip"]
 
     def after(i: int) -> None:
@@ -386,6 +387,50 @@ def bench_creation(ctx: Ctx) -> None:
             if not ctx.tools_ok and label.startswith(("virtualenv", "uv")):
                 continue
             measure(ctx, f"{group}:{label}", label, fn)
+
+
+OLD_VIRTUALENV = "virtualenv<20.22"  # the last releases that create Python 2 environments
+
+
+def find_python27() -> Optional[Path]:
+    root = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "versions"
+    found = sorted(root.glob("2.7.*/bin/python2.7"))
+    return found[-1] if found else None
+
+
+def bench_python27(ctx: Ctx) -> None:
+    """envreg mkenv -p 2.7 (with pip) against the last virtualenv that made Python 2 envs."""
+    py27 = find_python27()
+    if py27 is None:
+        ctx.notes.append("no pyenv 2.7 found: the Python 2.7 comparison was skipped")
+        return
+    old = ctx.work / "tools-old-virtualenv"
+    venv_bin = old / "bin" / "virtualenv"
+    if not venv_bin.exists():
+        # virtualenv 20.21 predates Python 3.12; run it on the newest pyenv 3.11 if there is one.
+        root = py27.parent.parent.parent
+        hosts = sorted(root.glob("3.11.*/bin/python3.11"))
+        host = hosts[-1] if hosts else ctx.py
+        print(f"installing {OLD_VIRTUALENV} into {old} (PyPI) ...", flush=True)
+        try:
+            run_checked([str(host), "-m", "venv", str(old)], ctx.base_env, "old virtualenv venv")
+            env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
+            env["PIP_CACHE_DIR"] = str(ctx.work / "cache" / "pip")
+            env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+            run_checked([str(old / "bin" / "python"), "-m", "pip", "install", "--quiet", OLD_VIRTUALENV],
+                        env, f"pip install {OLD_VIRTUALENV}")
+        except BenchError as e:
+            ctx.errors.append(f"{e}\n  (the Python 2.7 comparison is left out)")
+            return
+    version = run_checked([str(venv_bin), "--version"], ctx.base_env, "old virtualenv version")
+    print(f"python 2.7: {py27}; {version.split(' from ')[0].strip()}")
+    old_env = ctx.env(VIRTUALENV_OVERRIDE_APP_DATA=str(ctx.work / "cache" / "virtualenv-old"))
+    measure(ctx, "py27:envreg mkenv -p 2.7", "envreg mkenv -p 2.7",
+            lambda: bench_envreg_create(ctx, pip=True, python=py27, label="envreg mkenv -p 2.7"))
+    label = f"{OLD_VIRTUALENV} -p 2.7"
+    measure(ctx, f"py27:{label}", label, lambda: bench_dir_tool(
+        ctx, label, lambda d: [str(venv_bin), "-p", str(py27), str(d)], pip=True,
+        env_for=lambda i: old_env))
 
 
 def measure(ctx: Ctx, key: str, label: str, fn: Callable[[], Sample]) -> None:
@@ -741,7 +786,8 @@ def report(ctx: Ctx) -> None:
     print("=" * 78)
     header = f"{'tool':<40} {'median':>9} {'min':>9}  vs envreg"
     for group, base_key, title in (("nopip", "nopip:envreg mkenv --no-pip", "create, no pip"),
-                                   ("pip", "pip:envreg mkenv", "create, with pip")):
+                                   ("pip", "pip:envreg mkenv", "create, with pip"),
+                                   ("py27", "py27:envreg mkenv -p 2.7", "create Python 2.7, with pip")):
         rows = [(k, v) for k, v in res.items() if k.startswith(group + ":")]
         if not rows:
             continue
@@ -866,6 +912,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     ap.add_argument("--quick", action="store_true", help="few iterations, for a smoke run")
     ap.add_argument("--workon-only", action="store_true",
                     help="only time workon against its floor (installs no other tool)")
+    ap.add_argument("--no-python27", action="store_true",
+                    help=f"skip envreg mkenv -p 2.7 vs {OLD_VIRTUALENV} -p 2.7")
     ap.add_argument("--keep", action="store_true", help="keep the work dir (and reuse its tools venv)")
     ap.add_argument("--work-dir", type=Path, default=DEFAULT_WORK,
                     help="where everything is created (default bench/.work)")
@@ -887,7 +935,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
 
 def clean_work(work: Path) -> None:
     """Remove only what this script creates, then the work dir if that left it empty."""
-    for part in ("run", "tools", "cache"):
+    for part in ("run", "tools", "tools-old-virtualenv", "cache"):
         shutil.rmtree(work / part, ignore_errors=True)
     try:
         work.rmdir()
@@ -928,6 +976,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             if section in args.only:
                 print(section)
                 fn(ctx)
+            if section == "creation" and section in args.only and not args.no_python27:
+                bench_python27(ctx)
         report(ctx)
         if ctx.errors:
             print(f"\n{len(ctx.errors)} measurement(s) failed to run:", file=sys.stderr)

@@ -203,7 +203,7 @@ __envreg_complete_workon() {
 __envreg_complete_envreg() {
     \builtin local cur="${COMP_WORDS[COMP_CWORD]-}"
     if [[ "${COMP_CWORD}" -eq 1 ]]; then
-        __envreg_reply "mkenv ls rm show path init activate help" "${cur}"
+        __envreg_reply "mkenv ls rm show path run all cp mv wipe set init activate python help" "${cur}"
         return
     fi
     case "${COMP_WORDS[1]-}" in

@@ -150,6 +150,6 @@ function workon --description 'Activate an envreg environment in this shell'
 end
 
 complete -c workon -f -a '(command envreg ls --names 2>/dev/null)' -n 'test (count (commandline -opc)) -eq 1'
-complete -c envreg -f -n __fish_use_subcommand -a 'mkenv ls rm show path init activate help'
+complete -c envreg -f -n __fish_use_subcommand -a 'mkenv ls rm show path run all cp mv wipe set init activate python help'
 complete -c envreg -f -n '__fish_seen_subcommand_from rm show path activate' -a '(command envreg ls --names 2>/dev/null)'
 complete -c envreg -f -n '__fish_seen_subcommand_from init' -a 'bash zsh fish tcsh xonsh nu powershell'

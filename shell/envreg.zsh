@@ -169,7 +169,7 @@ _envreg_workon() {
 _envreg() {
     \builtin local -a words_
     if (( CURRENT == 2 )); then
-        words_=(mkenv ls rm show path init activate help)
+        words_=(mkenv ls rm show path run all cp mv wipe set init activate python help)
         compadd -a words_
         return
     fi

@@ -94,6 +94,8 @@ pub enum Command {
     Init(Init),
     /// Print the command that activates NAME in your shell (for use without the hook).
     Activate(Activate),
+    /// The Python interpreters envreg finds for -p.
+    Python(PythonArgs),
     /// Choose an environment with a fuzzy picker on the terminal; print its name.
     ///
     /// Used by bare `workon` on a terminal. Esc cancels: exit 1, nothing printed.
@@ -110,7 +112,8 @@ pub struct Mkenv {
     /// 'envreg rm --temp' removes them all.
     #[arg(long)]
     pub temp: bool,
-    /// Interpreter: a path, a command name (python3.12, pypy3) or a version (3, 3.12, 3.12.1).
+    /// Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv's
+    /// cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv.
     #[arg(short, long, value_name = "SPEC", env = "ENVREG_PYTHON")]
     pub python: Option<String>,
     /// Do not install pip (and, for Python < 3.12, setuptools) into the environment.
@@ -131,6 +134,23 @@ pub struct Mkenv {
     /// Prompt prefix shown while the environment is active (default: the name).
     #[arg(long, value_name = "TEXT")]
     pub prompt: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PythonArgs {
+    #[command(subcommand)]
+    pub command: PythonCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PythonCommand {
+    /// List the interpreters found on PATH, in pyenv's versions and among uv-managed
+    /// Pythons, with implementation, version and where each was found.
+    Ls {
+        /// Print a JSON array (source, path, implementation, version, free_threaded, executable).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]

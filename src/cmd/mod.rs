@@ -10,6 +10,7 @@ mod mkenv;
 mod mv;
 mod path;
 mod pick;
+mod python;
 mod rm;
 mod run;
 mod set;
@@ -40,6 +41,7 @@ impl std::error::Error for Silent {}
 pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Init(args) => init::run(args),
+        Command::Python(args) => python::run(args),
         command => {
             let registry = Registry::new(Home::from_env()?);
             match command {
@@ -56,7 +58,7 @@ pub fn run(command: Command) -> Result<()> {
                 Command::Mv(args) => mv::run(&registry, args),
                 Command::Wipe(args) => wipe::run(&registry, args),
                 Command::Set(args) => set::run(&registry, args),
-                Command::Init(_) => unreachable!(),
+                Command::Init(_) | Command::Python(_) => unreachable!(),
             }
         }
     }

@@ -27,6 +27,29 @@ pub struct Hint {
 pub struct Candidate {
     pub path: PathBuf,
     pub hint: Hint,
+    /// Where it was found.
+    pub source: Origin,
+}
+
+/// The places interpreters are looked for, in search order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub enum Origin {
+    #[serde(rename = "PATH")]
+    Path,
+    #[serde(rename = "pyenv")]
+    Pyenv,
+    #[serde(rename = "uv")]
+    Uv,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Origin::Path => "PATH",
+            Origin::Pyenv => "pyenv",
+            Origin::Uv => "uv",
+        })
+    }
 }
 
 impl Hint {
@@ -69,10 +92,10 @@ pub fn candidates(req: Option<&VersionRequest>) -> Vec<Candidate> {
         scan_path_dir(&dir, &mut found);
     }
     if let Some(root) = pyenv_versions_dir() {
-        scan_managed(&root, parse_pyenv_dir, &mut found);
+        scan_managed(&root, parse_pyenv_dir, Origin::Pyenv, &mut found);
     }
     if let Some(root) = uv_python_dir() {
-        scan_managed(&root, parse_uv_dir, &mut found);
+        scan_managed(&root, parse_uv_dir, Origin::Uv, &mut found);
     }
     let found = found
         .into_iter()
@@ -147,7 +170,11 @@ fn scan_path_dir(dir: &Path, found: &mut Vec<Candidate>) {
     for (name, hint) in here {
         let path = dir.join(&name);
         if is_executable_file(&path) && !is_script(&path) {
-            found.push(Candidate { path, hint });
+            found.push(Candidate {
+                path,
+                hint,
+                source: Origin::Path,
+            });
         }
     }
 }
@@ -263,7 +290,12 @@ fn parse_uv_dir(name: &str) -> Option<Hint> {
 }
 
 /// Every parseable install under `root` (pyenv or uv), with its executable.
-fn scan_managed(root: &Path, parse: fn(&str) -> Option<Hint>, found: &mut Vec<Candidate>) {
+fn scan_managed(
+    root: &Path,
+    parse: fn(&str) -> Option<Hint>,
+    source: Origin,
+    found: &mut Vec<Candidate>,
+) {
     let Ok(entries) = fs::read_dir(root) else {
         return;
     };
@@ -286,7 +318,7 @@ fn scan_managed(root: &Path, parse: fn(&str) -> Option<Hint>, found: &mut Vec<Ca
             .map(|n| bin.join(format!("{n}{}", std::env::consts::EXE_SUFFIX)))
             .find(|p| is_executable_file(p))
         {
-            found.push(Candidate { path, hint });
+            found.push(Candidate { path, hint, source });
         }
     }
 }
@@ -313,6 +345,44 @@ fn exe_names(hint: &Hint) -> Vec<String> {
         names.push("python".to_string());
     }
     names
+}
+
+/// The `ensurepip/_bundled` directories of every interpreter found (PATH,
+/// pyenv, uv), judged from where each executable lives: no process runs.
+pub fn bundled_wheel_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for candidate in candidates(None) {
+        let Ok(exe) = fs::canonicalize(&candidate.path) else {
+            continue;
+        };
+        let Some(bin) = exe.parent() else { continue };
+        let found: Vec<PathBuf> = if cfg!(windows) {
+            vec![bin.join("Lib").join("ensurepip").join("_bundled")]
+        } else {
+            let Some(prefix) = bin.parent() else { continue };
+            let lib = prefix.join("lib");
+            let Ok(entries) = fs::read_dir(&lib) else {
+                continue;
+            };
+            let mut found: Vec<PathBuf> = entries
+                .flatten()
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(|n| n.starts_with("python") || n.starts_with("pypy"))
+                })
+                .map(|e| e.path().join("ensurepip").join("_bundled"))
+                .collect();
+            found.sort();
+            found
+        };
+        for dir in found {
+            if dir.is_dir() && !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+    }
+    dirs
 }
 
 /// `$PYENV_ROOT/versions`, else `~/.pyenv/versions`.

@@ -54,6 +54,57 @@ pub struct Interpreter {
     pub pointer_size: u32,
 }
 
+pub use discover::Origin;
+
+/// One interpreter `envreg python ls` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listed {
+    /// Where it was found.
+    pub source: Origin,
+    /// The name it was found under (PATH) or its install's executable.
+    pub path: PathBuf,
+    pub implementation: String,
+    pub version: String,
+    pub free_threaded: bool,
+    /// The real base executable a venv would be built on.
+    pub executable: PathBuf,
+}
+
+/// Every interpreter envreg would find, by place (PATH, pyenv, uv) and
+/// newest first,
+/// each real executable once; candidates that fail to answer the query are
+/// left out. Queries go through the cache.
+pub fn list(cache_dir: &Path) -> Vec<Listed> {
+    let mut out: Vec<(Listed, (u32, u32, u32))> = Vec::new();
+    for candidate in discover::candidates(None) {
+        let Ok(interp) = query_cached(&candidate.path, cache_dir).and_then(|r| r.to_interpreter())
+        else {
+            continue;
+        };
+        if out.iter().any(|(l, _)| l.executable == interp.executable) {
+            continue;
+        }
+        let listed = Listed {
+            source: candidate.source,
+            path: candidate.path,
+            implementation: interp.implementation,
+            version: interp.version_string,
+            free_threaded: interp.gil_disabled,
+            executable: interp.executable,
+        };
+        out.push((listed, interp.version));
+    }
+    // By place, then newest first (PATH keeps its own order among equals).
+    out.sort_by_key(|(l, version)| (l.source, Reverse(*version)));
+    out.into_iter().map(|(l, _)| l).collect()
+}
+
+/// The `ensurepip/_bundled` directories of the interpreters envreg can find,
+/// for seeding pip into an interpreter that bundles none (PyPy).
+pub fn bundled_wheel_dirs() -> Vec<PathBuf> {
+    discover::bundled_wheel_dirs()
+}
+
 /// Resolve `request` (None: the default interpreter) to a queried interpreter.
 /// Errors name the request and list the interpreters that were found.
 ///
@@ -91,8 +142,9 @@ pub fn find(request: Option<&str>, cache_dir: &Path) -> Result<Interpreter> {
             match version {
                 Some(version) => search(&version, &name, cache_dir),
                 None => bail!(
-                    "no command '{name}' found on PATH; pass a version like 3.12, a command on PATH, \
-                     or the path of an interpreter with -p"
+                    "no command '{name}' found on PATH, and it is not a version either; -p \
+                     accepts {}",
+                    request::ACCEPTED_FORMS
                 ),
             }
         }

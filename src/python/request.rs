@@ -98,6 +98,45 @@ impl std::fmt::Display for VersionRequest {
     }
 }
 
+/// Every spelling `-p` accepts, for error messages.
+pub const ACCEPTED_FORMS: &str = "a version (2.7, 3, 3.12, 3.12.1, 3.13t), an interpreter name \
+     (python3.12, python2.7, pypy3, pypy3.10, cpython3.12), uv's spelling (cpython@3.12, \
+     cpython-3.12, pypy@3.10, pypy-3.10), a command on PATH, or the path of an interpreter or \
+     of a virtual environment";
+
+/// uv's `cpython@3.12`, `cpython-3.12`, `pypy@3.10`, `pypy-3.10` (also
+/// `python@3.12`, `any@3.12`). None when `lower` is not of that shape;
+/// an error when it is, but names no implementation or version envreg knows.
+fn parse_uv_style(lower: &str) -> Option<Result<VersionRequest>> {
+    let (implementation, version) = if let Some(split) = lower.split_once('@') {
+        split
+    } else {
+        let (implementation, version) = lower.split_once('-')?;
+        if !matches!(implementation, "cpython" | "pypy") {
+            return None;
+        }
+        (implementation, version)
+    };
+    let prefix = match implementation {
+        "cpython" => "cpython",
+        "pypy" => "pypy",
+        "python" | "any" => "",
+        _ => {
+            return Some(Err(anyhow::anyhow!(
+                "'{lower}': unknown implementation '{implementation}' (envreg knows cpython \
+                 and pypy); -p accepts {ACCEPTED_FORMS}"
+            )));
+        }
+    };
+    let parsed = version
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then(|| parse_version_request(&format!("{prefix}{version}")))
+        .flatten();
+    Some(parsed.ok_or_else(|| {
+        anyhow::anyhow!("'{lower}': '{version}' is not a version; -p accepts {ACCEPTED_FORMS}")
+    }))
+}
+
 impl Request {
     /// Classify a `-p` value. Only an empty value is an error here.
     pub fn parse(text: &str) -> Result<Request> {
@@ -111,6 +150,9 @@ impl Request {
             return Ok(Request::Path(PathBuf::from(text_trimmed)));
         }
         let lower = text_trimmed.to_ascii_lowercase();
+        if let Some(parsed) = parse_uv_style(&lower) {
+            return Ok(Request::Version(parsed?));
+        }
         if let Some(version) = parse_version_request(&lower) {
             // `python3.12` and `pypy3` are commands first; bare versions and
             // `cpython…` are not names anyone has on PATH.
@@ -257,6 +299,73 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn uv_spellings_parse() {
+        use Implementation::*;
+        let cases = [
+            (
+                "cpython@3.12",
+                version(CPython, Some(3), Some(12), None, false),
+            ),
+            (
+                "cpython-3.12",
+                version(CPython, Some(3), Some(12), None, false),
+            ),
+            (
+                "CPython-3.12.1",
+                version(CPython, Some(3), Some(12), Some(1), false),
+            ),
+            ("pypy@3.10", version(PyPy, Some(3), Some(10), None, false)),
+            ("pypy-3.9", version(PyPy, Some(3), Some(9), None, false)),
+            ("python@2.7", version(Any, Some(2), Some(7), None, false)),
+            ("any@3.13t", version(Any, Some(3), Some(13), None, true)),
+            (
+                "cpython@3.13t",
+                version(CPython, Some(3), Some(13), None, true),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                Request::parse(text).unwrap(),
+                Request::Version(want),
+                "{text}"
+            );
+        }
+        for (text, why) in [
+            ("jython@2.7", "unknown implementation"),
+            ("cpython@", "not a version"),
+            ("cpython@abc", "not a version"),
+            ("pypy-3.x", "not a version"),
+            ("cpython@3.12-linux", "not a version"),
+        ] {
+            let err = Request::parse(text).unwrap_err().to_string();
+            assert!(
+                err.contains(why) && err.contains("cpython@3.12"),
+                "{text}: {err}"
+            );
+        }
+        // Other words with a dash are command names, as before.
+        assert_eq!(
+            Request::parse("python3-dbg").unwrap(),
+            Request::Command {
+                name: "python3-dbg".into(),
+                version: None
+            }
+        );
+        // Python 2 spellings.
+        assert_eq!(
+            Request::parse("2.7").unwrap(),
+            Request::Version(version(Any, Some(2), Some(7), None, false))
+        );
+        assert_eq!(
+            Request::parse("python2.7").unwrap(),
+            Request::Command {
+                name: "python2.7".into(),
+                version: Some(version(Any, Some(2), Some(7), None, false))
+            }
+        );
     }
 
     #[test]

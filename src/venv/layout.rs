@@ -14,7 +14,8 @@ pub enum Source {
     Symlink(PathBuf),
     /// A symlink to a sibling in the same directory, e.g. `python3 -> python`.
     SiblingLink(&'static str),
-    /// A copy of this file (Windows launchers).
+    /// A copy of this file (Windows launchers; Python 2's executable, which
+    /// would take the base as its prefix through a symlink).
     Copy(PathBuf),
 }
 
@@ -40,6 +41,19 @@ pub struct Layout {
     pub executables: Vec<Executable>,
     /// Create `lib64 -> lib`, as CPython does on 64-bit Linux and BSDs.
     pub lib64_link: bool,
+    /// Further symlinks: Python 2's standard-library links; empty otherwise.
+    pub links: Vec<Link>,
+}
+
+/// A symlink inside the environment to a file of the base installation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Relative to the environment's root, '/'-separated.
+    pub path: String,
+    /// Absolute.
+    pub target: PathBuf,
+    /// Skipped when the target is missing (headers); otherwise an error.
+    pub optional: bool,
 }
 
 impl Layout {
@@ -60,10 +74,26 @@ impl Layout {
         ] {
             check_relative(what, rel, interp)?;
         }
-        let executables = if windows {
+        let python2 = super::python2::applies(interp);
+        if python2 && (windows || !interp.implementation.eq_ignore_ascii_case("cpython")) {
+            bail!(
+                "envreg builds Python 2 environments only for CPython 2.7 on POSIX systems, not \
+                 for {} {} on {}; use a Python 3 interpreter with -p (e.g. -p 3.12)",
+                interp.implementation,
+                interp.version_string,
+                interp.platform
+            );
+        }
+        let mut executables = if windows {
             windows_executables(interp)?
         } else {
             posix_executables(interp)
+        };
+        let links = if python2 {
+            executables[0].source = Source::Copy(interp.executable.clone());
+            super::python2::links(interp)
+        } else {
+            Vec::new()
         };
         // CPython links lib64 to lib on 64-bit POSIX other than macOS, up to
         // 3.14; only meaningful when the scheme puts packages under lib/.
@@ -79,6 +109,7 @@ impl Layout {
             platlib: interp.platlib.clone(),
             executables,
             lib64_link,
+            links,
         })
     }
 
@@ -282,6 +313,79 @@ mod tests {
             ["python", "python3", "python3.9", "pypy", "pypy3", "pypy3.9"]
         );
         assert!(l.lib64_link);
+    }
+
+    fn python27() -> Interpreter {
+        let prefix = PathBuf::from("/opt/py/2.7");
+        Interpreter {
+            executable: prefix.join("bin/python2.7"),
+            base_prefix: prefix.clone(),
+            version: (2, 7, 18),
+            version_string: "2.7.18".into(),
+            implementation: "CPython".into(),
+            platform: "linux".into(),
+            stdlib: prefix.join("lib/python2.7"),
+            wheel_pkg_dir: None,
+            purelib: "lib/python2.7/site-packages".into(),
+            platlib: "lib/python2.7/site-packages".into(),
+            scripts: "bin".into(),
+            gil_disabled: false,
+            pointer_size: 8,
+        }
+    }
+
+    #[test]
+    fn python_2_7_copies_its_executable_and_links_the_stdlib_landmarks() {
+        let l = Layout::new(&python27()).unwrap();
+        assert_eq!(names(&l), ["python", "python2", "python2.7"]);
+        assert_eq!(
+            l.executables[0].source,
+            Source::Copy("/opt/py/2.7/bin/python2.7".into())
+        );
+        assert_eq!(l.executables[1].source, Source::SiblingLink("python"));
+        assert_eq!(l.purelib, "lib/python2.7/site-packages");
+        let find = |path: &str| l.links.iter().find(|k| k.path == path).cloned();
+        // The prefix landmark (os.py), the exec-prefix landmark
+        // (lib-dynload), and what os and site import before the base's
+        // stdlib is on sys.path.
+        for (path, target) in [
+            ("lib/python2.7/os.py", "/opt/py/2.7/lib/python2.7/os.py"),
+            (
+                "lib/python2.7/lib-dynload",
+                "/opt/py/2.7/lib/python2.7/lib-dynload",
+            ),
+            (
+                "lib/python2.7/encodings",
+                "/opt/py/2.7/lib/python2.7/encodings",
+            ),
+            (
+                "lib/python2.7/posixpath.py",
+                "/opt/py/2.7/lib/python2.7/posixpath.py",
+            ),
+            (
+                "lib/python2.7/_weakrefset.py",
+                "/opt/py/2.7/lib/python2.7/_weakrefset.py",
+            ),
+        ] {
+            let link = find(path).unwrap_or_else(|| panic!("no link {path}"));
+            assert_eq!(link.target, PathBuf::from(target));
+            assert!(!link.optional, "{path}");
+        }
+        let include = find("include/python2.7").unwrap();
+        assert!(include.optional, "headers may be absent");
+        assert!(Layout::new(&cpython(12, false)).unwrap().links.is_empty());
+    }
+
+    #[test]
+    fn python_2_elsewhere_is_refused_with_a_reason() {
+        let mut win = python27();
+        win.platform = "win32".into();
+        let mut pypy = python27();
+        pypy.implementation = "PyPy".into();
+        for interp in [win, pypy] {
+            let err = Layout::new(&interp).unwrap_err().to_string();
+            assert!(err.contains("CPython 2.7") && err.contains("-p"), "{err}");
+        }
     }
 
     fn windows(minor: u32, gil_disabled: bool) -> Interpreter {

@@ -7,6 +7,7 @@ pub mod activate;
 pub mod cfg;
 mod files;
 pub mod layout;
+mod python2;
 pub mod seed;
 #[cfg(test)]
 pub mod testing;
@@ -68,7 +69,7 @@ pub fn create(
         match &exe.source {
             Source::Symlink(target) => symlink(target, &dest)?,
             Source::SiblingLink(name) => symlink(Path::new(name), &dest)?,
-            Source::Copy(from) => {
+            Source::Copy(from) if layout.windows => {
                 files::copy_new(from, &dest).with_context(|| {
                     format!(
                         "cannot copy the venv launcher {} to {}; is this Python's venv module \
@@ -79,6 +80,41 @@ pub fn create(
                     )
                 })?;
             }
+            Source::Copy(from) => {
+                files::copy_new(from, &dest).with_context(|| {
+                    format!(
+                        "cannot copy the interpreter {} to {}",
+                        from.display(),
+                        dest.display()
+                    )
+                })?;
+            }
+        }
+    }
+    for link in &layout.links {
+        let target = &link.target;
+        if fs::metadata(target).is_err() {
+            if link.optional {
+                continue;
+            }
+            bail!(
+                "{} is missing from the Python installation at {}, and a Python {} environment \
+                 needs it; repair the installation or use another interpreter with -p",
+                target.display(),
+                interp.base_prefix.display(),
+                interp.version_string
+            );
+        }
+        let path = staging.join(&link.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create the directory {}", parent.display()))?;
+        }
+        symlink(target, &path)?;
+    }
+    if python2::applies(interp) {
+        for (rel, contents) in python2::files(interp, opts) {
+            write(&staging.join(rel), &contents)?;
         }
     }
 
@@ -169,19 +205,22 @@ fn symlink(target: &Path, link: &Path) -> Result<()> {
     })
 }
 
-/// Refuse interpreters that cannot host a modern venv, saying why.
+/// Refuse interpreters envreg cannot host, saying why.
 ///
-/// Python 3.6 is accepted: a venv built this way works there (the interpreter
-/// reads pyvenv.cfg since 3.3, and the tests check sys.prefix and
-/// site-packages on pyenv's 3.6); only its bundled pip is old.
+/// CPython 2.7 gets the virtualenv-style layout of [`python2`]. Python 3.6 is
+/// accepted: a venv built this way works there (the interpreter reads
+/// pyvenv.cfg since 3.3, and the tests check sys.prefix and site-packages on
+/// pyenv's 3.6); only its bundled pip is old.
 pub fn check_supported(interp: &Interpreter) -> Result<()> {
     let (major, minor, _) = interp.version;
+    if major == 2 && minor == 7 {
+        return Ok(());
+    }
     if major < 3 {
         bail!(
-            "{} {} at {} cannot host a virtual environment: Python 2 predates PEP 405, so it \
-             never reads pyvenv.cfg and has no venv support at all; create the environment \
-             with a Python 3 interpreter (e.g. -p 3.12), or install one with \
-             'pyenv install 3.12'",
+            "{} {} at {} is too old for envreg: of Python 2 only 2.7 is supported (it gets \
+             a virtualenv-style environment); use -p 2.7 or a Python 3 interpreter \
+             (e.g. -p 3.12)",
             interp.implementation,
             interp.version_string,
             interp.executable.display()

@@ -14,7 +14,8 @@ mod find;
 mod image;
 mod launcher;
 mod record;
-#[cfg(test)]
+mod requires;
+#[cfg(all(test, unix))]
 mod tests;
 
 use std::fs;
@@ -50,30 +51,61 @@ pub struct Target<'a> {
 /// requested by the user (an empty `REQUESTED`, as ensurepip's own
 /// `pip install` leaves), so `pip list --not-required` still shows pip.
 pub fn seed_pip(interp: &Interpreter, target: &Target<'_>, cache_dir: &Path) -> Result<()> {
-    if interp.platform == "win32" {
-        // Windows launchers are .exe files (a stub with the script appended);
-        // envreg does not ship such stubs yet.
-        bail!(
-            "seeding pip into a Windows environment is not supported yet; create it with \
-             --no-pip, then run `python -m ensurepip` with the environment's python"
-        );
+    let (sources, note) = find::seed_sources(interp, cache_dir)?;
+    if let Some(note) = note {
+        crate::say!("envreg: {note}");
     }
-    let wheels = find::seed_wheels(interp)?;
-    let shebang = launcher::shebang(target.final_python, &interp.platform)?;
+    let windows = interp.platform == "win32";
+    let shebang = if windows {
+        launcher::windows_shebang(target.final_python)?
+    } else {
+        launcher::shebang(target.final_python, &interp.platform)?
+    };
+    // Windows launchers are pip's own console stub with the script appended;
+    // the stub comes from the pip image (the first one seeded).
+    let mut stub: Option<Vec<u8>> = None;
     for dir in [target.site_packages, target.scripts] {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    for wheel in &wheels {
-        let image = image::open(wheel, cache_dir)?;
-        install(&image, target, interp, &shebang).with_context(|| {
+    for source in &sources {
+        let (image, shown) = match source {
+            find::Source::Wheel(wheel) => (image::open(wheel, cache_dir)?, wheel.display()),
+            find::Source::Cached(stem) => (
+                image::open_cached(stem, cache_dir)?,
+                Path::new(stem).display(),
+            ),
+        };
+        if windows && stub.is_none() {
+            let path = image.tree.join(launcher::windows_stub(interp.pointer_size));
+            stub = Some(fs::read(&path).with_context(|| {
+                format!(
+                    "cannot read the Windows launcher stub {} that pip's wheel ships; \
+                     use --no-pip and run `python -m ensurepip` in the environment",
+                    path.display()
+                )
+            })?);
+        }
+        let launchers = match &stub {
+            Some(stub) => Launchers::Windows(stub),
+            None => Launchers::Posix,
+        };
+        install(&image, target, interp, &shebang, launchers).with_context(|| {
             format!(
-                "cannot install {} into {}",
-                wheel.display(),
+                "cannot install {shown} into {}",
                 target.site_packages.display()
             )
         })?;
     }
     Ok(())
+}
+
+/// How console scripts are written.
+#[derive(Clone, Copy)]
+enum Launchers<'a> {
+    /// A text file starting with the shebang.
+    Posix,
+    /// `NAME.exe`: this stub, the shebang line and a zip of the script.
+    Windows(&'a [u8]),
 }
 
 /// Link one image into site-packages and write its per-environment files.
@@ -82,6 +114,7 @@ fn install(
     target: &Target<'_>,
     interp: &Interpreter,
     shebang: &str,
+    launchers: Launchers<'_>,
 ) -> Result<()> {
     let manifest = &image.manifest;
     let site = target.site_packages;
@@ -111,11 +144,17 @@ fn install(
     let scripts_rel = target.scripts_from_site_packages.trim_end_matches('/');
     let (major, minor) = (interp.version.0, interp.version.1);
     for (name, ep) in launcher::script_names(&manifest.entry_points, major, minor) {
-        let body = launcher::script(shebang, ep);
-        write_new(&target.scripts.join(&name), body.as_bytes(), true)?;
+        let (name, body) = match launchers {
+            Launchers::Posix => (name, launcher::script(shebang, ep).into_bytes()),
+            Launchers::Windows(stub) => (
+                format!("{name}.exe"),
+                launcher::windows_exe(stub, shebang, ep)?,
+            ),
+        };
+        write_new(&target.scripts.join(&name), &body, true)?;
         record.push_str(&record::line(
             &format!("{scripts_rel}/{name}"),
-            &record::hash(body.as_bytes()),
+            &record::hash(&body),
             Some(body.len() as u64),
         ));
     }

@@ -180,12 +180,10 @@ fn fake(version: (u32, u32, u32)) -> Interpreter {
 }
 
 #[test]
-fn python_2_and_3_5_are_refused_with_reasons() {
-    let err = check_supported(&fake((2, 7, 18))).unwrap_err().to_string();
-    assert!(
-        err.contains("pyvenv.cfg") && err.contains("-p 3.12"),
-        "{err}"
-    );
+fn python_2_7_is_hosted_but_older_2_and_3_5_are_refused_with_reasons() {
+    check_supported(&fake((2, 7, 18))).unwrap();
+    let err = check_supported(&fake((2, 6, 9))).unwrap_err().to_string();
+    assert!(err.contains("2.7") && err.contains("-p 3.12"), "{err}");
     let err = check_supported(&fake((3, 5, 10))).unwrap_err().to_string();
     assert!(
         err.contains("end of life") && err.contains("pyenv install"),

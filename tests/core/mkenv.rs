@@ -275,18 +275,6 @@ fn unknown_interpreters_are_named_and_alternatives_listed() {
 }
 
 #[test]
-#[cfg_attr(not(has_py_2_7), ignore = "needs pyenv CPython 2.7")]
-fn python2_is_refused_with_a_reason() {
-    let Some(py) = need_python("2.7") else { return };
-    let w = World::new();
-    w.run(["mkenv", "old", "-p", py.to_str().unwrap()])
-        .fails_with(&["2.7"]);
-    assert!(w.names().is_empty());
-    assert!(!w.env_dir("old").exists());
-    assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
-}
-
-#[test]
 #[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn existing_name_is_refused_and_nothing_touched() {
     let Some(py) = need_python("3.12") else {

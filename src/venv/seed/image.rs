@@ -185,6 +185,51 @@ pub fn open(wheel: &Path, cache_dir: &Path) -> Result<Image> {
     })
 }
 
+/// The images already in the cache: (stem, image directory), whatever wheel
+/// they came from. Unreadable entries are left out.
+pub fn cached(cache_dir: &Path) -> Vec<(String, PathBuf)> {
+    let wheels = cache_dir.join("wheels");
+    let Ok(entries) = fs::read_dir(&wheels) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            (!name.starts_with('.') && e.path().join(MANIFEST).is_file()).then(|| (name, e.path()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// An image already in the cache under `stem`, whose wheel may be gone:
+/// used as it is when complete and unmodified, never rebuilt.
+pub fn open_cached(stem: &str, cache_dir: &Path) -> Result<Image> {
+    let wheels = cache_dir.join("wheels");
+    let image_dir = wheels.join(stem);
+    let lock_path = wheels.join(format!("{stem}.lock"));
+    let lock = open_lock(&lock_path)
+        .with_context(|| format!("cannot open the cache lock {}", lock_path.display()))?;
+    lock.lock_shared()
+        .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+    let manifest = fs::read_to_string(image_dir.join(MANIFEST))
+        .ok()
+        .and_then(|text| serde_json::from_str::<Manifest>(&text).ok())
+        .filter(|m| m.format == FORMAT && intact(&image_dir.join(TREE), m));
+    match manifest {
+        Some(manifest) => Ok(Image {
+            tree: image_dir.join(TREE),
+            manifest,
+            _lock: lock,
+        }),
+        None => bail!(
+            "the cached copy of {stem} in {} is incomplete or was changed; delete it and retry",
+            image_dir.display()
+        ),
+    }
+}
+
 /// Open (creating) the lock file, never through a symlink at its path.
 fn open_lock(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();

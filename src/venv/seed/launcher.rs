@@ -167,10 +167,14 @@ pub fn shebang(python: &Path, platform: &str) -> Result<String> {
 
 /// The whole launcher file for `ep` after `shebang`.
 pub fn script(shebang: &str, ep: &EntryPoint) -> String {
+    format!("{shebang}\n{}", script_body(ep))
+}
+
+/// The Python code of a launcher for `ep`, without a shebang.
+pub fn script_body(ep: &EntryPoint) -> String {
     let head = ep.attr.split('.').next().unwrap_or(&ep.attr);
     format!(
-        "{shebang}\n\
-         # -*- coding: utf-8 -*-\n\
+        "# -*- coding: utf-8 -*-\n\
          import re\n\
          import sys\n\
          from {module} import {head}\n\
@@ -180,6 +184,60 @@ pub fn script(shebang: &str, ep: &EntryPoint) -> String {
         module = ep.module,
         attr = ep.attr,
     )
+}
+
+/// Where pip's wheel keeps the Windows console-launcher stub (distlib's) for
+/// a build with pointers of `pointer_size` bytes, relative to site-packages.
+pub fn windows_stub(pointer_size: u32) -> &'static str {
+    if pointer_size == 4 {
+        "pip/_vendor/distlib/t32.exe"
+    } else {
+        "pip/_vendor/distlib/t64.exe"
+    }
+}
+
+/// The shebang line (without line end) the Windows stub reads to find the
+/// interpreter: `#!C:\env\Scripts\python.exe`, quoted when it has a space.
+pub fn windows_shebang(python: &Path) -> Result<String> {
+    let Some(exe) = python.to_str() else {
+        bail!(
+            "cannot write pip launchers for {}: the path is not valid UTF-8; \
+             use an environment path in UTF-8",
+            python.display()
+        );
+    };
+    if exe.contains(['\n', '\r', '"']) {
+        bail!(
+            "cannot write pip launchers for {exe:?}: the path contains a line break or a \
+             double quote; use an environment path without one"
+        );
+    }
+    Ok(if exe.contains(' ') {
+        format!("#!\"{exe}\"")
+    } else {
+        format!("#!{exe}")
+    })
+}
+
+/// A Windows console launcher as pip's own installer (distlib) writes it:
+/// the `stub` executable, then the shebang line ending in CRLF, then a zip
+/// archive holding the script as `__main__.py`. The stub finds the archive
+/// at its own end, reads the shebang and runs `python.exe <itself>`, which
+/// Python executes as a zip application.
+pub fn windows_exe(stub: &[u8], shebang: &str, ep: &EntryPoint) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("__main__.py", options)?;
+    zip.write_all(script_body(ep).as_bytes())?;
+    let archive = zip.finish()?.into_inner();
+    let mut out = Vec::with_capacity(stub.len() + shebang.len() + 2 + archive.len());
+    out.extend_from_slice(stub);
+    out.extend_from_slice(shebang.as_bytes());
+    out.extend_from_slice(b"\r\n");
+    out.extend_from_slice(&archive);
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -570,17 +570,87 @@ fn missing_bundled_pip_is_a_clear_error() {
     assert!(names_in(&env.bin).iter().all(|n| !n.starts_with("pip")));
 }
 
+/// Seeding for Windows, run here as pure data on a real pip wheel: the
+/// launchers are `pip.exe`, `pip3.exe`, `pip3.X.exe`, each pip's own
+/// distlib stub (`t64.exe`) + `#!<Scripts\python.exe>\r\n` + a zip holding
+/// `__main__.py`, listed in RECORD; Python's zipfile reads the archive.
 #[test]
 #[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
-fn windows_is_refused_clearly() {
-    let Some(mut interp) = any_interpreter() else {
+fn windows_launchers_are_pip_stubs_with_a_zipped_script() {
+    let Some(mut interp) = interpreter(12) else {
         return;
     };
+    let real_python = interp.executable.clone();
     interp.platform = "win32".into();
     let (_tmp, dir) = tempdir();
-    let env = make_venv(&interp, &dir.join("env"));
-    let err = format!("{:#}", seed(&interp, &env, &dir.join("cache")).unwrap_err());
-    assert!(err.contains("Windows") && err.contains("--no-pip"), "{err}");
+    let site = dir.join("env/Lib/site-packages");
+    let scripts = dir.join("env/Scripts");
+    fs::create_dir_all(&site).unwrap();
+    fs::create_dir_all(&scripts).unwrap();
+    let final_python = Path::new(r"C:\Users\me\envs\web\Scripts\python.exe");
+    let cache = dir.join("cache");
+    seed_pip(
+        &interp,
+        &Target {
+            site_packages: &site,
+            scripts: &scripts,
+            final_python,
+            scripts_from_site_packages: "../../Scripts",
+        },
+        &cache,
+    )
+    .unwrap();
+    assert_eq!(names_in(&scripts), ["pip.exe", "pip3.12.exe", "pip3.exe"]);
+    let stub =
+        fs::read(pip_image(&interp, &cache).join("tree/pip/_vendor/distlib/t64.exe")).unwrap();
+    assert_eq!(&stub[..2], b"MZ", "the stub is a Windows executable");
+    let record = fs::read_to_string(dist_info(&site, "pip").unwrap().join("RECORD")).unwrap();
+    for name in ["pip.exe", "pip3.exe", "pip3.12.exe"] {
+        let exe = scripts.join(name);
+        let bytes = fs::read(&exe).unwrap();
+        assert_eq!(
+            &bytes[..stub.len()],
+            &stub[..],
+            "{name}: starts with the stub"
+        );
+        let shebang = b"#!C:\\Users\\me\\envs\\web\\Scripts\\python.exe\r\n";
+        let rest = &bytes[stub.len()..];
+        assert_eq!(&rest[..shebang.len()], shebang, "{name}");
+        let archive = &rest[shebang.len()..];
+        assert_eq!(&archive[..4], b"PK\x03\x04", "{name}: a zip follows");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(archive.to_vec())).unwrap();
+        assert_eq!(zip.len(), 1);
+        let mut main = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("__main__.py").unwrap(), &mut main).unwrap();
+        assert!(
+            main.contains("from pip._internal.cli.main import main\n"),
+            "{main}"
+        );
+        assert!(main.contains("sys.exit(main())"), "{main}");
+        // Python itself finds the archive at the end of the whole file, as
+        // python.exe does when the stub runs it.
+        let read = run(
+            &real_python,
+            &[
+                "-c",
+                "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('__main__.py').decode())",
+                exe.to_str().unwrap(),
+            ],
+            &dir,
+        );
+        assert_eq!(read.trim_end(), main.trim_end());
+        let line = record::line(
+            &format!("../../Scripts/{name}"),
+            &record::hash(&bytes),
+            Some(bytes.len() as u64),
+        );
+        assert!(record.contains(&line), "{name} not in RECORD: {record}");
+    }
+    // A path with a space is quoted for the stub.
+    let quoted = launcher::windows_shebang(Path::new(r"C:\My Envs\a\Scripts\python.exe")).unwrap();
+    assert_eq!(quoted, r#"#!"C:\My Envs\a\Scripts\python.exe""#);
+    // 32-bit builds get the 32-bit stub.
+    assert_eq!(launcher::windows_stub(4), "pip/_vendor/distlib/t32.exe");
 }
 
 #[test]
