@@ -383,3 +383,67 @@ fn python_ls_shows_source_implementation_and_version() {
         "{table}"
     );
 }
+
+/// A 2.7 env is copied and renamed like any other (its python is a copy of
+/// the base executable, its stdlib bits are links), and its activation
+/// scripts work in zsh and fish too.
+#[test]
+#[cfg_attr(
+    not(all(has_py_2_7, has_zsh, has_fish)),
+    ignore = "needs pyenv CPython 2.7, zsh, fish"
+)]
+fn python_2_7_env_copies_renames_and_activates_in_every_posix_shell() {
+    let Some(_base) = need_python("2.7") else {
+        return;
+    };
+    let w = World::new();
+    w.run(["mkenv", "two", "-p", "2.7"]).ok();
+    w.run(["cp", "two", "copy"]).ok();
+    w.run(["rm", "-y", "two"]).ok();
+    w.run(["mv", "copy", "moved"]).ok();
+    let env = w.env_dir("moved");
+    let prefix = eval(&env.join("bin/python"), "import sys; print(sys.prefix)");
+    assert_eq!(prefix, env.to_str().unwrap());
+    let pip = run_ok(&env.join("bin/pip"), &["--version"]);
+    assert!(pip.contains(env.to_str().unwrap()), "{pip}");
+    let json = w.run(["show", "moved", "--json"]).ok().stdout;
+    assert!(json.contains("\"status\": \"ok\""), "{json}");
+
+    let shells: [(&str, &[&str], String); 2] = [
+        (
+            "zsh",
+            &["-f", "-c"],
+            format!(
+                "source '{0}/bin/activate' && python -c 'import sys; print(sys.prefix)' \
+                 && deactivate && echo \"after=${{VIRTUAL_ENV:-unset}}\"",
+                env.display()
+            ),
+        ),
+        (
+            "fish",
+            &["--no-config", "-c"],
+            format!(
+                "source '{0}/bin/activate.fish'; and python -c 'import sys; print(sys.prefix)'; \
+                 and deactivate; and echo after=(set -q VIRTUAL_ENV; and echo set; or echo unset)",
+                env.display()
+            ),
+        ),
+    ];
+    for (shell, args, script) in shells {
+        let out = Command::new(shell)
+            .args(args)
+            .arg(&script)
+            .env_remove("VIRTUAL_ENV")
+            .env_remove("PYTHONHOME")
+            .env("PATH", "/usr/bin:/bin")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{shell}: {out:?}");
+        assert_eq!(
+            stdout.lines().collect::<Vec<_>>(),
+            [env.to_str().unwrap(), "after=unset"],
+            "{shell}"
+        );
+    }
+}
