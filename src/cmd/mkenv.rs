@@ -5,6 +5,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::Mkenv;
+use crate::errors::hinted;
 use crate::python;
 use crate::registry::{self, Entry, Flags, PythonRecord, Registry, name};
 use crate::venv;
@@ -13,13 +14,23 @@ use crate::venv;
 /// staging directory, then rename into place and register under the lock.
 pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
     name::validate(&args.name).map_err(|e| {
-        anyhow::anyhow!(
-            "invalid environment name '{}': {e}",
-            args.name.escape_debug()
+        hinted(
+            format!(
+                "invalid environment name '{}': {e}",
+                args.name.escape_debug()
+            ),
+            format!(
+                "choose a name of letters, digits, '.', '_', '+' and '-' that starts with a \
+                 letter or digit, at most {} characters",
+                name::MAX_LEN
+            ),
         )
     })?;
     if args.no_pip && !(args.install.is_empty() && args.requirements.is_empty()) {
-        bail!("-i/-r need pip in the environment; drop --no-pip");
+        bail!(hinted(
+            "-i/-r need pip in the environment, and --no-pip leaves it out",
+            "drop --no-pip, or install later with the environment's pip"
+        ));
     }
     let project = args.project.as_deref().map(absolute_dir).transpose()?;
     let requirements = args
@@ -82,12 +93,19 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
     );
 
     if installs {
-        install_packages(&final_dir, &interp, &args.install, &requirements).with_context(|| {
-            format!(
-                "'{}' was created, but installing packages failed; it is kept and marked \
-                 incomplete (install with its pip, or start over with 'envreg rm {}')",
-                args.name, args.name
+        install_packages(&final_dir, &interp, &args.install, &requirements).map_err(|err| {
+            hinted(
+                format!(
+                    "'{}' was created, but installing packages failed; it is kept and marked \
+                     incomplete",
+                    args.name
+                ),
+                format!(
+                    "install with its pip, or start over with 'envreg rm {}'",
+                    args.name
+                ),
             )
+            .because(err)
         })?;
         crate::crash_point!("mkenv.installed");
         registry.lock()?.complete(&args.name)?;

@@ -7,6 +7,7 @@ mod crash;
 mod fuzz_index;
 mod index;
 mod ls;
+mod messages;
 mod mkenv;
 mod names;
 mod output;
