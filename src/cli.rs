@@ -8,9 +8,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// Environments live under ENVREG_HOME (default ~/.local/share/envreg). Add
 /// `eval "$(envreg init bash)"` (or your shell's line) to your rc file to get
-/// `workon NAME` in your shell.
+/// `workon NAME` in your shell (see 'envreg init --help', 'man workon').
 #[derive(Debug, Parser)]
-#[command(name = "envreg", version, propagate_version = true)]
+#[command(
+    name = "envreg",
+    version,
+    propagate_version = true,
+    help_template = "{name} {version}\n{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
+    after_help = "Examples:\n  envreg mkenv api -p 3.12 && workon api"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,14 +25,23 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create and register a new environment.
+    #[command(
+        after_help = "Examples:\n  envreg mkenv api -p 3.12 -r requirements.txt --project ~/src/api"
+    )]
     Mkenv(Mkenv),
     /// List the registered environments.
+    #[command(
+        after_help = "Examples:\n  envreg ls --json | jq -r '.[] | select(.status != \"ok\") | .name'"
+    )]
     Ls(Ls),
     /// Remove environments (asks first on a terminal).
+    #[command(after_help = "Examples:\n  envreg rm -y scratch old-api")]
     Rm(Rm),
     /// Show everything the registry knows about one environment.
+    #[command(after_help = "Examples:\n  envreg show api --json | jq .python")]
     Show(Show),
     /// Print an environment's directory.
+    #[command(after_help = "Examples:\n  \"$(envreg path api)/bin/python\" -m pytest")]
     Path(PathCmd),
     /// Print the shell hook that defines `workon` for SHELL.
     ///
@@ -39,14 +54,25 @@ pub enum Command {
     ///   xonsh (~/.xonshrc):  execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))
     ///   nu    (config.nu):   source ~/.envreg.nu   (after: envreg init nu | save -f ~/.envreg.nu)
     ///   PowerShell ($PROFILE): Invoke-Expression (& envreg init powershell | Out-String)
-    #[command(verbatim_doc_comment)]
+    ///
+    /// Then `workon NAME` activates NAME and `deactivate` leaves it ('man workon').
+    #[command(
+        verbatim_doc_comment,
+        about = "Print the shell hook that defines `workon` for SHELL",
+        after_help = "Examples:\n  echo 'eval \"$(envreg init bash)\"' >> ~/.bashrc"
+    )]
     Init(Init),
     /// Print the command that activates NAME in your shell (for use without the hook).
+    #[command(after_help = "Examples:\n  envreg activate api --shell fish")]
     Activate(Activate),
     /// Choose an environment with a fuzzy picker on the terminal; print its name.
     ///
-    /// Used by bare `workon` on a terminal. Esc cancels: exit 1, nothing printed.
-    #[command(hide = true)]
+    /// Used by bare `workon` on a terminal. Esc cancels: exit 1, nothing
+    /// printed; Ctrl-C: exit 130.
+    #[command(
+        hide = true,
+        after_help = "Examples:\n  name=$(envreg pick) && workon \"$name\""
+    )]
     Pick,
 }
 
@@ -105,6 +131,7 @@ pub struct Rm {
 
 #[derive(Debug, Args)]
 pub struct Show {
+    /// Name of the environment (see 'envreg ls').
     pub name: String,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -113,6 +140,7 @@ pub struct Show {
 
 #[derive(Debug, Args)]
 pub struct PathCmd {
+    /// Name of the environment (see 'envreg ls').
     pub name: String,
     /// What the shell hooks' `workon` calls: print the environment's
     /// directory, then the global hooks directory, one per line, and record
@@ -123,12 +151,14 @@ pub struct PathCmd {
 
 #[derive(Debug, Args)]
 pub struct Init {
+    /// The shell to print the hook for.
     #[arg(value_enum)]
     pub shell: Shell,
 }
 
 #[derive(Debug, Args)]
 pub struct Activate {
+    /// Name of the environment (see 'envreg ls').
     pub name: String,
     /// The shell to print the command for (default: detected).
     #[arg(long, value_enum)]
@@ -157,6 +187,45 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    /// Every command shows an example, and every argument says what it is.
+    #[test]
+    fn every_command_has_an_example_and_every_argument_a_help() {
+        fn walk(cmd: &mut clap::Command, path: &str) {
+            let path = format!("{path} {}", cmd.get_name()).trim().to_string();
+            let help = cmd.render_long_help().to_string();
+            assert!(help.contains("\nExamples:\n  "), "{path} --help: {help}");
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                let text = arg
+                    .get_help()
+                    .or(arg.get_long_help())
+                    .map(|h| h.to_string())
+                    .unwrap_or_default();
+                assert!(!text.trim().is_empty(), "{path}: argument {id} has no help");
+            }
+            for sub in cmd.get_subcommands_mut() {
+                walk(sub, &path);
+            }
+        }
+        let mut cli = Cli::command();
+        cli.build();
+        let top = cli.render_long_help().to_string();
+        assert!(
+            top.starts_with(&format!("envreg {}\n", env!("CARGO_PKG_VERSION"))),
+            "{top}"
+        );
+        for sub in cli.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+            walk(sub, "envreg");
+        }
+    }
+
+    /// Pages under man/ written by hand: the shell functions, which are no
+    /// clap commands. Everything else there is generated.
+    const HAND_WRITTEN: [&str; 2] = ["deactivate.1", "workon.1"];
+
     /// The man pages under man/ are generated from these types. Regenerate
     /// them with `ENVREG_UPDATE_MAN=1 cargo test man_pages`.
     #[test]
@@ -164,10 +233,16 @@ mod tests {
         let man = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
         let fresh = tempfile::tempdir().unwrap();
         clap_mangen::generate_to(Cli::command(), fresh.path()).unwrap();
+        let hand_written = |name: &std::ffi::OsStr| HAND_WRITTEN.iter().any(|h| *h == name);
+        for page in HAND_WRITTEN {
+            assert!(man.join(page).is_file(), "man/{page} is missing");
+        }
         if std::env::var_os("ENVREG_UPDATE_MAN").is_some() {
             std::fs::create_dir_all(&man).unwrap();
             for page in std::fs::read_dir(&man).unwrap().flatten() {
-                std::fs::remove_file(page.path()).unwrap();
+                if !hand_written(&page.file_name()) {
+                    std::fs::remove_file(page.path()).unwrap();
+                }
             }
             for page in std::fs::read_dir(fresh.path()).unwrap().flatten() {
                 std::fs::copy(page.path(), man.join(page.file_name())).unwrap();
@@ -178,6 +253,7 @@ mod tests {
                 .unwrap()
                 .flatten()
                 .map(|e| e.file_name())
+                .filter(|name| !hand_written(name))
                 .collect();
             names.sort();
             names
