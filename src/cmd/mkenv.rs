@@ -40,7 +40,13 @@ pub fn run(registry: &Registry, args: Mkenv) -> Result<()> {
             std::path::absolute(r)
                 .ok()
                 .filter(|p| p.is_file())
-                .with_context(|| format!("requirements file {} not found", r.display()))
+                .ok_or_else(|| {
+                    hinted(
+                        format!("requirements file {} not found", r.display()),
+                        "check the path given with -r",
+                    )
+                    .into()
+                })
         })
         .collect::<Result<Vec<_>>>()?;
 
@@ -134,7 +140,10 @@ fn absolute_dir(dir: &Path) -> Result<PathBuf> {
     let abs =
         std::path::absolute(dir).with_context(|| format!("cannot resolve {}", dir.display()))?;
     if !abs.is_dir() {
-        bail!("project directory {} does not exist", abs.display());
+        bail!(hinted(
+            format!("project directory {} does not exist", abs.display()),
+            "create it first, or pass an existing directory with --project"
+        ));
     }
     Ok(abs)
 }
