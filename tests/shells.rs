@@ -170,8 +170,11 @@ fn check_core(sh: &Posix) {
     );
     assert!(!run.vars.contains_key("STILLDEACT"), "deactivate survived");
     assert_eq!(run.get("LIST"), "proj1 proj2 ");
+    // Only the unknown name's message (and its hint line) on stderr.
     assert!(
-        run.stderr.lines().all(|l| l.contains("proj3")),
+        run.stderr
+            .lines()
+            .all(|l| l.contains("proj3") || l == "hint: did you mean 'proj1'?"),
         "unexpected stderr: {}",
         run.stderr
     );
