@@ -8,9 +8,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// Environments live under ENVREG_HOME (default ~/.local/share/envreg). Add
 /// `eval "$(envreg init bash)"` (or your shell's line) to your rc file to get
-/// `workon NAME` in your shell.
+/// `workon NAME` in your shell (see 'envreg init --help', 'man workon').
 #[derive(Debug, Parser)]
-#[command(name = "envreg", version, propagate_version = true)]
+#[command(
+    name = "envreg",
+    version,
+    propagate_version = true,
+    help_template = "{name} {version}\n{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
+    after_help = "Examples:\n  envreg mkenv api -p 3.12 && workon api"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,16 +25,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create and register a new environment.
+    #[command(
+        after_help = "Examples:\n  envreg mkenv api -p 3.12 -r requirements.txt --project ~/src/api"
+    )]
     Mkenv(Mkenv),
     /// List the registered environments.
+    #[command(
+        after_help = "Examples:\n  envreg ls --json | jq -r '.[] | select(.status != \"ok\") | .name'"
+    )]
     Ls(Ls),
     /// Remove environments (asks first on a terminal).
+    #[command(after_help = "Examples:\n  envreg rm -y scratch old-api")]
     Rm(Rm),
     /// Show everything the registry knows about one environment.
+    #[command(after_help = "Examples:\n  envreg show api --json | jq .python")]
     Show(Show),
     /// Print an environment's directory (or its scripts directory, site-packages, python).
-    ///
-    /// Example: cd "$(envreg path web --site-packages)"
+    #[command(
+        after_help = "Examples:\n  \"$(envreg path api)/bin/python\" -m pytest\n  cd \"$(envreg path web --site-packages)\""
+    )]
     Path(PathCmd),
     /// Run a command with an environment active, without changing the shell.
     ///
@@ -37,8 +52,7 @@ pub enum Command {
     /// --var'. On Unix envreg replaces itself with the command (exec), so the
     /// exit status, and a death by a signal, are the command's own. A command
     /// that cannot be found exits 127, as in a shell.
-    ///
-    /// Example: envreg run web -- python -m pytest -x
+    #[command(after_help = "Examples:\n  envreg run web -- python -m pytest -x")]
     Run(Run),
     /// Run a command in every environment (or those given with --only).
     ///
@@ -50,8 +64,7 @@ pub enum Command {
     /// stderr), so lines of two environments never interleave. A failure in
     /// one environment does not stop the others; the exit status is 1 when
     /// any failed, with a summary of which on stderr.
-    ///
-    /// Example: envreg all -j 4 -- python -m pip list --outdated
+    #[command(after_help = "Examples:\n  envreg all -j 4 -- python -m pip list --outdated")]
     All(All),
     /// Copy an environment, rewriting every path inside to the new one.
     ///
@@ -59,25 +72,23 @@ pub enum Command {
     /// (it is copied into the registry; DST defaults to its directory's name).
     /// The copy is independent: files are reflinked where the file system can,
     /// else copied (never hard-linked, except envreg's read-only seed files).
-    ///
-    /// Example: envreg cp web web-py-upgrade
+    #[command(after_help = "Examples:\n  envreg cp web web-py-upgrade")]
     Cp(Cp),
     /// Rename an environment, rewriting every path inside to the new one.
     ///
     /// The registry entry keeps its metadata (created, last used, project,
     /// settings). A kill at any moment leaves exactly one of OLD and NEW.
-    ///
-    /// Example: envreg mv web web-legacy
+    #[command(after_help = "Examples:\n  envreg mv web web-legacy")]
     Mv(Mv),
     /// Uninstall every package but the seed (pip, setuptools) from an environment.
     ///
     /// Asks first on a terminal; -y skips the question.
-    ///
-    /// Example: envreg wipe web -y
+    #[command(after_help = "Examples:\n  envreg wipe web -y")]
     Wipe(Wipe),
     /// Change an environment's settings.
-    ///
-    /// Example: envreg set web --var DJANGO_SETTINGS_MODULE=web.dev --add-path ~/src/lib
+    #[command(
+        after_help = "Examples:\n  envreg set web --var DJANGO_SETTINGS_MODULE=web.dev --add-path ~/src/lib"
+    )]
     Set(Set),
     /// Print the shell hook that defines `workon` for SHELL.
     ///
@@ -90,16 +101,28 @@ pub enum Command {
     ///   xonsh (~/.xonshrc):  execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))
     ///   nu    (config.nu):   source ~/.envreg.nu   (after: envreg init nu | save -f ~/.envreg.nu)
     ///   PowerShell ($PROFILE): Invoke-Expression (& envreg init powershell | Out-String)
-    #[command(verbatim_doc_comment)]
+    ///
+    /// Then `workon NAME` activates NAME and `deactivate` leaves it ('man workon').
+    #[command(
+        verbatim_doc_comment,
+        about = "Print the shell hook that defines `workon` for SHELL",
+        after_help = "Examples:\n  echo 'eval \"$(envreg init bash)\"' >> ~/.bashrc"
+    )]
     Init(Init),
     /// Print the command that activates NAME in your shell (for use without the hook).
+    #[command(after_help = "Examples:\n  envreg activate api --shell fish")]
     Activate(Activate),
     /// The Python interpreters envreg finds for -p.
+    #[command(after_help = "Examples:\n  envreg python ls --json | jq -r '.[].version'")]
     Python(PythonArgs),
     /// Choose an environment with a fuzzy picker on the terminal; print its name.
     ///
-    /// Used by bare `workon` on a terminal. Esc cancels: exit 1, nothing printed.
-    #[command(hide = true)]
+    /// Used by bare `workon` on a terminal. Esc cancels: exit 1, nothing
+    /// printed; Ctrl-C: exit 130.
+    #[command(
+        hide = true,
+        after_help = "Examples:\n  name=$(envreg pick) && workon \"$name\""
+    )]
     Pick,
 }
 
@@ -146,6 +169,7 @@ pub struct PythonArgs {
 pub enum PythonCommand {
     /// List the interpreters found on PATH, in pyenv's versions and among uv-managed
     /// Pythons, with implementation, version and where each was found.
+    #[command(after_help = "Examples:\n  envreg python ls")]
     Ls {
         /// Print a JSON array (source, path, implementation, version, free_threaded, executable).
         #[arg(long)]
@@ -184,6 +208,7 @@ pub struct Rm {
 
 #[derive(Debug, Args)]
 pub struct Show {
+    /// Name of the environment (see 'envreg ls').
     pub name: String,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -192,6 +217,7 @@ pub struct Show {
 
 #[derive(Debug, Args)]
 pub struct PathCmd {
+    /// Name of the environment (see 'envreg ls').
     pub name: String,
     /// Print the scripts directory (bin, or Scripts on Windows).
     #[arg(long, group = "which")]
@@ -211,6 +237,7 @@ pub struct PathCmd {
 
 #[derive(Debug, Args)]
 pub struct Run {
+    /// The environment to run the command in.
     pub name: String,
     /// Run even when the environment is broken or missing.
     #[arg(long)]
@@ -247,7 +274,9 @@ pub struct Cp {
 
 #[derive(Debug, Args)]
 pub struct Mv {
+    /// The environment's current name.
     pub old: String,
+    /// Its new name.
     pub new: String,
     /// Rename even the active environment ($VIRTUAL_ENV).
     #[arg(long)]
@@ -256,6 +285,7 @@ pub struct Mv {
 
 #[derive(Debug, Args)]
 pub struct Wipe {
+    /// The environment to empty.
     pub name: String,
     /// Do not ask for confirmation.
     #[arg(short, long)]
@@ -264,6 +294,7 @@ pub struct Wipe {
 
 #[derive(Debug, Args)]
 pub struct Set {
+    /// The environment to change.
     pub name: String,
     /// Give the environment access to the base interpreter's site-packages (true/false).
     #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
@@ -293,12 +324,14 @@ pub struct Set {
 
 #[derive(Debug, Args)]
 pub struct Init {
+    /// The shell to print the hook for.
     #[arg(value_enum)]
     pub shell: Shell,
 }
 
 #[derive(Debug, Args)]
 pub struct Activate {
+    /// Name of the environment (see 'envreg ls').
     pub name: String,
     /// The shell to print the command for (default: detected).
     #[arg(long, value_enum)]
@@ -327,6 +360,46 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    /// Every command shows an example, and every argument says what it is.
+    #[test]
+    fn every_command_has_an_example_and_every_argument_a_help() {
+        fn walk(cmd: &mut clap::Command, path: &str) {
+            let path = format!("{path} {}", cmd.get_name()).trim().to_string();
+            let help = cmd.render_long_help().to_string();
+            assert!(help.contains("\nExamples:\n  "), "{path} --help: {help}");
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                let text = arg
+                    .get_help()
+                    .or(arg.get_long_help())
+                    .map(|h| h.to_string())
+                    .unwrap_or_default();
+                assert!(!text.trim().is_empty(), "{path}: argument {id} has no help");
+            }
+            // clap's generated `help` subcommands explain themselves.
+            for sub in cmd.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+                walk(sub, &path);
+            }
+        }
+        let mut cli = Cli::command();
+        cli.build();
+        let top = cli.render_long_help().to_string();
+        assert!(
+            top.starts_with(&format!("envreg {}\n", env!("CARGO_PKG_VERSION"))),
+            "{top}"
+        );
+        for sub in cli.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+            walk(sub, "envreg");
+        }
+    }
+
+    /// Pages under man/ written by hand: the shell functions, which are no
+    /// clap commands. Everything else there is generated.
+    const HAND_WRITTEN: [&str; 2] = ["deactivate.1", "workon.1"];
+
     /// The man pages under man/ are generated from these types. Regenerate
     /// them with `ENVREG_UPDATE_MAN=1 cargo test man_pages`.
     #[test]
@@ -334,10 +407,16 @@ mod tests {
         let man = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
         let fresh = tempfile::tempdir().unwrap();
         clap_mangen::generate_to(Cli::command(), fresh.path()).unwrap();
+        let hand_written = |name: &std::ffi::OsStr| HAND_WRITTEN.iter().any(|h| *h == name);
+        for page in HAND_WRITTEN {
+            assert!(man.join(page).is_file(), "man/{page} is missing");
+        }
         if std::env::var_os("ENVREG_UPDATE_MAN").is_some() {
             std::fs::create_dir_all(&man).unwrap();
             for page in std::fs::read_dir(&man).unwrap().flatten() {
-                std::fs::remove_file(page.path()).unwrap();
+                if !hand_written(&page.file_name()) {
+                    std::fs::remove_file(page.path()).unwrap();
+                }
             }
             for page in std::fs::read_dir(fresh.path()).unwrap().flatten() {
                 std::fs::copy(page.path(), man.join(page.file_name())).unwrap();
@@ -348,6 +427,7 @@ mod tests {
                 .unwrap()
                 .flatten()
                 .map(|e| e.file_name())
+                .filter(|name| !hand_written(name))
                 .collect();
             names.sort();
             names

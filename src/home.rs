@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
+
+use crate::errors::hinted;
 
 /// The per-user data directory and the fixed paths inside it.
 #[derive(Debug, Clone)]
@@ -22,21 +24,26 @@ impl Home {
         let root = if let Some(dir) = std::env::var_os("ENVREG_HOME").filter(|v| !v.is_empty()) {
             let dir = PathBuf::from(dir);
             if !dir.is_absolute() {
-                bail!(
-                    "ENVREG_HOME must be an absolute path, not {:?}",
-                    dir.display().to_string()
-                );
+                bail!(hinted(
+                    format!(
+                        "ENVREG_HOME must be an absolute path, not {:?}",
+                        dir.display().to_string()
+                    ),
+                    "set ENVREG_HOME to an absolute path, or unset it to use the default"
+                ));
             }
             dir
         } else {
             default_root()?
         };
         if root.as_os_str().as_encoded_bytes().contains(&b'\n') {
-            bail!(
-                "the envreg home {:?} contains a line break, which envreg does not support; \
-                 set ENVREG_HOME to a directory without one",
-                root.display().to_string()
-            );
+            bail!(hinted(
+                format!(
+                    "the envreg home {:?} contains a line break, which envreg does not support",
+                    root.display().to_string()
+                ),
+                "set ENVREG_HOME to a directory without one"
+            ));
         }
         Ok(Home { root })
     }
@@ -73,7 +80,12 @@ impl Home {
 
 #[cfg(windows)]
 fn default_root() -> Result<PathBuf> {
-    let base = directories::BaseDirs::new().context("cannot determine the home directory")?;
+    let base = directories::BaseDirs::new().ok_or_else(|| {
+        hinted(
+            "cannot determine the home directory",
+            "set ENVREG_HOME to an absolute path",
+        )
+    })?;
     Ok(base.data_local_dir().join("envreg"))
 }
 
@@ -84,7 +96,11 @@ fn default_root() -> Result<PathBuf> {
     {
         return Ok(xdg.join("envreg"));
     }
-    let base = directories::BaseDirs::new()
-        .context("cannot determine the home directory; set ENVREG_HOME")?;
+    let base = directories::BaseDirs::new().ok_or_else(|| {
+        hinted(
+            "cannot determine the home directory",
+            "set HOME, or set ENVREG_HOME to an absolute path",
+        )
+    })?;
     Ok(base.home_dir().join(".local/share/envreg"))
 }

@@ -1,17 +1,21 @@
 //! envreg: a central registry of named Python virtual environments.
 //!
 //! This is the one place errors are printed and mapped to exit codes:
-//! 0 success, 1 a user-facing failure, 2 a usage error (from clap).
+//! 0 success, 1 a user-facing failure, 2 a usage error (from clap); a
+//! command may return another status as its value (130: a cancelled picker).
+//! Errors are printed in the shape `errors` describes.
 
 mod cli;
 mod cmd;
 mod crash;
+mod errors;
 mod fsutil;
 mod home;
 mod python;
 mod registry;
 mod shell;
 mod ui;
+mod usage;
 mod venv;
 
 use std::io::ErrorKind;
@@ -22,15 +26,15 @@ use clap::Parser;
 fn main() -> ExitCode {
     // Fix the start of this run: temporary files older than it are stale.
     fsutil::run_started();
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage::report(&err),
+    };
     match cmd::run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            if let Some(silent) = err.downcast_ref::<cmd::Silent>() {
-                return ExitCode::from(silent.0);
-            }
-            say!("envreg: {err:#}");
+            say!("{}", errors::render(&err));
             ExitCode::from(1)
         }
     }

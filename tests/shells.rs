@@ -170,8 +170,11 @@ fn check_core(sh: &Posix) {
     );
     assert!(!run.vars.contains_key("STILLDEACT"), "deactivate survived");
     assert_eq!(run.get("LIST"), "proj1 proj2 ");
+    // Only the unknown name's message (and its hint line) on stderr.
     assert!(
-        run.stderr.lines().all(|l| l.contains("proj3")),
+        run.stderr
+            .lines()
+            .all(|l| l.contains("proj3") || l == "hint: did you mean 'proj1'?"),
         "unexpected stderr: {}",
         run.stderr
     );
@@ -364,7 +367,7 @@ echo DONE=1
     run.assert_done();
     assert_eq!(run.get("C1"), "proj1 proj2");
     assert_eq!(run.get("C2"), "other proj1 proj2");
-    assert_eq!(run.get("C3"), "show");
+    assert_eq!(run.get("C3"), "show set");
     assert_eq!(run.get("C4"), "other");
     assert_eq!(run.get("C5"), "zsh");
     assert_eq!(run.get("C6"), "complete -F __envreg_complete_workon workon");

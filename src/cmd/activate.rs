@@ -18,7 +18,10 @@ pub fn run(registry: &Registry, args: Activate) -> Result<()> {
     let (rc_file, rc_line) = shell::rc_line(shell);
     let mut text = String::new();
     if detected.is_none() {
-        text.push_str("envreg: could not tell which shell you use (pass --shell); assuming bash\n");
+        text.push_str(
+            "envreg: could not tell which shell you use; assuming bash\n\
+             hint: pass --shell SHELL to choose\n",
+        );
     }
     text.push_str(&format!(
         "To activate '{}' in this shell, run:\n\n    {}\n\n\

@@ -16,12 +16,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
 
-use super::Silent;
 use super::run::{activate, command, usable};
 use crate::cli::All;
 use crate::registry::{Registry, Venv};
 
-pub fn run(registry: &Registry, args: All) -> Result<()> {
+pub fn run(registry: &Registry, args: All) -> Result<std::process::ExitCode> {
     let index = registry.read()?;
     let mut names: Vec<String> = Vec::new();
     if args.only.is_empty() {
@@ -36,7 +35,7 @@ pub fn run(registry: &Registry, args: All) -> Result<()> {
     }
     if names.is_empty() {
         crate::say!("envreg: no environments yet; create one with 'envreg mkenv NAME'");
-        return Ok(());
+        return Ok(std::process::ExitCode::SUCCESS);
     }
     let jobs = (args.jobs as usize).min(names.len());
     let program = args.command[0].to_string_lossy().into_owned();
@@ -96,7 +95,7 @@ pub fn run(registry: &Registry, args: All) -> Result<()> {
             "envreg: {program} succeeded in all {} environments",
             names.len()
         );
-        return Ok(());
+        return Ok(std::process::ExitCode::SUCCESS);
     }
     crate::say!(
         "envreg: {program} failed in {} of {} environments: {}",
@@ -104,7 +103,7 @@ pub fn run(registry: &Registry, args: All) -> Result<()> {
         names.len(),
         failed.join(", ")
     );
-    Err(Silent(1).into())
+    Ok(std::process::ExitCode::from(1))
 }
 
 fn header(name: &str) {

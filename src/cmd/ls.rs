@@ -43,7 +43,7 @@ fn print(
         return Ok(());
     }
     if index.envs.is_empty() {
-        crate::say!("envreg: no environments yet; create one with 'envreg mkenv NAME'");
+        crate::say!("envreg: no environments yet\nhint: create one with 'envreg mkenv NAME'");
         return Ok(());
     }
     let active = std::env::var_os("VIRTUAL_ENV").map(std::path::PathBuf::from);

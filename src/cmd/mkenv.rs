@@ -5,6 +5,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::Mkenv;
+use crate::errors::hinted;
 use crate::python;
 use crate::registry::env::Layout;
 use crate::registry::{self, Entry, Flags, PythonRecord, Registry, Venv, name};
@@ -17,11 +18,22 @@ pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
         Some(name) => name,
         None => temp_name(registry)?,
     };
-    name::validate(&name)
-        .map_err(|e| anyhow::anyhow!("invalid environment name '{}': {e}", name.escape_debug()))?;
+    name::validate(&name).map_err(|e| {
+        hinted(
+            format!("invalid environment name '{}': {e}", name.escape_debug()),
+            format!(
+                "choose a name of letters, digits, '.', '_', '+' and '-' that starts with a \
+                 letter or digit, at most {} characters",
+                name::MAX_LEN
+            ),
+        )
+    })?;
     let args = Named { name, args };
     if args.no_pip && !(args.install.is_empty() && args.requirements.is_empty()) {
-        bail!("-i/-r need pip in the environment; drop --no-pip");
+        bail!(hinted(
+            "-i/-r need pip in the environment, and --no-pip leaves it out",
+            "drop --no-pip, or install later with the environment's pip"
+        ));
     }
     let project = args.project.as_deref().map(absolute_dir).transpose()?;
     let requirements = args
@@ -31,7 +43,13 @@ pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
             std::path::absolute(r)
                 .ok()
                 .filter(|p| p.is_file())
-                .with_context(|| format!("requirements file {} not found", r.display()))
+                .ok_or_else(|| {
+                    hinted(
+                        format!("requirements file {} not found", r.display()),
+                        "check the path given with -r",
+                    )
+                    .into()
+                })
         })
         .collect::<Result<Vec<_>>>()?;
 
@@ -86,12 +104,19 @@ pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
     );
 
     if installs {
-        install_packages(&final_dir, &interp, &args.install, &requirements).with_context(|| {
-            format!(
-                "'{}' was created, but installing packages failed; it is kept and marked \
-                 incomplete (install with its pip, or start over with 'envreg rm {}')",
-                args.name, args.name
+        install_packages(&final_dir, &interp, &args.install, &requirements).map_err(|err| {
+            hinted(
+                format!(
+                    "'{}' was created, but installing packages failed; it is kept and marked \
+                     incomplete",
+                    args.name
+                ),
+                format!(
+                    "install with its pip, or start over with 'envreg rm {}'",
+                    args.name
+                ),
             )
+            .because(err)
         })?;
         crate::crash_point!("mkenv.installed");
         registry.lock()?.complete(&args.name)?;
@@ -161,7 +186,10 @@ fn absolute_dir(dir: &Path) -> Result<PathBuf> {
     let abs =
         std::path::absolute(dir).with_context(|| format!("cannot resolve {}", dir.display()))?;
     if !abs.is_dir() {
-        bail!("project directory {} does not exist", abs.display());
+        bail!(hinted(
+            format!("project directory {} does not exist", abs.display()),
+            "create it first, or pass an existing directory with --project"
+        ));
     }
     Ok(abs)
 }

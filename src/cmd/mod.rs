@@ -18,7 +18,7 @@ mod show;
 mod view;
 mod wipe;
 
-use std::fmt;
+use std::process::ExitCode;
 
 use anyhow::Result;
 
@@ -26,38 +26,31 @@ use crate::cli::Command;
 use crate::home::Home;
 use crate::registry::Registry;
 
-/// An error that has already been reported; exit with this code, print nothing.
-#[derive(Debug)]
-pub struct Silent(pub u8);
-
-impl fmt::Display for Silent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "exit status {}", self.0)
-    }
-}
-
-impl std::error::Error for Silent {}
-
-pub fn run(command: Command) -> Result<()> {
+/// Run `command`. The exit status is the value: `Ok` with 0 when it did what
+/// was asked, `Ok` with another status when it stopped on the user's word and
+/// has said so (a declined `rm`: 1; a cancelled picker: 1 or 130), `Err`
+/// (printed by `main`, status 1) when it failed.
+pub fn run(command: Command) -> Result<ExitCode> {
+    let done = |()| ExitCode::SUCCESS;
     match command {
-        Command::Init(args) => init::run(args),
-        Command::Python(args) => python::run(args),
+        Command::Init(args) => init::run(args).map(done),
+        Command::Python(args) => python::run(args).map(done),
         command => {
             let registry = Registry::new(Home::from_env()?);
             match command {
-                Command::Mkenv(args) => mkenv::run(&registry, args),
-                Command::Ls(args) => ls::run(&registry, args),
+                Command::Mkenv(args) => mkenv::run(&registry, args).map(done),
+                Command::Ls(args) => ls::run(&registry, args).map(done),
                 Command::Rm(args) => rm::run(&registry, args),
-                Command::Show(args) => show::run(&registry, args),
-                Command::Path(args) => path::run(&registry, args),
-                Command::Activate(args) => activate::run(&registry, args),
+                Command::Show(args) => show::run(&registry, args).map(done),
+                Command::Path(args) => path::run(&registry, args).map(done),
+                Command::Activate(args) => activate::run(&registry, args).map(done),
                 Command::Pick => pick::run(&registry),
                 Command::Run(args) => run::run(&registry, args),
                 Command::All(args) => all::run(&registry, args),
-                Command::Cp(args) => cp::run(&registry, args),
-                Command::Mv(args) => mv::run(&registry, args),
+                Command::Cp(args) => cp::run(&registry, args).map(done),
+                Command::Mv(args) => mv::run(&registry, args).map(done),
                 Command::Wipe(args) => wipe::run(&registry, args),
-                Command::Set(args) => set::run(&registry, args),
+                Command::Set(args) => set::run(&registry, args).map(done),
                 Command::Init(_) | Command::Python(_) => unreachable!(),
             }
         }

@@ -3,6 +3,7 @@ use std::io::Write;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::PathCmd;
+use crate::errors::hinted;
 use crate::registry::{Registry, Venv};
 
 /// Print the environment's directory. With `--workon` (what the shell hooks'
@@ -14,12 +15,14 @@ pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
     let entry = Registry::get(&index, &args.name)?;
     let path = registry.dir_of(&args.name, entry);
     if path.symlink_metadata().is_err() {
-        bail!(
-            "the directory of '{}' ({}) is gone; 'envreg rm {}' unregisters it",
-            args.name,
-            path.display(),
-            args.name
-        );
+        bail!(hinted(
+            format!(
+                "the directory of '{}' ({}) is gone",
+                args.name,
+                path.display()
+            ),
+            format!("'envreg rm {}' unregisters it", args.name)
+        ));
     }
     if args.workon {
         let hooks = registry.home().hooks_dir();

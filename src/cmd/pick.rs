@@ -3,24 +3,31 @@
 //! so the shell can capture the chosen name from stdout.
 
 use std::io::Write;
+use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use dialoguer::console::Term;
 
-use super::Silent;
+use crate::errors::hinted;
 use crate::registry::Registry;
 
 /// Let the user choose an environment; print its name. Esc cancels
 /// with exit status 1 and nothing on stdout; Ctrl-C with status 130.
-pub fn run(registry: &Registry) -> Result<()> {
+pub fn run(registry: &Registry) -> Result<ExitCode> {
     let index = registry.read()?;
     let names: Vec<&String> = index.envs.keys().collect();
     if names.is_empty() {
-        bail!("no environments yet; create one with 'envreg mkenv NAME'");
+        bail!(hinted(
+            "no environments yet",
+            "create one with 'envreg mkenv NAME'"
+        ));
     }
     let term = Term::stderr();
     if !term.is_term() {
-        bail!("the picker needs a terminal on stderr; run 'envreg ls --names' to list the names");
+        bail!(hinted(
+            "the picker needs a terminal on stderr",
+            "'envreg ls --names' lists the names"
+        ));
     }
     // dialoguer hides the cursor while the menu is up and shows it again
     // only on Enter or Esc. Ctrl-C raises SIGINT (the terminal's, or the one
@@ -47,7 +54,7 @@ pub fn run(registry: &Registry) -> Result<()> {
             let _ = term.show_cursor();
             let dialoguer::Error::IO(io) = &err;
             if io.kind() == std::io::ErrorKind::Interrupted {
-                return Err(Silent(130).into());
+                return Ok(ExitCode::from(130));
             }
             return Err(err).context("could not read your choice from the terminal");
         }
@@ -55,8 +62,8 @@ pub fn run(registry: &Registry) -> Result<()> {
     match chosen {
         Some(i) => {
             writeln!(std::io::stdout().lock(), "{}", names[i])?;
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
-        None => Err(Silent(1).into()),
+        None => Ok(ExitCode::from(1)),
     }
 }

@@ -1,15 +1,17 @@
 use std::io::IsTerminal;
+use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
 use crate::cli::Rm;
+use crate::errors::hinted;
 use crate::registry::Registry;
 
 /// Remove environments: all or nothing. Every name is checked first; under
 /// the lock each environment is moved aside and the index is saved (any
 /// failure puts everything back); the moved directories are deleted after
 /// the lock is released. See `registry::Locked::remove`.
-pub fn run(registry: &Registry, args: Rm) -> Result<()> {
+pub fn run(registry: &Registry, args: Rm) -> Result<ExitCode> {
     let mut names: Vec<String> = Vec::new();
     for name in args.names {
         if !names.contains(&name) {
@@ -29,7 +31,7 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
         }
         if names.is_empty() {
             crate::say!("envreg: no temporary environments");
-            return Ok(());
+            return Ok(ExitCode::SUCCESS);
         }
     }
     for name in &names {
@@ -38,16 +40,25 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
 
     if !args.yes {
         if !std::io::stdin().is_terminal() {
-            bail!(
-                "not removing {} without confirmation: stdin is not a terminal; pass -y/--yes",
-                quoted(&names)
-            );
+            bail!(hinted(
+                format!(
+                    "not removing {} without confirmation: stdin is not a terminal",
+                    quoted(&names)
+                ),
+                "pass -y/--yes to remove without asking"
+            ));
         }
-        let confirmed = super::confirm::confirm(&format!("Remove {}?", quoted(&names)))
-            .context("cannot ask for confirmation (pass -y/--yes to skip it)")?;
+        let confirmed =
+            super::confirm::confirm(&format!("Remove {}?", quoted(&names))).map_err(|err| {
+                hinted(
+                    "cannot ask for confirmation",
+                    "pass -y/--yes to remove without asking",
+                )
+                .because(err)
+            })?;
         if !confirmed {
             crate::say!("envreg: nothing removed");
-            return Err(crate::cmd::Silent(1).into());
+            return Ok(ExitCode::from(1));
         }
     }
 
@@ -59,7 +70,7 @@ pub fn run(registry: &Registry, args: Rm) -> Result<()> {
     for name in &names {
         crate::say!("envreg: removed '{name}'");
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 fn quoted(names: &[String]) -> String {

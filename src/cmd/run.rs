@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::Command;
+use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
@@ -15,7 +16,7 @@ use crate::registry::{Entry, Registry, Venv};
 pub const NOT_FOUND: u8 = 127;
 pub const CANNOT_EXECUTE: u8 = 126;
 
-pub fn run(registry: &Registry, args: Run) -> Result<()> {
+pub fn run(registry: &Registry, args: Run) -> Result<ExitCode> {
     let index = registry.read_for(&args.name)?;
     let entry = Registry::get(&index, &args.name)?;
     let dir = registry.dir_of(&args.name, entry);
@@ -26,7 +27,7 @@ pub fn run(registry: &Registry, args: Run) -> Result<()> {
     let mut cmd = command(&args.command);
     activate(&mut cmd, &Venv::open(&dir), &args.name, entry);
     let err = exec(&mut cmd);
-    Err(not_run(&args.command[0], &err))
+    Ok(not_run(&args.command[0], &err))
 }
 
 /// Refuse an environment that cannot work (broken, missing, interrupted),
@@ -95,16 +96,16 @@ fn exec(cmd: &mut Command) -> std::io::Error {
     }
 }
 
-/// The error for a command that could not be started, with a shell's exit
-/// status (127 not found, 126 otherwise).
-pub fn not_run(program: &OsString, err: &std::io::Error) -> anyhow::Error {
+/// Say that a command could not be started; a shell's exit status for it
+/// (127 not found, 126 otherwise).
+pub fn not_run(program: &OsString, err: &std::io::Error) -> ExitCode {
     let shown = program.to_string_lossy();
     let shown = crate::ui::escape_controls(&shown);
     if err.kind() == std::io::ErrorKind::NotFound {
         crate::say!("envreg: {shown}: command not found");
-        super::Silent(NOT_FOUND).into()
+        ExitCode::from(NOT_FOUND)
     } else {
         crate::say!("envreg: {shown}: cannot run it: {err}");
-        super::Silent(CANNOT_EXECUTE).into()
+        ExitCode::from(CANNOT_EXECUTE)
     }
 }

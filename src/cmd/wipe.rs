@@ -13,7 +13,7 @@ use crate::registry::{Registry, Venv};
 /// What envreg seeds, kept by wipe.
 const SEED: &[&str] = &["pip", "setuptools"];
 
-pub fn run(registry: &Registry, args: Wipe) -> Result<()> {
+pub fn run(registry: &Registry, args: Wipe) -> Result<std::process::ExitCode> {
     let index = registry.read_for(&args.name)?;
     let entry = Registry::get(&index, &args.name)?;
     let dir = registry.dir_of(&args.name, entry);
@@ -25,7 +25,7 @@ pub fn run(registry: &Registry, args: Wipe) -> Result<()> {
     let packages = installed(&site)?;
     if packages.is_empty() {
         crate::say!("envreg: '{}' has nothing but its seed installed", args.name);
-        return Ok(());
+        return Ok(std::process::ExitCode::SUCCESS);
     }
     if !has_pip(&site) {
         bail!(
@@ -50,7 +50,7 @@ pub fn run(registry: &Registry, args: Wipe) -> Result<()> {
             .context("cannot ask for confirmation (pass -y/--yes to skip it)")?;
         if !confirmed {
             crate::say!("envreg: nothing uninstalled");
-            return Err(super::Silent(1).into());
+            return Ok(std::process::ExitCode::from(1));
         }
     }
     let mut cmd = Command::new(venv.python());
@@ -70,7 +70,7 @@ pub fn run(registry: &Registry, args: Wipe) -> Result<()> {
         args.name,
         packages.len()
     );
-    Ok(())
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 /// The distributions in `site` (by their `.dist-info`/`.egg-info`

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::errors::{Hinted, hinted};
+
 use request::{Request, VersionRequest};
 
 /// What envreg needs to know about a base interpreter to build a venv on it.
@@ -122,8 +124,13 @@ pub fn find(request: Option<&str>, cache_dir: &Path) -> Result<Interpreter> {
         Request::Default => {
             for name in ["python3", "python"] {
                 if let Some(path) = discover::which(name) {
-                    return at_path(&path, cache_dir).with_context(|| {
-                        format!("the default Python ({name} on PATH) is unusable; pass another one with -p")
+                    return at_path(&path, cache_dir).map_err(|err| {
+                        hinted(
+                            format!("the default Python ({name} on PATH) is unusable"),
+                            "pass another one with -p (a version like 3.12, or a path)",
+                        )
+                        .because(err)
+                        .into()
                     });
                 }
             }
@@ -141,11 +148,10 @@ pub fn find(request: Option<&str>, cache_dir: &Path) -> Result<Interpreter> {
             }
             match version {
                 Some(version) => search(&version, &name, cache_dir),
-                None => bail!(
-                    "no command '{name}' found on PATH, and it is not a version either; -p \
-                     accepts {}",
-                    request::ACCEPTED_FORMS
-                ),
+                None => bail!(hinted(
+                    format!("no command '{name}' found on PATH, and it is not a version either"),
+                    format!("-p accepts {}", request::ACCEPTED_FORMS)
+                )),
             }
         }
         Request::Version(version) => search(&version, request.unwrap_or_default(), cache_dir),
@@ -165,27 +171,30 @@ fn at_path(path: &Path, cache_dir: &Path) -> Result<Interpreter> {
             path.join("bin").join("python")
         };
         if !inner.exists() {
-            bail!(
-                "{} is a directory, not a Python interpreter; pass the interpreter itself (e.g. .../bin/python3)",
-                display_path(&path)
-            );
+            bail!(hinted(
+                format!(
+                    "{} is a directory, not a Python interpreter",
+                    display_path(&path)
+                ),
+                "pass the interpreter itself (e.g. .../bin/python3)"
+            ));
         }
         path = inner;
     }
     match std::fs::metadata(&path) {
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => bail!(
-            "Python interpreter {} does not exist; check the path given with -p",
-            display_path(&path)
-        ),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => bail!(hinted(
+            format!("Python interpreter {} does not exist", display_path(&path)),
+            "check the path given with -p"
+        )),
         Err(err) => bail!("cannot inspect {}: {err}", display_path(&path)),
-        Ok(meta) if !meta.is_file() => bail!(
-            "{} is not a file; pass the path of a Python interpreter with -p",
-            display_path(&path)
-        ),
-        Ok(_) if !discover::is_executable_file(&path) => bail!(
-            "{} is not executable; pass the path of a Python interpreter with -p",
-            display_path(&path)
-        ),
+        Ok(meta) if !meta.is_file() => bail!(hinted(
+            format!("{} is not a file", display_path(&path)),
+            "pass the path of a Python interpreter with -p"
+        )),
+        Ok(_) if !discover::is_executable_file(&path) => bail!(hinted(
+            format!("{} is not executable", display_path(&path)),
+            "pass the path of a Python interpreter with -p"
+        )),
         Ok(_) => {}
     }
     let path = pyenv::resolve_shim(&path).unwrap_or(path);
@@ -250,7 +259,7 @@ fn search(req: &VersionRequest, label: &str, cache_dir: &Path) -> Result<Interpr
     }
     match best {
         Some((_, _, interp)) => Ok(interp),
-        None => bail!(not_found_message(label, req, cache_dir)),
+        None => Err(not_found_message(label, req, cache_dir).into()),
     }
 }
 
@@ -265,8 +274,29 @@ fn rank_key(interp: &Interpreter) -> RankKey {
     (interp.version, is_final)
 }
 
-fn not_found_message(label: &str, req: &VersionRequest, cache_dir: &Path) -> String {
-    let mut found: Vec<(RankKey, String, PathBuf)> = Vec::new();
+/// How far `interp` is from `req`: another implementation or threading
+/// first, then the difference in major, minor and micro version.
+type Distance = (bool, bool, u32, u32, u32);
+
+fn distance(req: &VersionRequest, interp: &Interpreter) -> Distance {
+    let other_implementation = match req.implementation {
+        request::Implementation::Any => false,
+        request::Implementation::CPython => !interp.implementation.eq_ignore_ascii_case("cpython"),
+        request::Implementation::PyPy => !interp.implementation.eq_ignore_ascii_case("pypy"),
+    };
+    let (major, minor, micro) = interp.version;
+    let off = |want: Option<u32>, have: u32| want.map_or(0, |w| w.abs_diff(have));
+    (
+        other_implementation,
+        req.free_threaded != interp.gil_disabled,
+        off(req.major, major),
+        off(req.minor, minor),
+        off(req.micro, micro),
+    )
+}
+
+fn not_found_message(label: &str, req: &VersionRequest, cache_dir: &Path) -> Hinted {
+    let mut found: Vec<((Distance, Reverse<RankKey>), String, PathBuf)> = Vec::new();
     for candidate in discover::candidates(None) {
         let Ok(interp) = query_cached(&candidate.path, cache_dir).and_then(|r| r.to_interpreter())
         else {
@@ -282,14 +312,20 @@ fn not_found_message(label: &str, req: &VersionRequest, cache_dir: &Path) -> Str
         if !interp.implementation.eq_ignore_ascii_case("cpython") {
             name = format!("{} {name}", interp.implementation);
         }
-        found.push((rank_key(&interp), name, interp.executable));
+        found.push((
+            (distance(req, &interp), Reverse(rank_key(&interp))),
+            name,
+            interp.executable,
+        ));
     }
-    found.sort_by_key(|entry| Reverse(entry.0));
+    // The three closest to the request, newest first among equals.
+    found.sort_by_key(|entry| entry.0);
     let listing = if found.is_empty() {
         "none".to_string()
     } else {
         found
             .iter()
+            .take(3)
             .map(|(_, name, exe)| format!("{name} ({})", display_path(exe)))
             .collect::<Vec<_>>()
             .join(", ")
@@ -297,15 +333,18 @@ fn not_found_message(label: &str, req: &VersionRequest, cache_dir: &Path) -> Str
     let places = [
         Some("PATH".to_string()),
         discover::pyenv_versions_dir().map(|d| format!("pyenv ({})", display_path(&d))),
-        discover::uv_python_dir().map(|d| format!("uv-managed Pythons ({})", display_path(&d))),
+        discover::uv_python_dir().map(|d| format!("uv ({})", display_path(&d))),
     ]
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
     .join(", ");
-    format!(
-        "no Python matching '{label}' found (searched {places}); found: {listing}; install it (for example \
-         `uv python install {req}` or `pyenv install {req}`) or pass an interpreter's path with -p"
+    hinted(
+        format!("no Python matching '{label}' found\n  looked in: {places}\n  closest: {listing}"),
+        format!(
+            "install it (`uv python install {req}` or `pyenv install {req}`), or pass an \
+             interpreter's path with -p"
+        ),
     )
 }
 
@@ -319,7 +358,10 @@ fn expand_tilde(path: &Path) -> Result<PathBuf> {
     } else if let Some(rest) = text.strip_prefix("~/") {
         rest
     } else if text.starts_with('~') {
-        bail!("'{text}': only ~/ is expanded (not ~user); pass the full path with -p");
+        bail!(hinted(
+            format!("'{text}': only ~/ is expanded (not ~user)"),
+            "pass the full path with -p"
+        ));
     } else {
         return Ok(path.to_path_buf());
     };

@@ -142,9 +142,10 @@ impl Request {
     pub fn parse(text: &str) -> Result<Request> {
         let text_trimmed = text.trim();
         if text_trimmed.is_empty() {
-            bail!(
-                "empty Python request; pass a version like 3.12, a command like python3, or a path"
-            );
+            bail!(crate::errors::hinted(
+                "empty Python request",
+                "pass a version like 3.12, a command like python3, or a path"
+            ));
         }
         if is_path_like(text_trimmed) {
             return Ok(Request::Path(PathBuf::from(text_trimmed)));

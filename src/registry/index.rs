@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::name;
+use crate::errors::hinted;
 use crate::{fsutil, ui};
 
 /// The newest schema version this binary reads and writes.
@@ -158,16 +159,26 @@ enum ParseError {
 /// not corrupt, and the error says to upgrade.
 pub fn parse_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<Index> {
     parse(bytes.as_ref()).map_err(|err| match err {
-        ParseError::Newer(version) => anyhow::anyhow!(
-            "the index {} was written by a newer envreg (schema version {version}; this \
-             envreg understands {VERSION}); upgrade envreg to use it. It was left untouched",
-            path.display()
-        ),
-        ParseError::Corrupt(detail) => anyhow::anyhow!(detail).context(format!(
-            "the index {} is corrupt; it was left untouched. Fix it, or move it away: \
-             the next 'envreg mkenv' registers the environments under envs/ again",
-            path.display()
+        ParseError::Newer(version) => anyhow::Error::new(hinted(
+            format!(
+                "the index {} was written by a newer envreg (schema version {version}; this \
+                 envreg understands {VERSION}); it was left untouched",
+                path.display()
+            ),
+            "upgrade envreg to use it",
         )),
+        ParseError::Corrupt(detail) => anyhow::Error::new(
+            hinted(
+                format!(
+                    "the index {} is corrupt; it was left untouched",
+                    path.display()
+                ),
+                "fix it, or move it away and run any envreg command: every environment \
+                 envreg built under envs/ is registered again (their projects and last-used \
+                 times are lost)",
+            )
+            .because(anyhow::anyhow!(detail)),
+        ),
     })
 }
 
@@ -442,11 +453,9 @@ mod tests {
         }
     }
 
+    /// What `main` prints for the error, hint lines included.
     fn message(text: impl AsRef<[u8]>) -> String {
-        format!(
-            "{:#}",
-            parse_file(Path::new("/h/index.ron"), text).unwrap_err()
-        )
+        crate::errors::render(&parse_file(Path::new("/h/index.ron"), text).unwrap_err())
     }
 
     const ENTRY: &str = "(path: \"/x\", managed: true, python: (executable: \"/p\", \

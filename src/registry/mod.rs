@@ -42,6 +42,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail};
 
+use crate::errors::{Hinted, hinted};
 use crate::home::Home;
 pub use env::Venv;
 pub use index::{Entry, Flags, Index, PythonRecord};
@@ -172,7 +173,7 @@ impl Registry {
         if let Some(entry) = index.envs.get(name) {
             return Ok(entry);
         }
-        bail!("{}", unknown_message(index, name))
+        bail!(unknown_message(index, name))
     }
 
     /// Record that `name` was used now: lock-free and silent (see `used`).
@@ -187,17 +188,17 @@ pub fn entry_for_venv(dir: &Path) -> Option<Entry> {
     adopt::venv_entry(dir)
 }
 
-/// "no environment named X" plus the closest name, or how to list them.
-pub fn unknown_message(index: &Index, name: &str) -> String {
-    let mut msg = format!("no environment named '{name}'");
+/// "no environment named X", with the closest name or how to list them as the hint.
+pub fn unknown_message(index: &Index, name: &str) -> Hinted {
+    let msg = format!("no environment named '{name}'");
     match name::suggest(name, index.envs.keys().map(String::as_str)) {
-        Some(close) => msg.push_str(&format!("; did you mean '{close}'?")),
-        None if index.envs.is_empty() => {
-            msg.push_str("; the registry is empty (create one with 'envreg mkenv NAME')")
-        }
-        None => msg.push_str(" (see 'envreg ls')"),
+        Some(close) => hinted(msg, format!("did you mean '{close}'?")),
+        None if index.envs.is_empty() => hinted(
+            msg,
+            "the registry is empty; create one with 'envreg mkenv NAME'",
+        ),
+        None => hinted(msg, "'envreg ls' lists the environments"),
     }
-    msg
 }
 
 /// The index, held under the lock until this is dropped.
@@ -337,19 +338,21 @@ impl Locked<'_> {
     pub fn check_free(&self, name: &str) -> Result<()> {
         if let Some(entry) = self.index.envs.get(name) {
             if self.recovered.iter().any(|n| n == name) {
-                bail!(
-                    "'{name}' was created by an interrupted run and is registered now; \
-                     'envreg rm {name}' starts over"
-                );
+                bail!(hinted(
+                    format!("'{name}' was created by an interrupted run and is registered now"),
+                    format!("'envreg rm {name}' starts over")
+                ));
             }
             if let Some(why) = &entry.incomplete {
-                bail!(
-                    "'{name}' exists, but it is incomplete ({why}); 'envreg rm {name}' starts over"
-                );
+                bail!(hinted(
+                    format!("'{name}' exists, but it is incomplete ({why})"),
+                    format!("'envreg rm {name}' starts over")
+                ));
             }
-            bail!(
-                "an environment named '{name}' already exists (remove it first with 'envreg rm {name}')"
-            );
+            bail!(hinted(
+                format!("an environment named '{name}' already exists"),
+                format!("remove it first with 'envreg rm {name}', or choose another name")
+            ));
         }
         if let Some(other) = self
             .index
@@ -357,16 +360,20 @@ impl Locked<'_> {
             .keys()
             .find(|k| k.eq_ignore_ascii_case(name))
         {
-            bail!(
-                "'{name}' differs only in case from the existing environment '{other}'; names must differ in more than case"
-            );
+            bail!(hinted(
+                format!("'{name}' differs only in case from the existing environment '{other}'"),
+                "names must differ in more than case (macOS and Windows fold case)"
+            ));
         }
         let dir = self.registry.env_dir(name);
         if dir.symlink_metadata().is_ok() {
-            bail!(
-                "{} already exists but is not an environment envreg built; move it away or choose another name",
-                dir.display()
-            );
+            bail!(hinted(
+                format!(
+                    "{} already exists but is not an environment envreg built",
+                    dir.display()
+                ),
+                "move it away, or choose another name"
+            ));
         }
         Ok(())
     }
@@ -424,8 +431,13 @@ impl Locked<'_> {
             let dir = self.registry.dir_of(name, entry);
             if !force && is_active(&dir) {
                 bail!(
-                    "'{name}' is the active environment ($VIRTUAL_ENV); run 'deactivate' first \
-                     or pass --force; nothing was removed"
+                    hinted(
+                        format!(
+                            "'{name}' is the active environment ($VIRTUAL_ENV); nothing was removed"
+                        ),
+                        "run 'deactivate' first"
+                    )
+                    .hint("or pass --force to remove it anyway")
                 );
             }
             match disposal(&dir, entry.managed) {

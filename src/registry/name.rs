@@ -31,14 +31,14 @@ impl fmt::Display for NameError {
             ),
             NameError::BadChar(c, pos) => write!(
                 f,
-                "{} (at position {}) is not allowed; use letters, digits, '.', '_', '+' and '-'",
+                "{} (at position {}) is not allowed",
                 describe(*c),
                 pos + 1
             ),
             NameError::Reserved(device) => write!(
                 f,
                 "{device} is a reserved device name on Windows (also with any extension \
-                 or in any case), so no directory can have it there; choose another name"
+                 or in any case), so no directory can have it there"
             ),
         }
     }

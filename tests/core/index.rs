@@ -232,7 +232,10 @@ fn messages_for_a_damaged_index() {
     for (bytes, needles) in cases {
         std::fs::write(w.index(), &bytes).unwrap();
         let out = w.run(["ls"]).fails_with(&needles);
-        assert!(out.stderr.lines().count() == 1, "{}", out.stderr);
+        // One line for what failed, one hint for the way out.
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", out.stderr);
+        assert!(lines[1].starts_with("hint: "), "{}", out.stderr);
         assert_eq!(w.index_bytes().unwrap(), bytes);
     }
     // A newer envreg's index, with fields and names this one does not know.

@@ -10,9 +10,12 @@ mod common {
 mod concurrency;
 mod crash;
 mod fuzz_index;
+mod help;
 mod index;
 mod lifecycle;
 mod ls;
+mod man;
+mod messages;
 mod mkenv;
 mod names;
 mod output;
