@@ -248,35 +248,7 @@ fn path_text(p: &Path) -> Result<String> {
     Ok(text.to_string())
 }
 
-/// A string literal as Python's `repr(str)` writes it (what `python -m
-/// venv --prompt` puts in pyvenv.cfg, and `venv::cfg::parse` reads back).
-pub fn python_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
+pub use crate::venv::cfg::python_repr;
 
 #[cfg(test)]
 mod tests {

@@ -49,7 +49,7 @@ pub fn render(interp: &Interpreter, opts: &Options) -> Result<String> {
 /// A string literal as Python's `repr(str)` writes it: single quotes unless
 /// the text has a single quote and no double quote; backslashes, the chosen
 /// quote and non-printable characters escaped.
-fn python_repr(s: &str) -> String {
+pub fn python_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
