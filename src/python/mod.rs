@@ -37,8 +37,8 @@ pub struct Interpreter {
     pub version_string: String,
     /// `sys.implementation.name` as written in pyvenv.cfg: "CPython", "PyPy", ...
     pub implementation: String,
-    /// `sys.platform`: "linux", "darwin", "win32".
-    pub platform: String,
+    /// `sys.platform` ("linux" for every `linux*`).
+    pub platform: Platform,
     /// `sysconfig.get_path("stdlib")`: where `ensurepip/_bundled` lives.
     pub stdlib: PathBuf,
     /// The sysconfig variable WHEEL_PKG_DIR, if a distribution set it.
@@ -52,6 +52,46 @@ pub struct Interpreter {
     pub gil_disabled: bool,
     /// 8 on 64-bit builds.
     pub pointer_size: u32,
+}
+
+/// The operating system an interpreter runs on, from `sys.platform`, which
+/// it is read from and written back as ("linux", "darwin", "win32", ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Platform {
+    Linux,
+    Darwin,
+    Windows,
+    /// Any other POSIX system, by its `sys.platform` ("freebsd14", "cygwin").
+    Other(String),
+}
+
+impl From<String> for Platform {
+    fn from(name: String) -> Platform {
+        match name.as_str() {
+            "linux" => Platform::Linux,
+            "darwin" => Platform::Darwin,
+            "win32" => Platform::Windows,
+            _ => Platform::Other(name),
+        }
+    }
+}
+
+impl From<Platform> for String {
+    fn from(platform: Platform) -> String {
+        platform.to_string()
+    }
+}
+
+impl std::fmt::Display for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Platform::Linux => "linux",
+            Platform::Darwin => "darwin",
+            Platform::Windows => "win32",
+            Platform::Other(name) => name,
+        })
+    }
 }
 
 pub use discover::Origin;

@@ -27,7 +27,7 @@ pub struct QueryResult {
     pub version: (u32, u32, u32),
     pub version_string: String,
     pub implementation: String,
-    pub platform: String,
+    pub platform: super::Platform,
     pub stdlib: PathBuf,
     pub wheel_pkg_dir: Option<PathBuf>,
     pub purelib: String,

@@ -225,6 +225,7 @@ pub fn parse_version_request(text: &str) -> Option<VersionRequest> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::Platform;
 
     fn version(
         implementation: Implementation,
@@ -426,7 +427,7 @@ mod tests {
             version,
             version_string: format!("{}.{}.{}", version.0, version.1, version.2),
             implementation: implementation.into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: "/x/lib".into(),
             wheel_pkg_dir: None,
             purelib: String::new(),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use crate::python::Interpreter;
+use crate::python::{Interpreter, Platform};
 
 /// Where a file in the scripts directory comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ impl Layout {
     /// The layout for a venv on `interp`. Fails when the interpreter reported
     /// scheme paths that are not plain relative paths.
     pub fn new(interp: &Interpreter) -> Result<Layout> {
-        let windows = interp.platform == "win32";
+        let windows = interp.platform == Platform::Windows;
         let default_scripts = if windows { "Scripts" } else { "bin" };
         let scripts = if interp.scripts.is_empty() {
             default_scripts.to_string()
@@ -98,7 +98,7 @@ impl Layout {
         // CPython links lib64 to lib on 64-bit POSIX other than macOS, up to
         // 3.14; only meaningful when the scheme puts packages under lib/.
         let lib64_link = !windows
-            && interp.platform != "darwin"
+            && interp.platform != Platform::Darwin
             && interp.pointer_size == 8
             && interp.version < (3, 15, 0)
             && interp.purelib.starts_with("lib/");
@@ -225,7 +225,7 @@ mod tests {
             version: (3, minor, 1),
             version_string: format!("3.{minor}.1"),
             implementation: "CPython".into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: prefix.join(format!("lib/python3.{minor}{t}")),
             wheel_pkg_dir: None,
             purelib: format!("lib/python3.{minor}{t}/site-packages"),
@@ -280,7 +280,7 @@ mod tests {
     #[test]
     fn no_lib64_on_macos_32_bit_or_from_3_15() {
         let mut mac = cpython(12, false);
-        mac.platform = "darwin".into();
+        mac.platform = Platform::Darwin;
         assert!(!Layout::new(&mac).unwrap().lib64_link);
         let mut i386 = cpython(12, false);
         i386.pointer_size = 4;
@@ -298,7 +298,7 @@ mod tests {
             version: (3, 9, 16),
             version_string: "3.9.16".into(),
             implementation: "PyPy".into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: "/usr/lib/pypy3.9".into(),
             wheel_pkg_dir: None,
             purelib: "lib/pypy3.9/site-packages".into(),
@@ -323,7 +323,7 @@ mod tests {
             version: (2, 7, 18),
             version_string: "2.7.18".into(),
             implementation: "CPython".into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: prefix.join("lib/python2.7"),
             wheel_pkg_dir: None,
             purelib: "lib/python2.7/site-packages".into(),
@@ -379,7 +379,7 @@ mod tests {
     #[test]
     fn python_2_elsewhere_is_refused_with_a_reason() {
         let mut win = python27();
-        win.platform = "win32".into();
+        win.platform = Platform::Windows;
         let mut pypy = python27();
         pypy.implementation = "PyPy".into();
         for interp in [win, pypy] {
@@ -396,7 +396,7 @@ mod tests {
             version: (3, minor, 0),
             version_string: format!("3.{minor}.0"),
             implementation: "CPython".into(),
-            platform: "win32".into(),
+            platform: Platform::Windows,
             stdlib: format!(r"C:\Python3{minor}\Lib").into(),
             wheel_pkg_dir: None,
             purelib: "Lib/site-packages".into(),

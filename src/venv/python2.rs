@@ -121,6 +121,7 @@ pub fn files(interp: &Interpreter, opts: &Options) -> Vec<(String, Vec<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::Platform;
 
     fn interp() -> Interpreter {
         Interpreter {
@@ -129,7 +130,7 @@ mod tests {
             version: (2, 7, 18),
             version_string: "2.7.18".into(),
             implementation: "CPython".into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: "/opt/py/2.7/lib/python2.7".into(),
             wheel_pkg_dir: None,
             purelib: "lib/python2.7/site-packages".into(),

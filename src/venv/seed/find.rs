@@ -215,6 +215,7 @@ fn compare_versions(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::Platform;
 
     #[test]
     fn versions_compare_numerically() {
@@ -255,7 +256,7 @@ mod tests {
             version,
             version_string: format!("{}.{}.{}", version.0, version.1, version.2),
             implementation: "PyPy".into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: "/nonexistent/pypy3.9".into(),
             wheel_pkg_dir: None,
             purelib: "lib/pypy3.9/site-packages".into(),
