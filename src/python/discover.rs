@@ -360,22 +360,7 @@ pub fn is_script(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn hint(
-        implementation: Implementation,
-        major: Option<u32>,
-        minor: Option<u32>,
-        micro: Option<u32>,
-        free_threaded: bool,
-    ) -> VersionRequest {
-        VersionRequest {
-            implementation,
-            major,
-            minor,
-            micro,
-            free_threaded,
-        }
-    }
+    use crate::python::request::tests::version as hint;
 
     #[test]
     fn executable_names() {

@@ -268,11 +268,12 @@ pub fn parse_numbers(text: &str) -> Option<Vec<u32>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::python::Platform;
 
-    fn version(
+    /// A version request (or what a name says) from its parts.
+    pub(in crate::python) fn version(
         implementation: Implementation,
         major: Option<u32>,
         minor: Option<u32>,

@@ -214,6 +214,7 @@ fn windows_executables(interp: &Interpreter) -> Result<Vec<Executable>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::venv::testing::{fake_pypy, fake_python27};
 
     /// A Linux CPython as pyenv builds it, with fields filled from known facts.
     fn cpython(minor: u32, gil_disabled: bool) -> Interpreter {
@@ -292,21 +293,7 @@ mod tests {
 
     #[test]
     fn posix_pypy_gets_pypy_names() {
-        let interp = Interpreter {
-            executable: "/usr/lib/pypy3.9/bin/pypy3.9".into(),
-            base_prefix: "/usr/lib/pypy3.9".into(),
-            version: (3, 9, 16),
-            version_string: "3.9.16".into(),
-            implementation: "PyPy".into(),
-            platform: Platform::Linux,
-            stdlib: "/usr/lib/pypy3.9".into(),
-            wheel_pkg_dir: None,
-            purelib: "lib/pypy3.9/site-packages".into(),
-            platlib: "lib/pypy3.9/site-packages".into(),
-            scripts: "bin".into(),
-            gil_disabled: false,
-            pointer_size: 8,
-        };
+        let interp = fake_pypy((3, 9, 16));
         let l = Layout::new(&interp).unwrap();
         assert_eq!(
             names(&l),
@@ -315,28 +302,9 @@ mod tests {
         assert!(l.lib64_link);
     }
 
-    fn python27() -> Interpreter {
-        let prefix = PathBuf::from("/opt/py/2.7");
-        Interpreter {
-            executable: prefix.join("bin/python2.7"),
-            base_prefix: prefix.clone(),
-            version: (2, 7, 18),
-            version_string: "2.7.18".into(),
-            implementation: "CPython".into(),
-            platform: Platform::Linux,
-            stdlib: prefix.join("lib/python2.7"),
-            wheel_pkg_dir: None,
-            purelib: "lib/python2.7/site-packages".into(),
-            platlib: "lib/python2.7/site-packages".into(),
-            scripts: "bin".into(),
-            gil_disabled: false,
-            pointer_size: 8,
-        }
-    }
-
     #[test]
     fn python_2_7_copies_its_executable_and_links_the_stdlib_landmarks() {
-        let l = Layout::new(&python27()).unwrap();
+        let l = Layout::new(&fake_python27()).unwrap();
         assert_eq!(names(&l), ["python", "python2", "python2.7"]);
         assert_eq!(
             l.executables[0].source,
@@ -378,9 +346,9 @@ mod tests {
 
     #[test]
     fn python_2_elsewhere_is_refused_with_a_reason() {
-        let mut win = python27();
+        let mut win = fake_python27();
         win.platform = Platform::Windows;
-        let mut pypy = python27();
+        let mut pypy = fake_python27();
         pypy.implementation = "PyPy".into();
         for interp in [win, pypy] {
             let err = Layout::new(&interp).unwrap_err().to_string();
