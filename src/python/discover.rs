@@ -171,13 +171,11 @@ fn parse_pyenv_dir(name: &str) -> Option<VersionRequest> {
     if !suffix_ok || (implementation == Implementation::PyPy && parts.len() > 2) {
         return None;
     }
-    Some(VersionRequest {
+    Some(VersionRequest::from_parts(
         implementation,
-        major: parts.first().copied(),
-        minor: parts.get(1).copied(),
-        micro: parts.get(2).copied(),
-        free_threaded: implementation == Implementation::CPython && suffix.ends_with('t'),
-    })
+        &parts,
+        implementation == Implementation::CPython && suffix.ends_with('t'),
+    ))
 }
 
 /// uv install directories: `cpython-3.12.1-linux-x86_64-gnu`,
@@ -199,13 +197,11 @@ fn parse_uv_dir(name: &str) -> Option<VersionRequest> {
     {
         return None;
     }
-    Some(VersionRequest {
+    Some(VersionRequest::from_parts(
         implementation,
-        major: parts.first().copied(),
-        minor: parts.get(1).copied(),
-        micro: parts.get(2).copied(),
-        free_threaded: variant.split('+').any(|v| v == "freethreaded"),
-    })
+        &parts,
+        variant.split('+').any(|v| v == "freethreaded"),
+    ))
 }
 
 /// Every parseable install under `root` (pyenv or uv), with its executable.

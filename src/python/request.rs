@@ -62,6 +62,17 @@ impl VersionRequest {
         }
     }
 
+    /// `parts` as major, minor and micro (those missing are unknown).
+    pub fn from_parts(implementation: Implementation, parts: &[u32], free_threaded: bool) -> Self {
+        VersionRequest {
+            implementation,
+            major: parts.first().copied(),
+            minor: parts.get(1).copied(),
+            micro: parts.get(2).copied(),
+            free_threaded,
+        }
+    }
+
     /// Whether the queried `interp` satisfies this request: same
     /// implementation, the requested version as a prefix, same threading.
     pub fn matches(&self, interp: &Interpreter) -> bool {
@@ -245,13 +256,11 @@ pub fn parse_version_request(text: &str) -> Option<VersionRequest> {
     if parts.is_empty() || parts.len() > 3 || (free_threaded && parts.len() < 2) {
         return None;
     }
-    Some(VersionRequest {
+    Some(VersionRequest::from_parts(
         implementation,
-        major: parts.first().copied(),
-        minor: parts.get(1).copied(),
-        micro: parts.get(2).copied(),
+        &parts,
         free_threaded,
-    })
+    ))
 }
 
 /// `X[.Y[...]]`: dot-separated decimal numbers, none empty.
