@@ -201,7 +201,7 @@ fn install_packages(
     packages: &[String],
     requirements: &[PathBuf],
 ) -> Result<()> {
-    let layout = if interp.platform == "win32" {
+    let layout = if interp.platform == python::Platform::Windows {
         Layout::Windows
     } else {
         Layout::Posix

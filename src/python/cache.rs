@@ -1,6 +1,7 @@
 //! Query results cached under `cache/interpreters/`, one JSON file per
 //! interpreter path. An entry is reused only while the executable is the same
-//! file (canonical path, mtime, size) and the query script is unchanged.
+//! file (canonical path, mtime, size), the query script is unchanged and the
+//! entry has this version's [`FORMAT`].
 //! Every failure here is a cache miss: the cache is safe to delete any time.
 
 use std::fs;
@@ -11,7 +12,7 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::query::{QueryResult, SCRIPT};
+use super::query::{Answer, SCRIPT};
 
 /// What identifies the file an entry describes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,12 +26,18 @@ pub struct Stamp {
     pub size: u64,
 }
 
+/// The shape of an entry: raised whenever [`Entry`] (or the [`Answer`] in
+/// it) changes, so that older entries are simply misses. Version 1 had no
+/// `format` field.
+const FORMAT: u32 = 2;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Entry {
-    /// Digest of the query script that produced `result`.
+    format: u32,
+    /// Digest of the query script that produced `answer`.
     script: String,
     stamp: Stamp,
-    result: QueryResult,
+    answer: Answer,
 }
 
 impl Stamp {
@@ -57,11 +64,12 @@ pub fn entry_path(cache_dir: &Path, path: &Path) -> PathBuf {
         .join(format!("{}.json", hex(&digest)))
 }
 
-/// The cached result for `stamp`, if an entry exists and still matches.
-pub fn load(cache_dir: &Path, stamp: &Stamp) -> Option<QueryResult> {
+/// The cached answer for `stamp`, if an entry exists and still matches.
+pub fn load(cache_dir: &Path, stamp: &Stamp) -> Option<Answer> {
     let bytes = fs::read(entry_path(cache_dir, &stamp.path)).ok()?;
     let entry: Entry = serde_json::from_slice(&bytes).ok()?;
-    (entry.script == script_digest() && entry.stamp == *stamp).then_some(entry.result)
+    (entry.format == FORMAT && entry.script == script_digest() && entry.stamp == *stamp)
+        .then_some(entry.answer)
 }
 
 /// Write the entry atomically: a temporary file created exclusively under a
@@ -69,18 +77,19 @@ pub fn load(cache_dir: &Path, stamp: &Stamp) -> Option<QueryResult> {
 /// synced, then renamed over the entry (which replaces a symlink there
 /// instead of following it). Errors are ignored: a missing entry only costs
 /// a query next time.
-pub fn store(cache_dir: &Path, stamp: &Stamp, result: &QueryResult) {
-    let _ = try_store(cache_dir, stamp, result);
+pub fn store(cache_dir: &Path, stamp: &Stamp, answer: &Answer) {
+    let _ = try_store(cache_dir, stamp, answer);
 }
 
-fn try_store(cache_dir: &Path, stamp: &Stamp, result: &QueryResult) -> std::io::Result<()> {
+fn try_store(cache_dir: &Path, stamp: &Stamp, answer: &Answer) -> std::io::Result<()> {
     let file = entry_path(cache_dir, &stamp.path);
     let dir = file.parent().expect("entry has a parent");
     fs::create_dir_all(dir)?;
     let entry = Entry {
+        format: FORMAT,
         script: script_digest(),
         stamp: stamp.clone(),
-        result: result.clone(),
+        answer: answer.clone(),
     };
     let json = serde_json::to_vec_pretty(&entry).map_err(std::io::Error::other)?;
     // Removed on drop if anything below fails.
@@ -106,13 +115,13 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    fn sample() -> QueryResult {
+    fn sample() -> Answer {
         serde_json::from_str(
-            r#"{"executable": "/p/bin/python3", "base_executable": "/p/bin/python3", "prefix": "/p",
+            r#"{"ran": "/p/bin/python3", "interpreter": {"executable": "/p/bin/python3",
             "base_prefix": "/p", "version": [3, 12, 1], "version_string": "3.12.1", "implementation": "CPython",
             "platform": "linux", "stdlib": "/p/lib/python3.12", "wheel_pkg_dir": null, "gil_disabled": false,
             "pointer_size": 8, "purelib": "lib/python3.12/site-packages",
-            "platlib": "lib/python3.12/site-packages", "scripts": "bin"}"#,
+            "platlib": "lib/python3.12/site-packages", "scripts": "bin"}}"#,
         )
         .unwrap()
     }
@@ -186,6 +195,28 @@ mod tests {
             .filter(|n| n.starts_with(".tmp-"))
             .collect();
         assert!(temps.is_empty(), "{temps:?}");
+    }
+
+    /// Entries of another format, and version 1's (which had none), are
+    /// misses.
+    #[test]
+    fn other_formats_are_misses() {
+        let dir = tempfile::tempdir().unwrap();
+        let exe = dir.path().join("python3");
+        fs::write(&exe, "interpreter").unwrap();
+        let cache = dir.path().join("cache");
+        let stamp = Stamp::of(&exe).unwrap();
+        store(&cache, &stamp, &sample());
+        let file = entry_path(&cache, &exe);
+        let mut entry: serde_json::Value =
+            serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+        assert_eq!(entry["format"], FORMAT);
+        entry["format"] = (FORMAT + 1).into();
+        fs::write(&file, entry.to_string()).unwrap();
+        assert_eq!(load(&cache, &stamp), None);
+        entry.as_object_mut().unwrap().remove("format");
+        fs::write(&file, entry.to_string()).unwrap();
+        assert_eq!(load(&cache, &stamp), None);
     }
 
     #[test]

@@ -8,25 +8,14 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::request::{Implementation, VersionRequest};
-
-/// What a file or directory name says about the interpreter, before querying.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Hint {
-    /// None: a `python*` name, any implementation.
-    pub implementation: Option<Implementation>,
-    pub major: Option<u32>,
-    pub minor: Option<u32>,
-    pub micro: Option<u32>,
-    /// The name says free-threaded (`python3.13t`, `3.13.0t`, `+freethreaded`).
-    pub free_threaded: bool,
-}
+use super::request::{Implementation, VersionRequest, parse_numbers, parse_version_request};
 
 /// An executable that may satisfy a request.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub path: PathBuf,
-    pub hint: Hint,
+    /// What its name (or its install directory's) says, before querying.
+    pub hint: VersionRequest,
     /// Where it was found.
     pub source: Origin,
 }
@@ -49,35 +38,6 @@ impl std::fmt::Display for Origin {
             Origin::Pyenv => "pyenv",
             Origin::Uv => "uv",
         })
-    }
-}
-
-impl Hint {
-    /// Could an interpreter with this name satisfy `req`? Unknown parts could.
-    pub fn compatible(&self, req: &VersionRequest) -> bool {
-        let implementation_ok = match (req.implementation, self.implementation) {
-            (Implementation::PyPy, hint) => hint == Some(Implementation::PyPy),
-            (_, hint) => hint != Some(Implementation::PyPy),
-        };
-        let same = |want: Option<u32>, have: Option<u32>| match (want, have) {
-            (Some(w), Some(h)) => w == h,
-            _ => true,
-        };
-        implementation_ok
-            && same(req.major, self.major)
-            && same(req.minor, self.minor)
-            && same(req.micro, self.micro)
-            && (req.free_threaded || !self.free_threaded)
-    }
-
-    /// The newest version this name allows (unknown parts are unbounded);
-    /// candidates are queried in this order, newest first.
-    pub fn upper_bound(&self) -> (u32, u32, u32) {
-        (
-            self.major.unwrap_or(u32::MAX),
-            self.minor.unwrap_or(u32::MAX),
-            self.micro.unwrap_or(u32::MAX),
-        )
     }
 }
 
@@ -113,7 +73,7 @@ fn dedupe(found: impl Iterator<Item = Candidate>) -> Vec<Candidate> {
         match seen.get(&canonical) {
             Some(&i) => {
                 let kept = &mut out[i];
-                if specificity(&candidate.hint) > specificity(&kept.hint) {
+                if candidate.hint.specificity() > kept.hint.specificity() {
                     kept.hint = candidate.hint;
                 }
             }
@@ -124,13 +84,6 @@ fn dedupe(found: impl Iterator<Item = Candidate>) -> Vec<Candidate> {
         }
     }
     out
-}
-
-fn specificity(hint: &Hint) -> usize {
-    [hint.major, hint.minor, hint.micro]
-        .iter()
-        .flatten()
-        .count()
 }
 
 /// The absolute directories of `PATH`, in order.
@@ -157,7 +110,7 @@ fn scan_path_dir(dir: &Path, found: &mut Vec<Candidate>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
-    let mut here: Vec<(String, Hint)> = entries
+    let mut here: Vec<(String, VersionRequest)> = entries
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().into_string().ok()?;
@@ -181,46 +134,12 @@ fn scan_path_dir(dir: &Path, found: &mut Vec<Candidate>) {
 
 /// `python`, `python3`, `python3.12`, `python3.13t`, `pypy3.9` (plus the
 /// platform's executable suffix); anything else (`python3-config`) is None.
-pub fn parse_exe_name(name: &str) -> Option<Hint> {
+pub fn parse_exe_name(name: &str) -> Option<VersionRequest> {
     let name = name.strip_suffix(std::env::consts::EXE_SUFFIX)?;
-    let (implementation, rest) = if let Some(rest) = name.strip_prefix("python") {
-        (None, rest)
-    } else if let Some(rest) = name.strip_prefix("pypy") {
-        (Some(Implementation::PyPy), rest)
-    } else {
-        return None;
-    };
-    let (numbers, free_threaded) = match rest.strip_suffix('t') {
-        Some(n) => (n, true),
-        None => (rest, false),
-    };
-    let parts = if numbers.is_empty() {
-        Vec::new()
-    } else {
-        parse_numbers(numbers)?
-    };
-    if parts.len() > 2 || (free_threaded && parts.len() != 2) {
+    if !(name.starts_with("python") || name.starts_with("pypy")) {
         return None;
     }
-    Some(Hint {
-        implementation,
-        major: parts.first().copied(),
-        minor: parts.get(1).copied(),
-        micro: None,
-        free_threaded,
-    })
-}
-
-fn parse_numbers(text: &str) -> Option<Vec<u32>> {
-    text.split('.')
-        .map(|p| {
-            if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) {
-                p.parse().ok()
-            } else {
-                None
-            }
-        })
-        .collect()
+    parse_version_request(name).filter(|named| named.micro.is_none())
 }
 
 /// The leading `X[.Y[.Z]]` of `text` and what follows it.
@@ -237,7 +156,7 @@ fn leading_version(text: &str) -> Option<(Vec<u32>, &str)> {
 
 /// pyenv version directories: `3.12.1`, `3.13.0t`, `3.13.0rc1`, `pypy3.9-7.3.11`.
 /// Other names (virtualenvs, conda, graalpy) are not version requests' business.
-fn parse_pyenv_dir(name: &str) -> Option<Hint> {
+fn parse_pyenv_dir(name: &str) -> Option<VersionRequest> {
     let (implementation, rest) = match name.strip_prefix("pypy") {
         Some(rest) => (Implementation::PyPy, rest),
         None => (Implementation::CPython, name),
@@ -252,18 +171,16 @@ fn parse_pyenv_dir(name: &str) -> Option<Hint> {
     if !suffix_ok || (implementation == Implementation::PyPy && parts.len() > 2) {
         return None;
     }
-    Some(Hint {
-        implementation: Some(implementation),
-        major: parts.first().copied(),
-        minor: parts.get(1).copied(),
-        micro: parts.get(2).copied(),
-        free_threaded: implementation == Implementation::CPython && suffix.ends_with('t'),
-    })
+    Some(VersionRequest::from_parts(
+        implementation,
+        &parts,
+        implementation == Implementation::CPython && suffix.ends_with('t'),
+    ))
 }
 
 /// uv install directories: `cpython-3.12.1-linux-x86_64-gnu`,
 /// `cpython-3.13.0+freethreaded-linux-…`, `pypy-3.9.19-linux-…`.
-fn parse_uv_dir(name: &str) -> Option<Hint> {
+fn parse_uv_dir(name: &str) -> Option<VersionRequest> {
     let (implementation, rest) = name.split_once('-')?;
     let implementation = match implementation {
         "cpython" => Implementation::CPython,
@@ -280,26 +197,24 @@ fn parse_uv_dir(name: &str) -> Option<Hint> {
     {
         return None;
     }
-    Some(Hint {
-        implementation: Some(implementation),
-        major: parts.first().copied(),
-        minor: parts.get(1).copied(),
-        micro: parts.get(2).copied(),
-        free_threaded: variant.split('+').any(|v| v == "freethreaded"),
-    })
+    Some(VersionRequest::from_parts(
+        implementation,
+        &parts,
+        variant.split('+').any(|v| v == "freethreaded"),
+    ))
 }
 
 /// Every parseable install under `root` (pyenv or uv), with its executable.
 fn scan_managed(
     root: &Path,
-    parse: fn(&str) -> Option<Hint>,
+    parse: fn(&str) -> Option<VersionRequest>,
     source: Origin,
     found: &mut Vec<Candidate>,
 ) {
     let Ok(entries) = fs::read_dir(root) else {
         return;
     };
-    let mut installs: Vec<(String, Hint)> = entries
+    let mut installs: Vec<(String, VersionRequest)> = entries
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().into_string().ok()?;
@@ -324,8 +239,8 @@ fn scan_managed(
 }
 
 /// The names to try in an install's bin directory, most specific first.
-fn exe_names(hint: &Hint) -> Vec<String> {
-    let stem = if hint.implementation == Some(Implementation::PyPy) {
+fn exe_names(hint: &VersionRequest) -> Vec<String> {
+    let stem = if hint.implementation == Implementation::PyPy {
         "pypy"
     } else {
         "python"
@@ -441,38 +356,23 @@ pub fn is_script(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::python::request::parse_version_request;
-
-    fn hint(
-        implementation: Option<Implementation>,
-        major: Option<u32>,
-        minor: Option<u32>,
-        micro: Option<u32>,
-        free_threaded: bool,
-    ) -> Hint {
-        Hint {
-            implementation,
-            major,
-            minor,
-            micro,
-            free_threaded,
-        }
-    }
+    use crate::python::request::tests::version as hint;
 
     #[test]
     fn executable_names() {
-        let pypy = Some(Implementation::PyPy);
+        let any = Implementation::Any;
+        let pypy = Implementation::PyPy;
         let s = std::env::consts::EXE_SUFFIX;
         let cases = [
-            ("python", Some(hint(None, None, None, None, false))),
-            ("python3", Some(hint(None, Some(3), None, None, false))),
+            ("python", Some(hint(any, None, None, None, false))),
+            ("python3", Some(hint(any, Some(3), None, None, false))),
             (
                 "python3.12",
-                Some(hint(None, Some(3), Some(12), None, false)),
+                Some(hint(any, Some(3), Some(12), None, false)),
             ),
             (
                 "python3.13t",
-                Some(hint(None, Some(3), Some(13), None, true)),
+                Some(hint(any, Some(3), Some(13), None, true)),
             ),
             ("pypy3.9", Some(hint(pypy, Some(3), Some(9), None, false))),
             ("pypy3", Some(hint(pypy, Some(3), None, None, false))),
@@ -490,8 +390,8 @@ mod tests {
 
     #[test]
     fn pyenv_and_uv_directory_names() {
-        let c = Some(Implementation::CPython);
-        let pypy = Some(Implementation::PyPy);
+        let c = Implementation::CPython;
+        let pypy = Implementation::PyPy;
         assert_eq!(
             parse_pyenv_dir("3.12.1"),
             Some(hint(c, Some(3), Some(12), Some(1), false))

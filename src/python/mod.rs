@@ -25,11 +25,13 @@ use crate::errors::{Hinted, hinted};
 
 use request::{Request, VersionRequest};
 
-/// What envreg needs to know about a base interpreter to build a venv on it.
+/// What envreg needs to know about a base interpreter to build a venv on it,
+/// as the query script reports it (see [`query::Answer`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Interpreter {
     /// The real base executable a venv's `bin/python` links to: never a pyenv
-    /// shim, never another venv's python (`sys._base_executable`).
+    /// shim, never another venv's python (`sys._base_executable`, its
+    /// same-directory aliases followed).
     pub executable: PathBuf,
     /// `sys.base_prefix`; pyvenv.cfg `home` is the executable's directory.
     pub base_prefix: PathBuf,
@@ -39,8 +41,8 @@ pub struct Interpreter {
     pub version_string: String,
     /// `sys.implementation.name` as written in pyvenv.cfg: "CPython", "PyPy", ...
     pub implementation: String,
-    /// `sys.platform`: "linux", "darwin", "win32".
-    pub platform: String,
+    /// `sys.platform` ("linux" for every `linux*`).
+    pub platform: Platform,
     /// `sysconfig.get_path("stdlib")`: where `ensurepip/_bundled` lives.
     pub stdlib: PathBuf,
     /// The sysconfig variable WHEEL_PKG_DIR, if a distribution set it.
@@ -54,6 +56,46 @@ pub struct Interpreter {
     pub gil_disabled: bool,
     /// 8 on 64-bit builds.
     pub pointer_size: u32,
+}
+
+/// The operating system an interpreter runs on, from `sys.platform`, which
+/// it is read from and written back as ("linux", "darwin", "win32", ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Platform {
+    Linux,
+    Darwin,
+    Windows,
+    /// Any other POSIX system, by its `sys.platform` ("freebsd14", "cygwin").
+    Other(String),
+}
+
+impl From<String> for Platform {
+    fn from(name: String) -> Platform {
+        match name.as_str() {
+            "linux" => Platform::Linux,
+            "darwin" => Platform::Darwin,
+            "win32" => Platform::Windows,
+            _ => Platform::Other(name),
+        }
+    }
+}
+
+impl From<Platform> for String {
+    fn from(platform: Platform) -> String {
+        platform.to_string()
+    }
+}
+
+impl std::fmt::Display for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Platform::Linux => "linux",
+            Platform::Darwin => "darwin",
+            Platform::Windows => "win32",
+            Platform::Other(name) => name,
+        })
+    }
 }
 
 pub use discover::Origin;
@@ -79,8 +121,7 @@ pub struct Listed {
 pub fn list(cache_dir: &Path) -> Vec<Listed> {
     let mut out: Vec<(Listed, (u32, u32, u32))> = Vec::new();
     for candidate in discover::candidates(None) {
-        let Ok(interp) = query_cached(&candidate.path, cache_dir).and_then(|r| r.to_interpreter())
-        else {
+        let Ok(interp) = interpreter_at(&candidate.path, cache_dir) else {
             continue;
         };
         if out.iter().any(|(l, _)| l.executable == interp.executable) {
@@ -198,26 +239,31 @@ fn at_path(path: &Path, cache_dir: &Path) -> Result<Interpreter> {
         Ok(_) => {}
     }
     let path = pyenv::resolve_shim(&path).unwrap_or(path);
-    query_cached(&path, cache_dir)?.to_interpreter()
+    interpreter_at(&path, cache_dir)
 }
 
-/// The query result for the interpreter invoked as `path` (absolute). A
+/// The checked interpreter invoked as `path` (absolute), through the cache.
+fn interpreter_at(path: &Path, cache_dir: &Path) -> Result<Interpreter> {
+    query_cached(path, cache_dir)?.into_interpreter()
+}
+
+/// The query's answer for the interpreter invoked as `path` (absolute). A
 /// cache hit runs no process. A result is never stored under a shim's path
 /// (a file other than the one that ran): it is stored under what really ran.
-fn query_cached(path: &Path, cache_dir: &Path) -> Result<query::QueryResult> {
+fn query_cached(path: &Path, cache_dir: &Path) -> Result<query::Answer> {
     let stamp = cache::Stamp::of(path);
     if let Some(hit) = stamp.as_ref().and_then(|s| cache::load(cache_dir, s)) {
         return Ok(hit);
     }
-    let result = query::run(path)?;
-    if let (Some(stamp), Some(ran)) = (stamp, cache::Stamp::of(&result.executable)) {
+    let answer = query::run(path)?;
+    if let (Some(stamp), Some(ran)) = (stamp, cache::Stamp::of(&answer.ran)) {
         if ran.canonical == stamp.canonical {
-            cache::store(cache_dir, &stamp, &result);
+            cache::store(cache_dir, &stamp, &answer);
         } else {
-            cache::store(cache_dir, &ran, &result);
+            cache::store(cache_dir, &ran, &answer);
         }
     }
-    Ok(result)
+    Ok(answer)
 }
 
 /// The newest interpreter matching `req`, or an error listing what exists.
@@ -239,8 +285,7 @@ fn search(req: &VersionRequest, label: &str, cache_dir: &Path) -> Result<Interpr
                 continue;
             }
         }
-        let Ok(interp) = query_cached(&candidate.path, cache_dir).and_then(|r| r.to_interpreter())
-        else {
+        let Ok(interp) = interpreter_at(&candidate.path, cache_dir) else {
             continue;
         };
         if !req.matches(&interp) {
@@ -298,8 +343,7 @@ fn distance(req: &VersionRequest, interp: &Interpreter) -> Distance {
 fn not_found_message(label: &str, req: &VersionRequest, cache_dir: &Path) -> Hinted {
     let mut found: Vec<((Distance, Reverse<RankKey>), String, PathBuf)> = Vec::new();
     for candidate in discover::candidates(None) {
-        let Ok(interp) = query_cached(&candidate.path, cache_dir).and_then(|r| r.to_interpreter())
-        else {
+        let Ok(interp) = interpreter_at(&candidate.path, cache_dir) else {
             continue;
         };
         if found.iter().any(|(_, _, exe)| *exe == interp.executable) {

@@ -1,4 +1,5 @@
-# envreg's interpreter query: prints one line of JSON describing this Python.
+# envreg's interpreter query: prints one line of JSON describing this Python:
+# {"ran": sys.executable, "interpreter": <the fields of envreg's Interpreter>}.
 # Run as `python -I -B -c <this>` (or `-E -s -B` where -I does not exist), so it
 # must stay valid Python 2 syntax: 2.7 is queried and reported, then refused.
 import sys
@@ -92,10 +93,9 @@ def main():
     platform_name = sys.platform
     if platform_name.startswith("linux"):
         platform_name = "linux"
-    info = {
-        "executable": sys.executable,
-        "base_executable": base_executable(base),
-        "prefix": sys.prefix,
+    interpreter = {
+        # The base executable, or "" when a venv's base could not be found.
+        "executable": base_executable(base) or "",
         "base_prefix": base,
         "version": list(sys.version_info[:3]),
         "version_string": version_string(),
@@ -106,7 +106,8 @@ def main():
         "gil_disabled": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
         "pointer_size": struct.calcsize("P"),
     }
-    info.update(scheme_paths())
+    interpreter.update(scheme_paths())
+    info = {"ran": sys.executable, "interpreter": interpreter}
     sys.stdout.write("\n" + json.dumps(info) + "\n")
 
 

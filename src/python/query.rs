@@ -15,26 +15,16 @@ use super::{Interpreter, display_path};
 /// The script, printed by every Python from 2.7 on as one JSON line.
 pub const SCRIPT: &str = include_str!("query.py");
 
-/// The query script's answer, as printed (and as cached).
+/// The query script's answer, as printed (and as cached): the interpreter as
+/// it describes itself, and the file that ran.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QueryResult {
+pub struct Answer {
     /// `sys.executable`: the file that really ran (a shim's target).
-    pub executable: PathBuf,
-    /// `sys._base_executable`, or the base found through pyvenv.cfg.
-    pub base_executable: Option<PathBuf>,
-    pub prefix: PathBuf,
-    pub base_prefix: PathBuf,
-    pub version: (u32, u32, u32),
-    pub version_string: String,
-    pub implementation: String,
-    pub platform: String,
-    pub stdlib: PathBuf,
-    pub wheel_pkg_dir: Option<PathBuf>,
-    pub purelib: String,
-    pub platlib: String,
-    pub scripts: String,
-    pub gil_disabled: bool,
-    pub pointer_size: u32,
+    pub ran: PathBuf,
+    /// As reported, not yet checked: its `executable` is
+    /// `sys._base_executable` (or the base found through pyvenv.cfg), empty
+    /// when a venv's base could not be found. See [`Answer::into_interpreter`].
+    pub interpreter: Interpreter,
 }
 
 /// How long an interpreter may take to answer before it is killed.
@@ -60,11 +50,11 @@ fn timeout() -> Duration {
 
 /// Run the query script with `python`. Python 2 (and 3 before 3.4) has no
 /// `-I`, so a failed isolated run is retried with `-E -s -B`.
-pub fn run(python: &Path) -> Result<QueryResult> {
+pub fn run(python: &Path) -> Result<Answer> {
     run_within(python, timeout())
 }
 
-pub(super) fn run_within(python: &Path, limit: Duration) -> Result<QueryResult> {
+pub(super) fn run_within(python: &Path, limit: Duration) -> Result<Answer> {
     let isolated = exec(python, &["-I", "-B"], limit)?;
     let output = if isolated.status.success() {
         isolated
@@ -296,7 +286,7 @@ fn head(text: &str) -> String {
 }
 
 /// The answer is the last non-empty line (a sitecustomize may print first).
-fn parse_output(stdout: &[u8]) -> Result<QueryResult> {
+fn parse_output(stdout: &[u8]) -> Result<Answer> {
     let line = stdout
         .split(|&b| b == b'\n')
         .rev()
@@ -311,57 +301,46 @@ fn parse_output(stdout: &[u8]) -> Result<QueryResult> {
     serde_json::from_str(line).with_context(|| format!("could not parse {}", head(line)))
 }
 
-impl QueryResult {
-    /// The interpreter a venv built on this one must link to, with the
-    /// scheme paths checked to be relative.
-    pub fn to_interpreter(&self) -> Result<Interpreter> {
-        let base = self
-            .base_executable
-            .clone()
-            .filter(|p| !p.as_os_str().is_empty())
-            .ok_or_else(|| {
-                anyhow!(
-                    "{} is a virtual environment's python whose base interpreter could not be found \
-                     (looked next to pyvenv.cfg's home and in {}); pass the base interpreter with -p",
-                    display_path(&self.executable),
-                    display_path(&self.base_prefix)
-                )
-            })?;
+impl Answer {
+    /// The interpreter a venv built on this one must link to: the base
+    /// executable checked to be known and absolute (its sibling aliases
+    /// followed), and the scheme paths checked to be relative.
+    pub fn into_interpreter(self) -> Result<Interpreter> {
+        let Answer {
+            ran,
+            mut interpreter,
+        } = self;
+        let base = &interpreter.executable;
+        if base.as_os_str().is_empty() {
+            bail!(
+                "{} is a virtual environment's python whose base interpreter could not be found \
+                 (looked next to pyvenv.cfg's home and in {}); pass the base interpreter with -p",
+                display_path(&ran),
+                display_path(&interpreter.base_prefix)
+            );
+        }
         if !base.is_absolute() {
             bail!(
                 "{} reported a relative base executable {}; pass an absolute path with -p",
-                display_path(&self.executable),
+                display_path(&ran),
                 base.display()
             );
         }
         for (key, value) in [
-            ("purelib", &self.purelib),
-            ("platlib", &self.platlib),
-            ("scripts", &self.scripts),
+            ("purelib", &interpreter.purelib),
+            ("platlib", &interpreter.platlib),
+            ("scripts", &interpreter.scripts),
         ] {
             if value.is_empty() || value.starts_with('/') || value.split('/').any(|c| c == "..") {
                 bail!(
                     "{} reports a venv {key} path {value:?} outside the environment; this interpreter's \
                      sysconfig is not supported",
-                    display_path(&self.executable)
+                    display_path(&ran)
                 );
             }
         }
-        Ok(Interpreter {
-            executable: follow_sibling_aliases(&base),
-            base_prefix: self.base_prefix.clone(),
-            version: self.version,
-            version_string: self.version_string.clone(),
-            implementation: self.implementation.clone(),
-            platform: self.platform.clone(),
-            stdlib: self.stdlib.clone(),
-            wheel_pkg_dir: self.wheel_pkg_dir.clone(),
-            purelib: self.purelib.clone(),
-            platlib: self.platlib.clone(),
-            scripts: self.scripts.clone(),
-            gil_disabled: self.gil_disabled,
-            pointer_size: self.pointer_size,
-        })
+        interpreter.executable = follow_sibling_aliases(base);
+        Ok(interpreter)
     }
 }
 
@@ -391,33 +370,33 @@ mod tests {
 
     #[test]
     fn output_is_read_from_the_last_line() {
-        let good = r#"{"executable": "/p/bin/python3", "base_executable": "/p/bin/python3", "prefix": "/p",
+        let good = r#"{"ran": "/p/bin/python3", "interpreter": {"executable": "/p/bin/python3",
             "base_prefix": "/p", "version": [3, 12, 1], "version_string": "3.12.1", "implementation": "CPython",
             "platform": "linux", "stdlib": "/p/lib/python3.12", "wheel_pkg_dir": null, "gil_disabled": false,
             "pointer_size": 8, "purelib": "lib/python3.12/site-packages",
-            "platlib": "lib/python3.12/site-packages", "scripts": "bin"}"#
+            "platlib": "lib/python3.12/site-packages", "scripts": "bin"}}"#
             .replace('\n', " ");
         let stdout = format!("hello from sitecustomize\n\n{good}\n");
         let result = parse_output(stdout.as_bytes()).unwrap();
-        assert_eq!(result.version, (3, 12, 1));
-        assert_eq!(result.to_interpreter().unwrap().scripts, "bin");
+        assert_eq!(result.interpreter.version, (3, 12, 1));
+        assert_eq!(result.into_interpreter().unwrap().scripts, "bin");
         assert!(parse_output(b"").is_err());
         assert!(parse_output(b"{not json").is_err());
     }
 
     #[test]
     fn scheme_paths_must_be_relative() {
-        let mut result: QueryResult = serde_json::from_str(
-            r#"{"executable": "/p/bin/python3", "base_executable": null, "prefix": "/p",
+        let mut result: Answer = serde_json::from_str(
+            r#"{"ran": "/p/bin/python3", "interpreter": {"executable": "",
             "base_prefix": "/p", "version": [3, 12, 1], "version_string": "3.12.1", "implementation": "CPython",
             "platform": "linux", "stdlib": "/p/lib/python3.12", "wheel_pkg_dir": null, "gil_disabled": false,
-            "pointer_size": 8, "purelib": "../lib", "platlib": "lib", "scripts": "bin"}"#,
+            "pointer_size": 8, "purelib": "../lib", "platlib": "lib", "scripts": "bin"}}"#,
         )
         .unwrap();
-        let err = result.to_interpreter().unwrap_err().to_string();
+        let err = result.clone().into_interpreter().unwrap_err().to_string();
         assert!(err.contains("base interpreter could not be found"), "{err}");
-        result.base_executable = Some("/p/bin/python3".into());
-        let err = result.to_interpreter().unwrap_err().to_string();
+        result.interpreter.executable = "/p/bin/python3".into();
+        let err = result.into_interpreter().unwrap_err().to_string();
         assert!(err.contains("purelib"), "{err}");
     }
 

@@ -1,4 +1,6 @@
-//! What `-p` asked for: a path, a command name, or a version request.
+//! What `-p` asked for: a path, a command name, or a version request; and
+//! what an executable's or install directory's name says (a version request
+//! too, see `discover`).
 
 use std::path::PathBuf;
 
@@ -18,6 +20,9 @@ pub enum Implementation {
 }
 
 /// A version request: `3`, `3.12`, `3.12.1`, `3.13t`, `cpython3.12`, `pypy3.9`.
+/// Discovery reads the names of executables (`python3.12`) and of install
+/// directories (`3.12.1`, `cpython-3.13.0+freethreaded-…`) into one too: what
+/// the name says about the interpreter before it is queried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VersionRequest {
     pub implementation: Implementation,
@@ -57,6 +62,17 @@ impl VersionRequest {
         }
     }
 
+    /// `parts` as major, minor and micro (those missing are unknown).
+    pub fn from_parts(implementation: Implementation, parts: &[u32], free_threaded: bool) -> Self {
+        VersionRequest {
+            implementation,
+            major: parts.first().copied(),
+            minor: parts.get(1).copied(),
+            micro: parts.get(2).copied(),
+            free_threaded,
+        }
+    }
+
     /// Whether the queried `interp` satisfies this request: same
     /// implementation, the requested version as a prefix, same threading.
     pub fn matches(&self, interp: &Interpreter) -> bool {
@@ -71,6 +87,40 @@ impl VersionRequest {
             && self.minor.is_none_or(|m| m == minor)
             && self.micro.is_none_or(|m| m == micro)
             && self.free_threaded == interp.gil_disabled
+    }
+
+    /// Read as what a name says: could an interpreter with this name
+    /// satisfy `req`? Unknown parts could; a name that says nothing of its
+    /// implementation (`python3`) is not PyPy's.
+    pub fn compatible(&self, req: &VersionRequest) -> bool {
+        let is_pypy = |i: Implementation| i == Implementation::PyPy;
+        let same = |want: Option<u32>, have: Option<u32>| match (want, have) {
+            (Some(w), Some(h)) => w == h,
+            _ => true,
+        };
+        is_pypy(req.implementation) == is_pypy(self.implementation)
+            && same(req.major, self.major)
+            && same(req.minor, self.minor)
+            && same(req.micro, self.micro)
+            && (req.free_threaded || !self.free_threaded)
+    }
+
+    /// The newest version this allows (unknown parts are unbounded);
+    /// candidates are queried in this order, newest first.
+    pub fn upper_bound(&self) -> (u32, u32, u32) {
+        (
+            self.major.unwrap_or(u32::MAX),
+            self.minor.unwrap_or(u32::MAX),
+            self.micro.unwrap_or(u32::MAX),
+        )
+    }
+
+    /// How many version parts are given.
+    pub fn specificity(&self) -> usize {
+        [self.major, self.minor, self.micro]
+            .iter()
+            .flatten()
+            .count()
     }
 }
 
@@ -203,31 +253,37 @@ pub fn parse_version_request(text: &str) -> Option<VersionRequest> {
         Some(numbers) => (numbers, true),
         None => (rest, false),
     };
-    let parts = numbers
-        .split('.')
-        .map(|p| {
-            (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse::<u32>().ok())
-                .flatten()
-        })
-        .collect::<Option<Vec<u32>>>()?;
+    let parts = parse_numbers(numbers)?;
     if parts.is_empty() || parts.len() > 3 || (free_threaded && parts.len() < 2) {
         return None;
     }
-    Some(VersionRequest {
+    Some(VersionRequest::from_parts(
         implementation,
-        major: parts.first().copied(),
-        minor: parts.get(1).copied(),
-        micro: parts.get(2).copied(),
+        &parts,
         free_threaded,
-    })
+    ))
+}
+
+/// `X[.Y[...]]`: dot-separated decimal numbers, none empty.
+pub fn parse_numbers(text: &str) -> Option<Vec<u32>> {
+    text.split('.')
+        .map(|p| {
+            if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().ok()
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+    use crate::python::Platform;
 
-    fn version(
+    /// A version request (or what a name says) from its parts.
+    pub(in crate::python) fn version(
         implementation: Implementation,
         major: Option<u32>,
         minor: Option<u32>,
@@ -427,7 +483,7 @@ mod tests {
             version,
             version_string: format!("{}.{}.{}", version.0, version.1, version.2),
             implementation: implementation.into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: "/x/lib".into(),
             wheel_pkg_dir: None,
             purelib: String::new(),

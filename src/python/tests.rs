@@ -72,7 +72,7 @@ fn python2_is_queried_and_reported() {
     assert_eq!(interp.version, (2, 7, 18));
     assert_eq!(interp.executable, root.join("bin/python2.7"));
     assert_eq!(interp.purelib, "lib/python2.7/site-packages");
-    assert_eq!(interp.platform, "linux");
+    assert_eq!(interp.platform, Platform::Linux);
 }
 
 #[test]

@@ -358,7 +358,9 @@ fn symlink(target: &Path, link: &Path, original: &Path) -> Result<()> {
 }
 
 /// The unpacked seed wheels (`cache/wheels/*/tree`) whose files
-/// environments hard-link to.
+/// environments hard-link to. (Only read on Unix, where seed files are
+/// hard links.)
+#[cfg_attr(not(unix), allow(dead_code))]
 struct SeedTrees {
     trees: Vec<PathBuf>,
     site_packages: Option<PathBuf>,

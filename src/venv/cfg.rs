@@ -174,6 +174,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::python::Platform;
 
     fn interp() -> Interpreter {
         Interpreter {
@@ -182,7 +183,7 @@ mod tests {
             version: (3, 12, 1),
             version_string: "3.12.1".into(),
             implementation: "CPython".into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: PathBuf::from("/opt/py/3.12/lib/python3.12"),
             wheel_pkg_dir: None,
             purelib: "lib/python3.12/site-packages".into(),

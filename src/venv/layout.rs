@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use crate::python::Interpreter;
+use crate::python::{Interpreter, Platform};
 
 /// Where a file in the scripts directory comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ impl Layout {
     /// The layout for a venv on `interp`. Fails when the interpreter reported
     /// scheme paths that are not plain relative paths.
     pub fn new(interp: &Interpreter) -> Result<Layout> {
-        let windows = interp.platform == "win32";
+        let windows = interp.platform == Platform::Windows;
         let default_scripts = if windows { "Scripts" } else { "bin" };
         let scripts = if interp.scripts.is_empty() {
             default_scripts.to_string()
@@ -98,7 +98,7 @@ impl Layout {
         // CPython links lib64 to lib on 64-bit POSIX other than macOS, up to
         // 3.14; only meaningful when the scheme puts packages under lib/.
         let lib64_link = !windows
-            && interp.platform != "darwin"
+            && interp.platform != Platform::Darwin
             && interp.pointer_size == 8
             && interp.version < (3, 15, 0)
             && interp.purelib.starts_with("lib/");
@@ -214,6 +214,7 @@ fn windows_executables(interp: &Interpreter) -> Result<Vec<Executable>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::venv::testing::{fake_pypy, fake_python27};
 
     /// A Linux CPython as pyenv builds it, with fields filled from known facts.
     fn cpython(minor: u32, gil_disabled: bool) -> Interpreter {
@@ -225,7 +226,7 @@ mod tests {
             version: (3, minor, 1),
             version_string: format!("3.{minor}.1"),
             implementation: "CPython".into(),
-            platform: "linux".into(),
+            platform: Platform::Linux,
             stdlib: prefix.join(format!("lib/python3.{minor}{t}")),
             wheel_pkg_dir: None,
             purelib: format!("lib/python3.{minor}{t}/site-packages"),
@@ -280,7 +281,7 @@ mod tests {
     #[test]
     fn no_lib64_on_macos_32_bit_or_from_3_15() {
         let mut mac = cpython(12, false);
-        mac.platform = "darwin".into();
+        mac.platform = Platform::Darwin;
         assert!(!Layout::new(&mac).unwrap().lib64_link);
         let mut i386 = cpython(12, false);
         i386.pointer_size = 4;
@@ -292,21 +293,7 @@ mod tests {
 
     #[test]
     fn posix_pypy_gets_pypy_names() {
-        let interp = Interpreter {
-            executable: "/usr/lib/pypy3.9/bin/pypy3.9".into(),
-            base_prefix: "/usr/lib/pypy3.9".into(),
-            version: (3, 9, 16),
-            version_string: "3.9.16".into(),
-            implementation: "PyPy".into(),
-            platform: "linux".into(),
-            stdlib: "/usr/lib/pypy3.9".into(),
-            wheel_pkg_dir: None,
-            purelib: "lib/pypy3.9/site-packages".into(),
-            platlib: "lib/pypy3.9/site-packages".into(),
-            scripts: "bin".into(),
-            gil_disabled: false,
-            pointer_size: 8,
-        };
+        let interp = fake_pypy((3, 9, 16));
         let l = Layout::new(&interp).unwrap();
         assert_eq!(
             names(&l),
@@ -315,28 +302,9 @@ mod tests {
         assert!(l.lib64_link);
     }
 
-    fn python27() -> Interpreter {
-        let prefix = PathBuf::from("/opt/py/2.7");
-        Interpreter {
-            executable: prefix.join("bin/python2.7"),
-            base_prefix: prefix.clone(),
-            version: (2, 7, 18),
-            version_string: "2.7.18".into(),
-            implementation: "CPython".into(),
-            platform: "linux".into(),
-            stdlib: prefix.join("lib/python2.7"),
-            wheel_pkg_dir: None,
-            purelib: "lib/python2.7/site-packages".into(),
-            platlib: "lib/python2.7/site-packages".into(),
-            scripts: "bin".into(),
-            gil_disabled: false,
-            pointer_size: 8,
-        }
-    }
-
     #[test]
     fn python_2_7_copies_its_executable_and_links_the_stdlib_landmarks() {
-        let l = Layout::new(&python27()).unwrap();
+        let l = Layout::new(&fake_python27()).unwrap();
         assert_eq!(names(&l), ["python", "python2", "python2.7"]);
         assert_eq!(
             l.executables[0].source,
@@ -378,9 +346,9 @@ mod tests {
 
     #[test]
     fn python_2_elsewhere_is_refused_with_a_reason() {
-        let mut win = python27();
-        win.platform = "win32".into();
-        let mut pypy = python27();
+        let mut win = fake_python27();
+        win.platform = Platform::Windows;
+        let mut pypy = fake_python27();
         pypy.implementation = "PyPy".into();
         for interp in [win, pypy] {
             let err = Layout::new(&interp).unwrap_err().to_string();
@@ -396,7 +364,7 @@ mod tests {
             version: (3, minor, 0),
             version_string: format!("3.{minor}.0"),
             implementation: "CPython".into(),
-            platform: "win32".into(),
+            platform: Platform::Windows,
             stdlib: format!(r"C:\Python3{minor}\Lib").into(),
             wheel_pkg_dir: None,
             purelib: "Lib/site-packages".into(),

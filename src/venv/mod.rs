@@ -19,7 +19,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::python::Interpreter;
+use crate::python::{Interpreter, Platform};
 
 use self::layout::{Layout, Source};
 
@@ -46,7 +46,7 @@ pub fn create(
     opts: &Options,
     cache_dir: &Path,
 ) -> Result<()> {
-    let windows = interp.platform == "win32";
+    let windows = interp.platform == Platform::Windows;
     let final_str = check_final_dir(final_dir, windows)?;
     let layout = Layout::new(interp)?;
 

@@ -121,24 +121,7 @@ pub fn files(interp: &Interpreter, opts: &Options) -> Vec<(String, Vec<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn interp() -> Interpreter {
-        Interpreter {
-            executable: "/opt/py/2.7/bin/python2.7".into(),
-            base_prefix: "/opt/py/2.7".into(),
-            version: (2, 7, 18),
-            version_string: "2.7.18".into(),
-            implementation: "CPython".into(),
-            platform: "linux".into(),
-            stdlib: "/opt/py/2.7/lib/python2.7".into(),
-            wheel_pkg_dir: None,
-            purelib: "lib/python2.7/site-packages".into(),
-            platlib: "lib/python2.7/site-packages".into(),
-            scripts: "bin".into(),
-            gil_disabled: false,
-            pointer_size: 8,
-        }
-    }
+    use crate::venv::testing::fake_python27 as interp;
 
     #[test]
     fn files_name_the_base_prefix_and_follow_system_site_packages() {

@@ -24,7 +24,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::python::Interpreter;
+use crate::python::{Interpreter, Platform};
 
 /// Written to `INSTALLER`, so tools can tell who installed the seed packages.
 const INSTALLER: &[u8] = b"envreg\n";
@@ -55,7 +55,7 @@ pub fn seed_pip(interp: &Interpreter, target: &Target<'_>, cache_dir: &Path) -> 
     if let Some(note) = note {
         crate::say!("envreg: {note}");
     }
-    let windows = interp.platform == "win32";
+    let windows = interp.platform == Platform::Windows;
     let shebang = if windows {
         launcher::windows_shebang(target.final_python)?
     } else {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::python::Interpreter;
+use crate::python::{Interpreter, Platform};
 
 /// The machine checks every test crate shares (`tests/support/env.rs`).
 #[path = "../../tests/support/env.rs"]
@@ -57,6 +57,46 @@ print(json.dumps({
     assert!(out.status.success(), "{} failed: {out:?}", python.display());
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("bad query output from {}: {e}: {out:?}", python.display()))
+}
+
+/// A CPython 2.7.18 installed under `/opt/py/2.7` (nothing is on disk).
+pub fn fake_python27() -> Interpreter {
+    let prefix = PathBuf::from("/opt/py/2.7");
+    Interpreter {
+        executable: prefix.join("bin/python2.7"),
+        base_prefix: prefix.clone(),
+        version: (2, 7, 18),
+        version_string: "2.7.18".into(),
+        implementation: "CPython".into(),
+        platform: Platform::Linux,
+        stdlib: prefix.join("lib/python2.7"),
+        wheel_pkg_dir: None,
+        purelib: "lib/python2.7/site-packages".into(),
+        platlib: "lib/python2.7/site-packages".into(),
+        scripts: "bin".into(),
+        gil_disabled: false,
+        pointer_size: 8,
+    }
+}
+
+/// A PyPy of `version` (3.9.x) installed under `/usr/lib/pypy3.9`, whose
+/// stdlib does not exist (so it bundles no wheels).
+pub fn fake_pypy(version: (u32, u32, u32)) -> Interpreter {
+    Interpreter {
+        executable: "/usr/lib/pypy3.9/bin/pypy3.9".into(),
+        base_prefix: "/usr/lib/pypy3.9".into(),
+        version,
+        version_string: format!("{}.{}.{}", version.0, version.1, version.2),
+        implementation: "PyPy".into(),
+        platform: Platform::Linux,
+        stdlib: "/nonexistent/pypy3.9".into(),
+        wheel_pkg_dir: None,
+        purelib: "lib/pypy3.9/site-packages".into(),
+        platlib: "lib/pypy3.9/site-packages".into(),
+        scripts: "bin".into(),
+        gil_disabled: false,
+        pointer_size: 8,
+    }
 }
 
 /// The interpreter for pyenv's newest `prefix` version, or None (skipped).

@@ -215,6 +215,7 @@ fn compare_versions(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::venv::testing::fake_pypy as pypy;
 
     #[test]
     fn versions_compare_numerically() {
@@ -246,24 +247,6 @@ mod tests {
         let found = find_wheel("pip", &[&tmp.path().join("missing"), &a]).unwrap();
         assert_eq!(found.file_name().unwrap(), "pip-23.0.1-py3-none-any.whl");
         assert_eq!(find_wheel("setuptools", &[&a, &b]), None);
-    }
-
-    fn pypy(version: (u32, u32, u32)) -> Interpreter {
-        Interpreter {
-            executable: "/usr/lib/pypy3.9/bin/pypy3.9".into(),
-            base_prefix: "/usr/lib/pypy3.9".into(),
-            version,
-            version_string: format!("{}.{}.{}", version.0, version.1, version.2),
-            implementation: "PyPy".into(),
-            platform: "linux".into(),
-            stdlib: "/nonexistent/pypy3.9".into(),
-            wheel_pkg_dir: None,
-            purelib: "lib/pypy3.9/site-packages".into(),
-            platlib: "lib/pypy3.9/site-packages".into(),
-            scripts: "bin".into(),
-            gil_disabled: false,
-            pointer_size: 8,
-        }
     }
 
     /// Real pip wheels from pyenv's 3.6 (pip 18.1, >=2.7 but not 3.0-3.3)

@@ -5,6 +5,8 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::python::Platform;
+
 /// A `name = module:attr` line of entry_points.txt's `[console_scripts]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryPoint {
@@ -129,7 +131,7 @@ fn is_versioned_variant(name: &str, base: &str, sep: &str) -> bool {
 /// macOS) a `/bin/sh` trampoline: sh runs the second line, which re-executes
 /// the file with the quoted python, while Python reads that line as the start
 /// of a string literal that the third line closes.
-pub fn shebang(python: &Path, platform: &str) -> Result<String> {
+pub fn shebang(python: &Path, platform: &Platform) -> Result<String> {
     let Some(exe) = python.to_str() else {
         bail!(
             "cannot write pip launchers for {}: the path is not valid UTF-8; \
@@ -143,7 +145,11 @@ pub fn shebang(python: &Path, platform: &str) -> Result<String> {
              use an environment path without one"
         );
     }
-    let limit = if platform == "darwin" { 512 } else { 127 };
+    let limit = if *platform == Platform::Darwin {
+        512
+    } else {
+        127
+    };
     // "#!" + path + "\n"
     let simple = exe.len() + 3 <= limit && !exe.contains(|c: char| c.is_ascii_whitespace());
     if simple {
@@ -309,13 +315,13 @@ mod tests {
 
     #[test]
     fn plain_shebang() {
-        let s = shebang(Path::new("/home/u/envs/a/bin/python"), "linux").unwrap();
+        let s = shebang(Path::new("/home/u/envs/a/bin/python"), &Platform::Linux).unwrap();
         assert_eq!(s, "#!/home/u/envs/a/bin/python");
     }
 
     #[test]
     fn space_uses_trampoline() {
-        let s = shebang(Path::new("/home/u/my envs/a/bin/python"), "linux").unwrap();
+        let s = shebang(Path::new("/home/u/my envs/a/bin/python"), &Platform::Linux).unwrap();
         assert_eq!(
             s,
             "#!/bin/sh\n'''exec' '/home/u/my envs/a/bin/python' \"$0\" \"$@\"\n' '''"
@@ -327,39 +333,39 @@ mod tests {
         // 124 bytes of path + "#!" + "\n" = 127: still plain.
         let fits = format!("/{}", "a".repeat(123));
         assert_eq!(
-            shebang(Path::new(&fits), "linux").unwrap(),
+            shebang(Path::new(&fits), &Platform::Linux).unwrap(),
             format!("#!{fits}")
         );
         let long = format!("/{}", "a".repeat(124));
-        let s = shebang(Path::new(&long), "linux").unwrap();
+        let s = shebang(Path::new(&long), &Platform::Linux).unwrap();
         assert!(s.starts_with("#!/bin/sh\n'''exec' '/aaa"), "{s}");
         // macOS allows longer lines.
         assert_eq!(
-            shebang(Path::new(&long), "darwin").unwrap(),
+            shebang(Path::new(&long), &Platform::Darwin).unwrap(),
             format!("#!{long}")
         );
     }
 
     #[test]
     fn single_quote_in_path() {
-        let s = shebang(Path::new("/tmp/it's here/bin/python"), "linux").unwrap();
+        let s = shebang(Path::new("/tmp/it's here/bin/python"), &Platform::Linux).unwrap();
         assert_eq!(
             s,
             "#!/bin/sh\n'''exec' '/tmp/it'\"'\"'s here/bin/python' \"$0\" \"$@\"\n' '''"
         );
         // A quote with no space keeps the plain form: the kernel does not care.
-        let s = shebang(Path::new("/tmp/it's/bin/python"), "linux").unwrap();
+        let s = shebang(Path::new("/tmp/it's/bin/python"), &Platform::Linux).unwrap();
         assert_eq!(s, "#!/tmp/it's/bin/python");
         // Quotes at the edges never make three in a row.
-        let s = shebang(Path::new("/tmp/'' x'/python"), "linux").unwrap();
+        let s = shebang(Path::new("/tmp/'' x'/python"), &Platform::Linux).unwrap();
         assert_eq!(s.matches("'''").count(), 2, "{s}");
     }
 
     #[test]
     fn unusable_paths_are_refused_with_reasons() {
-        let err = shebang(Path::new("/a b\\c/python"), "linux").unwrap_err();
+        let err = shebang(Path::new("/a b\\c/python"), &Platform::Linux).unwrap_err();
         assert!(err.to_string().contains("backslash"), "{err}");
-        let err = shebang(Path::new("/a\nb/python"), "linux").unwrap_err();
+        let err = shebang(Path::new("/a\nb/python"), &Platform::Linux).unwrap_err();
         assert!(err.to_string().contains("line break"), "{err}");
     }
 

@@ -58,7 +58,7 @@ fn interpreter(minor: u32) -> Option<Interpreter> {
         version: (version[0], version[1], version[2]),
         version_string: format!("{}.{}.{}", version[0], version[1], version[2]),
         implementation: "CPython".into(),
-        platform: v["platform"].as_str().unwrap().into(),
+        platform: Platform::from(v["platform"].as_str().unwrap().to_string()),
         stdlib: v["stdlib"].as_str().unwrap().into(),
         wheel_pkg_dir: v["wheel_pkg_dir"].as_str().map(PathBuf::from),
         purelib: lib.clone(),
@@ -581,7 +581,7 @@ fn windows_launchers_are_pip_stubs_with_a_zipped_script() {
         return;
     };
     let real_python = interp.executable.clone();
-    interp.platform = "win32".into();
+    interp.platform = Platform::Windows;
     let (_tmp, dir) = tempdir();
     let site = dir.join("env/Lib/site-packages");
     let scripts = dir.join("env/Scripts");
