@@ -16,6 +16,10 @@
 # `printf`, ... do not change what it does; only a user *function* named
 # `builtin` cannot be bypassed in bash.
 
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell.
+\builtin export ENVREG_SHELL=bash
+
 # Source FILE (extra arguments become its positional parameters) if it exists.
 __envreg_source_if() {
     if [[ -f "$1" ]]; then

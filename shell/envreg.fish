@@ -10,6 +10,10 @@
 # reserved words in fish, so user functions cannot take their names; the
 # hook calls `builtin source` and `command envreg`.
 
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell.
+set -gx ENVREG_SHELL fish
+
 function __envreg_source_if --description 'Source a file if it exists'
     if test -f $argv[1]
         builtin source $argv

@@ -13,6 +13,10 @@
 # in $env.__ENVREG_SAVED so `deactivate` can put it back. nushell gets no user
 # hooks (they would have to be sourced at parse time).
 
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell.
+$env.ENVREG_SHELL = 'nu'
+
 def __envreg_names [] {
     ^envreg ls --names | lines
 }

@@ -14,6 +14,10 @@
 # `local`, `printf`, ... do not change what it does; a user *function* named
 # `builtin` cannot be bypassed.
 
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell.
+\builtin export ENVREG_SHELL=zsh
+
 # Source FILE (extra arguments become its positional parameters) if it exists.
 __envreg_source_if() {
     if [[ -f "$1" ]]; then
