@@ -1,9 +1,11 @@
-# envreg hook for fish: defines `workon` and completion for `workon` and
-# `envreg`. Add this line to ~/.config/fish/config.fish:
+# envreg hook for fish: defines `workon` and its completion. Add this line to
+# ~/.config/fish/config.fish:
 #
 #     envreg init fish | source
 #
-# or source this file directly. Sourcing it starts no program; `workon NAME`
+# which also loads the completion for `envreg` (shell/completions/envreg.fish,
+# generated from envreg's command-line definition), or source this file (and
+# that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
 # and the global hooks directory: the hook resolves no path itself. User
 # hooks for fish are the files ending `.fish`. `builtin` and `command` are
@@ -154,6 +156,3 @@ function workon --description 'Activate an envreg environment in this shell'
 end
 
 complete -c workon -f -a '(command envreg ls --names 2>/dev/null)' -n 'test (count (commandline -opc)) -eq 1'
-complete -c envreg -f -n __fish_use_subcommand -a 'mkenv ls rm show path init activate help'
-complete -c envreg -f -n '__fish_seen_subcommand_from rm show path activate' -a '(command envreg ls --names 2>/dev/null)'
-complete -c envreg -f -n '__fish_seen_subcommand_from init' -a 'bash zsh fish tcsh xonsh nu powershell'

@@ -3,7 +3,9 @@
 #
 #     eval "`envreg init tcsh`"
 #
-# or source this file directly. tcsh has aliases, not functions, and `eval`
+# which also loads the completion for `envreg` (shell/completions/envreg.tcsh,
+# generated from envreg's command-line definition), or source this file (and
+# that one) directly. tcsh has aliases, not functions, and `eval`
 # joins the lines, so every command below ends with `;` and `envreg init tcsh`
 # drops these comment lines. Bare `workon` lists the names (no picker), and
 # tcsh gets no user hooks: the environment's activate.csh does the work.
@@ -26,4 +28,3 @@ alias workon 'set __envreg_a = (\!*:q); set __envreg_o = ( "" ); unset __envreg_
 alias __envreg_end 'if ($?__envreg_go && ! $?__envreg_ok) eval __envreg_undo; if ($?__envreg_go && $?__envreg_ok) set __envreg_st = 0; eval "unset __envreg_a __envreg_o __envreg_src __envreg_go __envreg_ok __envreg_prev __envreg_missing __envreg_st; set status = $__envreg_st"';
 alias __envreg_undo 'if ($?__envreg_prev) eval '\''source "$__envreg_prev:q/bin/activate.csh"'\''; if (! $?__envreg_prev && $?_OLD_VIRTUAL_PATH) eval deactivate; if ($?__envreg_prev) eval '\''echo "envreg: activating $__envreg_a[1-]:q failed in $__envreg_src:q; $__envreg_prev:q is active again" >> /dev/stderr'\''; if (! $?__envreg_prev) echo "envreg: activating $__envreg_a[1-]:q failed in $__envreg_src:q" >> /dev/stderr';
 complete workon 'p/1/`\envreg ls --names`/';
-complete envreg 'p/1/(mkenv ls rm show path init activate help)/' 'n/init/(bash zsh fish tcsh xonsh nu powershell)/' 'n/{rm,show,path,activate}/`\envreg ls --names`/';

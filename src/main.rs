@@ -5,6 +5,7 @@
 
 mod cli;
 mod cmd;
+mod completion;
 mod crash;
 mod fsutil;
 mod home;

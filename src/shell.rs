@@ -19,12 +19,12 @@ pub const MARKER: &str = "ENVREG_SHELL";
 /// command-line definition (see `crate::completion`).
 ///
 /// tcsh's `eval "`...`"` joins all lines into one, so its comment lines
-/// (which would swallow everything after them) are dropped.
+/// (which would swallow everything after them) and blank lines are dropped.
 pub fn hook(shell: Shell) -> String {
-    let text = file(shell).to_string();
+    let text = format!("{}\n{}", file(shell), crate::completion::script(shell));
     if shell == Shell::Tcsh {
         text.lines()
-            .filter(|line| !line.trim_start().starts_with('#'))
+            .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
             .map(|line| format!("{line}\n"))
             .collect()
     } else {

@@ -205,3 +205,207 @@ fn init_with_an_unknown_shell_lists_the_shells() {
         "envreg: unknown shell 'ksh'; envreg supports bash, zsh, fish, tcsh, xonsh, nu, powershell\n"
     );
 }
+
+/// Environments named so that each prefix below picks a known set.
+fn sandbox_for_completion() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1", "proj2", "other"]);
+    sb
+}
+
+/// bash: `envreg init bash` registers the generated completion; it offers
+/// subcommands (not the hidden `pick`), options, environment names after
+/// rm/show/path/activate (not after mkenv) and shells after `init`.
+#[test]
+fn bash_completes_envreg_from_the_definition() {
+    if !require("bash") {
+        return;
+    }
+    let sb = sandbox_for_completion();
+    let run = sb.run_script(
+        "bash",
+        &["--norc", "--noprofile"],
+        "sh",
+        r#"set -eu
+eval "$(envreg init bash)"
+c() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _envreg envreg "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; echo "${COMPREPLY[*]}"; }
+echo "REG=$(complete -p envreg)"
+echo "SUB=$(c envreg s)"
+echo "P=$(c envreg p)"
+echo "OPT=$(c envreg ls --n)"
+echo "SHOW=$(c envreg show o)"
+echo "SHOWALL=$(c envreg show '')"
+echo "RM2=$(c envreg rm proj1 pr)"
+echo "PATHN=$(c envreg path p)"
+echo "ACT=$(c envreg activate pr)"
+echo "ACTSHELL=$(c envreg activate proj1 --shell f)"
+echo "INIT=$(c envreg init z)"
+echo "MKENV=$(c envreg mkenv p)"
+echo "WORKON=$(complete -p workon)"
+echo DONE=1
+"#,
+    );
+    run.assert_done();
+    assert!(run.get("REG").contains("-F _envreg"), "{}", run.get("REG"));
+    assert!(run.get("REG").ends_with(" envreg"), "{}", run.get("REG"));
+    assert_eq!(run.get("SUB"), "show");
+    assert_eq!(run.get("P"), "path");
+    assert_eq!(run.get("OPT"), "--names");
+    assert_eq!(run.get("SHOW"), "other");
+    assert_eq!(run.get("SHOWALL"), "other proj1 proj2");
+    assert_eq!(run.get("RM2"), "proj1 proj2");
+    assert_eq!(run.get("PATHN"), "proj1 proj2");
+    assert_eq!(run.get("ACT"), "proj1 proj2");
+    assert_eq!(run.get("ACTSHELL"), "fish");
+    assert_eq!(run.get("INIT"), "zsh");
+    assert_eq!(run.get("MKENV"), "");
+    assert_eq!(
+        run.get("WORKON"),
+        "complete -F __envreg_complete_workon workon"
+    );
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+/// fish: subcommands and options come with their descriptions; names and
+/// shells complete where they belong.
+#[test]
+fn fish_completes_envreg_from_the_definition() {
+    if !require("fish") {
+        return;
+    }
+    let sb = sandbox_for_completion();
+    let run = sb.run_script(
+        "fish",
+        &["--no-config"],
+        "fish",
+        r#"envreg init fish | source
+echo "SUB="(complete -C 'envreg r' | string join '|')
+echo "OPT="(complete -C 'envreg ls --n' | string join '|')
+echo "SHOW="(complete -C 'envreg show o' | string join '|')
+echo "RM="(complete -C 'envreg rm pr' | string join '|')
+echo "INIT="(complete -C 'envreg init f' | string join '|')
+echo "SHELL="(complete -C 'envreg activate proj1 --shell z' | string join '|')
+set -l pick (complete -C 'envreg pi')
+echo "PICK=$pick"
+echo "WORKON="(complete -C 'workon o' | string join '|')
+echo DONE=1
+"#,
+    );
+    run.assert_done();
+    assert_eq!(
+        run.get("SUB"),
+        "rm\tRemove environments (asks first on a terminal)"
+    );
+    assert_eq!(
+        run.get("OPT"),
+        "--names\tPrint only the names, one per line"
+    );
+    assert_eq!(run.get("SHOW"), "other");
+    assert_eq!(run.get("RM"), "proj1|proj2");
+    assert_eq!(run.get("INIT"), "fish");
+    assert_eq!(run.get("SHELL"), "zsh");
+    assert_eq!(run.get("PICK"), "", "the hidden pick is offered");
+    assert_eq!(run.get("WORKON"), "other");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+/// zsh, in a real terminal with compinit: Tab completes a subcommand, an
+/// option and an environment name, and lists options with descriptions.
+#[test]
+fn zsh_completes_envreg_from_the_definition() {
+    if !require("zsh") || !require("tmux") {
+        return;
+    }
+    let sb = sandbox_for_completion();
+    write(
+        &sb.home.join(".zshrc"),
+        "PS1='PROMPT%% '\nautoload -Uz compinit\ncompinit -u -D\neval \"$(envreg init zsh)\"\n",
+    );
+    let tmux = Tmux::start(&sb, "zsh -i");
+    // The terminal drops trailing blanks: compare whole lines.
+    let line = |want: &'static str| move |s: &str| s.lines().any(|l| l.trim_end() == want);
+    tmux.wait_for(&|s| s.contains("PROMPT%"), "the first prompt");
+    tmux.send(&["envreg sh", "Tab"]);
+    tmux.wait_for(&line("PROMPT% envreg show"), "envreg show");
+    tmux.send(&["ot", "Tab"]);
+    tmux.wait_for(&line("PROMPT% envreg show other"), "the name other");
+    tmux.send(&["C-u"]);
+    tmux.send(&["envreg ls --na", "Tab"]);
+    tmux.wait_for(&line("PROMPT% envreg ls --names"), "--names");
+    tmux.send(&["C-u"]);
+    tmux.send(&["envreg ls --", "Tab"]);
+    let screen = tmux.wait_for(
+        &|s| s.contains("Print only the names, one per line"),
+        "the options with their descriptions",
+    );
+    assert!(screen.contains("--json"), "{screen}");
+    tmux.send(&["C-u"]);
+    tmux.send(&["envreg rm proj1 pr", "Tab"]);
+    tmux.wait_for(&|s| s.contains("PROMPT% envreg rm proj1 proj"), "rm names");
+}
+
+/// nushell: `nu --ide-complete` on a script that sources the saved hook
+/// completes subcommands, options and environment names.
+#[test]
+fn nu_completes_envreg_from_the_definition() {
+    if !require("nu") {
+        return;
+    }
+    let sb = sandbox_for_completion();
+    let hook = sb.dir.path().join("hook.nu");
+    write(&hook, &text(&sb.envreg(&["init", "nu"]).stdout));
+    let complete = |line: &str| {
+        let file = sb.dir.path().join("complete.nu");
+        let script = format!("source '{}'\n{line}", hook.display());
+        write(&file, &script);
+        let out = sb
+            .command("nu")
+            .args(["--no-config-file", "--ide-complete"])
+            .arg(script.len().to_string())
+            .arg(&file)
+            .output()
+            .unwrap();
+        text(&out.stdout)
+    };
+    assert!(complete("envreg sh").contains("\"envreg show\""));
+    assert!(complete("envreg ls --na").contains("\"--names\""));
+    let names = complete("envreg show ");
+    for name in ["proj1", "proj2", "other"] {
+        assert!(names.contains(&format!("\"{name}\"")), "{names}");
+    }
+}
+
+/// xonsh: the generated completer, called as xonsh calls it.
+#[test]
+fn xonsh_completes_envreg_from_the_definition() {
+    if !require("xonsh") {
+        return;
+    }
+    let sb = sandbox_for_completion();
+    let run = sb.run_script(
+        "xonsh",
+        &["--no-rc"],
+        "xsh",
+        r#"execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))
+from xonsh.parsers.completion_context import CompletionContext, CommandContext, CommandArg
+def c(*words):
+    args = tuple(CommandArg(w) for w in words[:-1])
+    ctx = CompletionContext(command=CommandContext(args=args, arg_index=len(args), prefix=words[-1]))
+    found = __xonsh__.completers["envreg"](ctx)
+    return "|".join(sorted(f"{x}:{getattr(x, 'description', '')}" for x in (found or ())))
+print("SUB=" + c("envreg", "r"))
+print("OPT=" + c("envreg", "ls", "--n"))
+print("SHOW=" + c("envreg", "show", "o"))
+print("INIT=" + c("envreg", "init", "z"))
+print("DONE=1")
+"#,
+    );
+    run.assert_done();
+    assert_eq!(
+        run.get("SUB"),
+        "rm:Remove environments (asks first on a terminal)"
+    );
+    assert_eq!(run.get("OPT"), "--names:Print only the names, one per line");
+    assert_eq!(run.get("SHOW"), "other:environment");
+    assert_eq!(run.get("INIT"), "zsh:");
+}

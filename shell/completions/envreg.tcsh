@@ -1,0 +1,2 @@
+# Completion for envreg in tcsh. Generated from envreg's command-line definition by `ENVREG_UPDATE_COMPLETIONS=1 cargo test completions`; do not edit.
+complete envreg 'c/--/(force help install json long names no-pip project prompt python requirement shell system-site-packages version yes)/' 'p/1/(mkenv ls rm show path init activate help)/' 'n/init/(bash zsh fish tcsh xonsh nu powershell)/' 'n/--shell/(bash zsh fish tcsh xonsh nu powershell)/' 'n/{rm,show,path,activate}/`\envreg ls --names`/';
