@@ -89,8 +89,12 @@ end
 # activated again and workon returns non-zero.
 function workon --description 'Activate an envreg environment in this shell'
     if test (count $argv) -eq 0
-        if isatty stdin; and isatty stderr
-            set -l name (command envreg pick); or return 1
+        # The picker only when this function's stdin, stdout and stderr are
+        # all terminals; `workon | grep x` or `workon > file` lists the names.
+        # Cancelling it (status 1 for Esc or Ctrl-D, 130 for Ctrl-C) prints
+        # nothing.
+        if isatty stdin; and isatty stdout; and isatty stderr
+            set -l name (command envreg pick); or return
             test -n "$name"; or return 1
             workon $name
             return

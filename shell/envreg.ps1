@@ -67,7 +67,7 @@ function global:__envreg_Activate([string] $Bin) {
 function global:workon {
     param([Parameter(Position = 0)] [string] $Name)
     if (-not $Name) {
-        if (-not [Console]::IsInputRedirected -and -not [Console]::IsErrorRedirected) {
+        if (-not [Console]::IsInputRedirected -and -not [Console]::IsOutputRedirected -and -not [Console]::IsErrorRedirected) {
             $picked = & envreg pick
             if ($LASTEXITCODE -ne 0 -or -not $picked) { return }
             $Name = "$picked".Trim()

@@ -99,9 +99,13 @@ __envreg_undo_failed() {
 # activated again and workon returns non-zero.
 workon() {
     if [[ "$#" -eq 0 ]]; then
-        if [[ -t 0 && -t 2 ]]; then
+        # The picker only when this function's stdin, stdout and stderr are
+        # all terminals; `workon | grep x` or `workon > file` lists the names.
+        # Cancelling it (status 1 for Esc or Ctrl-D, 130 for Ctrl-C) prints
+        # nothing.
+        if [[ -t 0 && -t 1 && -t 2 ]]; then
             \builtin local __envreg_pick
-            __envreg_pick="$(\builtin command envreg pick)" || return 1
+            __envreg_pick="$(\builtin command envreg pick)" || return
             [[ -n "${__envreg_pick}" ]] || return 1
             workon "${__envreg_pick}"
             return

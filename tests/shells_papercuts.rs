@@ -409,3 +409,135 @@ print("DONE=1")
     assert_eq!(run.get("SHOW"), "other:environment");
     assert_eq!(run.get("INIT"), "zsh:");
 }
+
+/// An interactive shell in tmux with the hook loaded and the prompt
+/// `PROMPT$ `, and how it prints `$?` and VIRTUAL_ENV.
+struct Interactive {
+    shell: &'static str,
+    /// The command tmux starts, given the sandbox.
+    start: fn(&Sandbox) -> String,
+    status_line: &'static str,
+}
+
+const INTERACTIVE: [Interactive; 3] = [
+    Interactive {
+        shell: "bash",
+        start: |sb| {
+            let rc = sb.dir.path().join("rc.bash");
+            write(&rc, "PS1='PROMPT$ '\neval \"$(envreg init bash)\"\n");
+            format!("bash --noprofile --rcfile '{}' -i", rc.display())
+        },
+        status_line: "echo \"ST=$? VE=${VIRTUAL_ENV:-none}\"",
+    },
+    Interactive {
+        shell: "zsh",
+        start: |sb| {
+            write(
+                &sb.home.join(".zshrc"),
+                "PS1='PROMPT$ '\neval \"$(envreg init zsh)\"\n",
+            );
+            "zsh -i".to_string()
+        },
+        status_line: "echo \"ST=$? VE=${VIRTUAL_ENV:-none}\"",
+    },
+    Interactive {
+        shell: "fish",
+        start: |sb| {
+            let rc = sb.dir.path().join("rc.fish");
+            write(
+                &rc,
+                "function fish_prompt; echo -n 'PROMPT$ '; end\nfunction fish_greeting; end\nenvreg init fish | source\n",
+            );
+            format!("fish --no-config -i -C 'source {}'", rc.display())
+        },
+        status_line: "echo \"ST=$status VE=$VIRTUAL_ENV\"",
+    },
+];
+
+/// The lines on the screen that are not blank, trailing blanks dropped.
+fn lines(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// In a terminal, bare `workon` piped or redirected lists the names and
+/// opens no picker; Esc, Ctrl-C and Ctrl-D in the picker each return to a
+/// prompt with nothing else on the screen and nothing activated, with
+/// status 1, 130 and 1.
+#[test]
+fn bare_workon_lists_when_piped_and_the_picker_cancels_quietly() {
+    if !require("tmux") {
+        return;
+    }
+    for sh in &INTERACTIVE {
+        if !require(sh.shell) {
+            continue;
+        }
+        let sb = Sandbox::new();
+        sb.mkenvs(&["proj1", "proj2"]);
+        let tmux = Tmux::start(&sb, &(sh.start)(&sb));
+        let prompt_only = |s: &str| lines(s) == ["PROMPT$"];
+        let clear = || {
+            tmux.send(&["clear", "Enter"]);
+            tmux.wait_for(&prompt_only, "a cleared screen");
+        };
+        tmux.wait_for(&|s| s.contains("PROMPT$"), "the first prompt");
+        clear();
+        tmux.send(&["workon | cat", "Enter"]);
+        let screen = tmux.wait_for(
+            &|s| lines(s) == ["PROMPT$ workon | cat", "proj1", "proj2", "PROMPT$"],
+            "the names from a piped workon",
+        );
+        assert!(!screen.contains("Esc to cancel"), "{}: {screen}", sh.shell);
+        clear();
+        tmux.send(&["workon > listed; cat listed", "Enter"]);
+        tmux.wait_for(
+            &|s| {
+                lines(s)
+                    == [
+                        "PROMPT$ workon > listed; cat listed",
+                        "proj1",
+                        "proj2",
+                        "PROMPT$",
+                    ]
+            },
+            "the names from a redirected workon",
+        );
+        for (key, status) in [("Escape", "1"), ("C-c", "130"), ("C-d", "1")] {
+            clear();
+            tmux.send(&["workon", "Enter"]);
+            tmux.wait_for(
+                &|s| s.contains("Esc to cancel") && s.contains("proj2"),
+                "the picker",
+            );
+            tmux.send(&[key]);
+            let screen = tmux.wait_for(
+                &|s| {
+                    !s.contains("Esc to cancel") && lines(s).last().is_some_and(|l| l == "PROMPT$")
+                },
+                "the prompt after cancelling",
+            );
+            assert_eq!(
+                lines(&screen),
+                ["PROMPT$ workon", "PROMPT$"],
+                "{} {key}: more than the prompt on the screen",
+                sh.shell
+            );
+            tmux.send(&[sh.status_line, "Enter"]);
+            let want = format!("ST={status} VE=");
+            let screen = tmux.wait_for(&|s| s.contains(&want), "the status line");
+            let line = lines(&screen)
+                .into_iter()
+                .find(|l| l.starts_with("ST="))
+                .unwrap();
+            assert!(
+                line == format!("ST={status} VE=none") || line == format!("ST={status} VE="),
+                "{} {key}: {line}",
+                sh.shell
+            );
+        }
+    }
+}
