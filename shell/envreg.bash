@@ -3,18 +3,25 @@
 # (SC2119, SC2120).
 # shellcheck disable=SC2119,SC2120
 #
-# envreg hook for bash: defines `workon` and completion for `workon` and
-# `envreg`. Add this line to ~/.bashrc:
+# envreg hook for bash: defines `workon` and its completion. Add this line
+# to ~/.bashrc:
 #
 #     eval "$(envreg init bash)"
 #
-# or source this file directly. Sourcing it starts no program; `workon NAME`
+# which also loads the completion for `envreg` (shell/completions/envreg.bash,
+# generated from envreg's command-line definition), or source this file
+# (and that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
 # and the global hooks directory: the hook resolves no path itself. Safe under
 # `set -eu`. Every shell command is called as `\builtin NAME`, so user aliases
 # or functions named `builtin`, `command`, `hash`, `unset`, `source`, `local`,
 # `printf`, ... do not change what it does; only a user *function* named
 # `builtin` cannot be bypassed in bash.
+
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell. (shellcheck does not see `\builtin export` as an export.)
+# shellcheck disable=SC2034
+\builtin export ENVREG_SHELL=bash
 
 # Source FILE (extra arguments become its positional parameters) if it exists.
 __envreg_source_if() {
@@ -93,9 +100,13 @@ workon() {
             \builtin printf 'envreg: workon takes one environment name, not %s arguments\n' "$#" >&2
             return 2
         fi
-        if [[ -t 0 && -t 2 ]]; then
+        # The picker only when this function's stdin, stdout and stderr are
+        # all terminals; `workon | grep x` or `workon > file` lists the names.
+        # Cancelling it (status 1 for Esc or Ctrl-D, 130 for Ctrl-C) prints
+        # nothing.
+        if [[ -t 0 && -t 1 && -t 2 ]]; then
             \builtin local __envreg_pick
-            __envreg_pick="$(\builtin command envreg pick)" || return 1
+            __envreg_pick="$(\builtin command envreg pick)" || return
             [[ -n "${__envreg_pick}" ]] || return 1
             workon "${__envreg_pick}"
             return
@@ -200,21 +211,4 @@ __envreg_complete_workon() {
     fi
 }
 
-__envreg_complete_envreg() {
-    \builtin local cur="${COMP_WORDS[COMP_CWORD]-}"
-    if [[ "${COMP_CWORD}" -eq 1 ]]; then
-        __envreg_reply "mkenv ls rm show path run all cp mv wipe set init activate python help" "${cur}"
-        return
-    fi
-    case "${COMP_WORDS[1]-}" in
-    rm | show | path | activate)
-        __envreg_reply "$(\builtin command envreg ls --names 2>/dev/null)" "${cur}" ;;
-    init)
-        __envreg_reply "bash zsh fish tcsh xonsh nu powershell" "${cur}" ;;
-    *)
-        COMPREPLY=() ;;
-    esac
-}
-
 \builtin complete -F __envreg_complete_workon workon
-\builtin complete -o default -F __envreg_complete_envreg envreg

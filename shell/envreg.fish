@@ -1,14 +1,20 @@
-# envreg hook for fish: defines `workon` and completion for `workon` and
-# `envreg`. Add this line to ~/.config/fish/config.fish:
+# envreg hook for fish: defines `workon` and its completion. Add this line to
+# ~/.config/fish/config.fish:
 #
 #     envreg init fish | source
 #
-# or source this file directly. Sourcing it starts no program; `workon NAME`
+# which also loads the completion for `envreg` (shell/completions/envreg.fish,
+# generated from envreg's command-line definition), or source this file (and
+# that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
 # and the global hooks directory: the hook resolves no path itself. User
 # hooks for fish are the files ending `.fish`. `builtin` and `command` are
 # reserved words in fish, so user functions cannot take their names; the
 # hook calls `builtin source` and `command envreg`.
+
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell.
+set -gx ENVREG_SHELL fish
 
 function __envreg_source_if --description 'Source a file if it exists'
     if test -f $argv[1]
@@ -83,8 +89,12 @@ end
 # activated again and workon returns non-zero.
 function workon --description 'Activate an envreg environment in this shell'
     if test (count $argv) -eq 0
-        if isatty stdin; and isatty stderr
-            set -l name (command envreg pick); or return 1
+        # The picker only when this function's stdin, stdout and stderr are
+        # all terminals; `workon | grep x` or `workon > file` lists the names.
+        # Cancelling it (status 1 for Esc or Ctrl-D, 130 for Ctrl-C) prints
+        # nothing.
+        if isatty stdin; and isatty stdout; and isatty stderr
+            set -l name (command envreg pick); or return
             test -n "$name"; or return 1
             workon $name
             return
@@ -150,6 +160,3 @@ function workon --description 'Activate an envreg environment in this shell'
 end
 
 complete -c workon -f -a '(command envreg ls --names 2>/dev/null)' -n 'test (count (commandline -opc)) -eq 1'
-complete -c envreg -f -n __fish_use_subcommand -a 'mkenv ls rm show path run all cp mv wipe set init activate python help'
-complete -c envreg -f -n '__fish_seen_subcommand_from rm show path activate' -a '(command envreg ls --names 2>/dev/null)'
-complete -c envreg -f -n '__fish_seen_subcommand_from init' -a 'bash zsh fish tcsh xonsh nu powershell'

@@ -13,6 +13,10 @@
 # in $env.__ENVREG_SAVED so `deactivate` can put it back. nushell gets no user
 # hooks (they would have to be sourced at parse time).
 
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell.
+$env.ENVREG_SHELL = 'nu'
+
 def __envreg_names [] {
     ^envreg ls --names | lines
 }
@@ -56,7 +60,9 @@ def --env deactivate [] {
 def --env workon [name?: string@__envreg_names] {
     mut name = $name
     if $name == null {
-        if (is-terminal --stdin) and (is-terminal --stderr) {
+        # `is-terminal` looks at nushell's own stdin, stdout and stderr: a
+        # pipeline inside nu (`workon | lines`) does not count as one.
+        if (is-terminal --stdin) and (is-terminal --stdout) and (is-terminal --stderr) {
             let picked = (try { ^envreg pick | str trim } catch { '' })
             if $picked == '' {
                 return

@@ -8,6 +8,10 @@
 # the global hooks directory: the hook resolves no path itself. User hooks for PowerShell are the files ending `.ps1`:
 # preactivate.ps1 is run with the name as argument, the others dot-sourced.
 
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell.
+$env:ENVREG_SHELL = 'powershell'
+
 function global:__envreg_BinDir([string] $EnvDir) {
     $scripts = Join-Path $EnvDir 'Scripts'
     if (Test-Path -LiteralPath (Join-Path $scripts 'Activate.ps1')) { return $scripts }
@@ -63,7 +67,7 @@ function global:__envreg_Activate([string] $Bin) {
 function global:workon {
     param([Parameter(Position = 0)] [string] $Name)
     if (-not $Name) {
-        if (-not [Console]::IsInputRedirected -and -not [Console]::IsErrorRedirected) {
+        if (-not [Console]::IsInputRedirected -and -not [Console]::IsOutputRedirected -and -not [Console]::IsErrorRedirected) {
             $picked = & envreg pick
             if ($LASTEXITCODE -ne 0 -or -not $picked) { return }
             $Name = "$picked".Trim()

@@ -1,11 +1,13 @@
 # shellcheck shell=bash disable=SC2296,SC2298,SC2299
 #
-# envreg hook for zsh: defines `workon` and completion for `workon` and
-# `envreg`. Add this line to ~/.zshrc (after `compinit`, if you use it):
+# envreg hook for zsh: defines `workon` and its completion. Add this line to
+# ~/.zshrc (after `compinit`, if you use it):
 #
 #     eval "$(envreg init zsh)"
 #
-# or source this file directly. Sourcing it starts no program; `workon NAME`
+# which also loads the completion for `envreg` (shell/completions/envreg.zsh,
+# generated from envreg's command-line definition), or source this file (and
+# that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
 # and the global hooks directory: the hook resolves no path itself. Without
 # compinit there is simply no completion. Every shell command is called as
@@ -13,6 +15,10 @@
 # so user aliases or functions named `command`, `hash`, `unset`, `source`,
 # `local`, `printf`, ... do not change what it does; a user *function* named
 # `builtin` cannot be bypassed.
+
+# `workon` is set up in this shell: exported so that envreg (its `mkenv`
+# hint) can tell.
+\builtin export ENVREG_SHELL=zsh
 
 # Source FILE (extra arguments become its positional parameters) if it exists.
 __envreg_source_if() {
@@ -93,9 +99,13 @@ __envreg_undo_failed() {
 # activated again and workon returns non-zero.
 workon() {
     if [[ "$#" -eq 0 ]]; then
-        if [[ -t 0 && -t 2 ]]; then
+        # The picker only when this function's stdin, stdout and stderr are
+        # all terminals; `workon | grep x` or `workon > file` lists the names.
+        # Cancelling it (status 1 for Esc or Ctrl-D, 130 for Ctrl-C) prints
+        # nothing.
+        if [[ -t 0 && -t 1 && -t 2 ]]; then
             \builtin local __envreg_pick
-            __envreg_pick="$(\builtin command envreg pick)" || return 1
+            __envreg_pick="$(\builtin command envreg pick)" || return
             [[ -n "${__envreg_pick}" ]] || return 1
             workon "${__envreg_pick}"
             return
@@ -159,33 +169,13 @@ workon() {
     __envreg_source_if "${__envreg_dir}/bin/postactivate"
 }
 
-# Completion (needs compinit; without it nothing is registered).
+# Completion of `workon` (needs compinit; without it nothing is registered).
 _envreg_workon() {
     \builtin local -a names
     names=("${(@f)$(\builtin command envreg ls --names 2>/dev/null)}")
     (( CURRENT == 2 )) && compadd -a names
 }
 
-_envreg() {
-    \builtin local -a words_
-    if (( CURRENT == 2 )); then
-        words_=(mkenv ls rm show path run all cp mv wipe set init activate python help)
-        compadd -a words_
-        return
-    fi
-    case "${words[2]}" in
-    rm | show | path | activate)
-        words_=("${(@f)$(\builtin command envreg ls --names 2>/dev/null)}")
-        compadd -a words_ ;;
-    init)
-        words_=(bash zsh fish tcsh xonsh nu powershell)
-        compadd -a words_ ;;
-    *)
-        _files ;;
-    esac
-}
-
 if (( ${+functions[compdef]} )); then
     compdef _envreg_workon workon
-    compdef _envreg envreg
 fi

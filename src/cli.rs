@@ -117,8 +117,8 @@ pub enum Command {
     Python(PythonArgs),
     /// Choose an environment with a fuzzy picker on the terminal; print its name.
     ///
-    /// Used by bare `workon` on a terminal. Esc cancels: exit 1, nothing
-    /// printed; Ctrl-C: exit 130.
+    /// Used by bare `workon` on a terminal. Esc or Ctrl-D cancels with exit
+    /// status 1, Ctrl-C with 130; nothing is printed on cancel.
     #[command(
         hide = true,
         after_help = "Examples:\n  name=$(envreg pick) && workon \"$name\""
@@ -324,9 +324,10 @@ pub struct Set {
 
 #[derive(Debug, Args)]
 pub struct Init {
-    /// The shell to print the hook for.
-    #[arg(value_enum)]
-    pub shell: Shell,
+    /// The shell to print the hook for (default: the one running envreg,
+    /// detected from the parent process, else $SHELL; said on stderr).
+    #[arg(value_name = "SHELL", value_parser = crate::shell::ShellNameParser)]
+    pub shell: Option<String>,
 }
 
 #[derive(Debug, Args)]

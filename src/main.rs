@@ -7,6 +7,7 @@
 
 mod cli;
 mod cmd;
+mod completion;
 mod crash;
 mod errors;
 mod fsutil;

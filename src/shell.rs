@@ -4,22 +4,31 @@
 //! embeds it unchanged so the file in the repository and what `init` prints
 //! never drift apart.
 
+use clap::ValueEnum;
+
 use crate::cli::Shell;
 use crate::venv::activate::{csh_quote, fish_quote, nu_quote, posix_quote, powershell_quote};
 
-/// The hook text that defines `workon` (and its completion) for `shell`.
+/// The variable every hook exports when it is loaded, set to the shell's
+/// name as `envreg init` spells it (`ENVREG_SHELL=bash`): `workon` is set up
+/// in that shell, so `mkenv` need not say how to get it.
+pub const MARKER: &str = "ENVREG_SHELL";
+
+/// What `envreg init SHELL` prints: the hook that defines `workon` (and its
+/// completion), then the completion for `envreg` itself, generated from the
+/// command-line definition (see `crate::completion`).
 ///
 /// tcsh's `eval "`...`"` joins all lines into one, so its comment lines
-/// (which would swallow everything after them) are dropped.
+/// (which would swallow everything after them) and blank lines are dropped.
 pub fn hook(shell: Shell) -> String {
-    let text = file(shell);
+    let text = format!("{}\n{}", file(shell), crate::completion::script(shell));
     if shell == Shell::Tcsh {
         text.lines()
-            .filter(|line| !line.trim_start().starts_with('#'))
+            .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
             .map(|line| format!("{line}\n"))
             .collect()
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -73,6 +82,112 @@ pub fn activate_command(shell: Shell, dir: &std::path::Path) -> String {
     }
 }
 
+/// The shell's name as `envreg init` and `ENVREG_SHELL` spell it.
+pub fn name(shell: Shell) -> String {
+    shell
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+/// Every shell name, comma-separated, for messages.
+pub fn names() -> String {
+    Shell::value_variants()
+        .iter()
+        .map(|s| name(*s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The shell named `text` exactly as `envreg init` spells it.
+pub fn parse(text: &str) -> Option<Shell> {
+    Shell::from_str(text, false).ok()
+}
+
+/// Where [`detect`] found the shell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detected {
+    ParentProcess,
+    ShellVariable,
+}
+
+impl std::fmt::Display for Detected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Detected::ParentProcess => "the parent process",
+            Detected::ShellVariable => "$SHELL",
+        })
+    }
+}
+
+/// The calling shell: the parent process's name (Linux /proc), else $SHELL.
+pub fn detect() -> Option<(Shell, Detected)> {
+    parent()
+        .map(|shell| (shell, Detected::ParentProcess))
+        .or_else(|| {
+            std::env::var("SHELL")
+                .ok()
+                .and_then(|s| from_program_name(&s))
+                .map(|shell| (shell, Detected::ShellVariable))
+        })
+}
+
+/// The shell the parent process is, when it is one envreg knows.
+pub fn parent() -> Option<Shell> {
+    parent_name().and_then(|name| from_program_name(&name))
+}
+
+#[cfg(target_os = "linux")]
+fn parent_name() -> Option<String> {
+    let ppid = std::os::unix::process::parent_id();
+    std::fs::read_to_string(format!("/proc/{ppid}/comm")).ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn parent_name() -> Option<String> {
+    None
+}
+
+/// Whether `workon` is set up in the shell that ran envreg: a hook exported
+/// `ENVREG_SHELL`, and it names that shell. The variable is inherited by
+/// every child, so a different shell started from a hooked one (its parent
+/// process is known and is not the shell named) does not count.
+pub fn hook_loaded() -> bool {
+    let Some(marked) = std::env::var(MARKER).ok().and_then(|v| parse(&v)) else {
+        return false;
+    };
+    parent().is_none_or(|running| running == marked)
+}
+
+/// The value parser of `envreg init [SHELL]`: any text (init says which
+/// shells exist when it is not one), with the shells as its possible values
+/// for help and completion.
+#[derive(Clone, Copy, Debug)]
+pub struct ShellNameParser;
+
+impl clap::builder::TypedValueParser for ShellNameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Shell::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
 /// The shell a process name (argv[0] basename or /proc comm) stands for.
 pub fn from_program_name(name: &str) -> Option<Shell> {
     let name = name.trim().trim_start_matches('-');
@@ -93,7 +208,6 @@ pub fn from_program_name(name: &str) -> Option<Shell> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::ValueEnum;
 
     #[test]
     fn every_shell_has_a_hook_defining_workon() {

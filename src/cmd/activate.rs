@@ -13,7 +13,9 @@ use crate::shell;
 pub fn run(registry: &Registry, args: Activate) -> Result<()> {
     let index = registry.read()?;
     let dir = registry.dir_of(&args.name, Registry::get(&index, &args.name)?);
-    let detected = args.shell.or_else(detect_shell);
+    let detected = args
+        .shell
+        .or_else(|| shell::detect().map(|(shell, _)| shell));
     let shell = detected.unwrap_or(Shell::Bash);
     let (rc_file, rc_line) = shell::rc_line(shell);
     let mut text = String::new();
@@ -34,26 +36,4 @@ pub fn run(registry: &Registry, args: Activate) -> Result<()> {
     ));
     crate::say!("{}", text.trim_end_matches('\n'));
     Ok(())
-}
-
-/// The calling shell: the parent process's name (Linux /proc), else $SHELL.
-fn detect_shell() -> Option<Shell> {
-    parent_name()
-        .and_then(|name| shell::from_program_name(&name))
-        .or_else(|| {
-            std::env::var("SHELL")
-                .ok()
-                .and_then(|s| shell::from_program_name(&s))
-        })
-}
-
-#[cfg(target_os = "linux")]
-fn parent_name() -> Option<String> {
-    let ppid = std::os::unix::process::parent_id();
-    std::fs::read_to_string(format!("/proc/{ppid}/comm")).ok()
-}
-
-#[cfg(not(target_os = "linux"))]
-fn parent_name() -> Option<String> {
-    None
 }

@@ -1,16 +1,49 @@
-//! `envreg init SHELL`: print the hook that defines `workon`.
+//! `envreg init [SHELL]`: print the hook that defines `workon`, and the
+//! completion for `envreg`.
 
 use std::io::Write;
+use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::cli::Init;
 use crate::shell;
 
-/// Print the embedded hook for the requested shell on stdout.
-pub fn run(args: Init) -> Result<()> {
+/// Print the embedded hook for the requested shell on stdout. Without a
+/// shell name, use the detected one and say so on stderr. An unknown name
+/// is a usage error (status 2) that lists the shells there are.
+pub fn run(args: Init) -> Result<ExitCode> {
+    let shell = match args.shell {
+        Some(name) => match shell::parse(&name) {
+            Some(shell) => shell,
+            None => {
+                crate::say!(
+                    "envreg: unknown shell '{name}'; envreg supports {}",
+                    shell::names()
+                );
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => match shell::detect() {
+            Some((shell, from)) => {
+                crate::say!(
+                    "envreg: detected {} (from {from}); pass the shell name to choose",
+                    shell::name(shell)
+                );
+                shell
+            }
+            None => {
+                crate::say!(
+                    "envreg: could not tell which shell you use; pass its name \
+                     ('envreg init bash'); envreg supports {}",
+                    shell::names()
+                );
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
     std::io::stdout()
         .lock()
-        .write_all(shell::hook(args.shell).as_bytes())?;
-    Ok(())
+        .write_all(shell::hook(shell).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }

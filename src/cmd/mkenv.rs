@@ -132,12 +132,15 @@ pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
             args.name
         );
     }
-    crate::say!(
-        "envreg: activate it with 'workon {}' (the shell hook: 'envreg init --help'), \
+    // The hint is for shells without `workon`: a loaded hook says so.
+    if !crate::shell::hook_loaded() {
+        crate::say!(
+            "envreg: activate it with 'workon {}' (the shell hook: 'envreg init --help'), \
          or see 'envreg activate {}'",
-        args.name,
-        args.name
-    );
+            args.name,
+            args.name
+        );
+    }
     Ok(())
 }
 

@@ -33,7 +33,7 @@ use crate::registry::Registry;
 pub fn run(command: Command) -> Result<ExitCode> {
     let done = |()| ExitCode::SUCCESS;
     match command {
-        Command::Init(args) => init::run(args).map(done),
+        Command::Init(args) => init::run(args),
         Command::Python(args) => python::run(args).map(done),
         command => {
             let registry = Registry::new(Home::from_env()?);

@@ -2,20 +2,36 @@
 //! terminal. The menu is drawn on stderr and keys are read from the terminal,
 //! so the shell can capture the chosen name from stdout.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result, bail};
-use dialoguer::console::Term;
+use dialoguer::console::{Key, Term};
 
 use crate::errors::hinted;
 use crate::registry::Registry;
 
-/// Let the user choose an environment; print its name. Esc cancels
-/// with exit status 1 and nothing on stdout; Ctrl-C with status 130.
+/// How many lines of the menu are on the terminal now, for the Ctrl-C
+/// handler to erase.
+static DRAWN: AtomicUsize = AtomicUsize::new(0);
+
+/// How the picker ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Outcome {
+    Chosen(usize),
+    /// Esc, Ctrl-D, or the terminal went away.
+    Cancelled,
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// Let the user choose an environment; print its name. Esc and Ctrl-D
+/// cancel with exit status 1, Ctrl-C with 130; a cancelled picker erases
+/// itself and prints nothing.
 pub fn run(registry: &Registry) -> Result<ExitCode> {
     let index = registry.read()?;
-    let names: Vec<&String> = index.envs.keys().collect();
+    let names: Vec<&str> = index.envs.keys().map(String::as_str).collect();
     if names.is_empty() {
         bail!(hinted(
             "no environments yet",
@@ -29,12 +45,13 @@ pub fn run(registry: &Registry) -> Result<ExitCode> {
             "'envreg ls --names' lists the names"
         ));
     }
-    // dialoguer hides the cursor while the menu is up and shows it again
-    // only on Enter or Esc. Ctrl-C raises SIGINT (the terminal's, or the one
-    // console raises itself when it reads ^C in raw mode), which would end
-    // the process with the cursor still hidden: show it, then exit.
+    // Keys are read in raw mode, so Ctrl-C is a key there; but between two
+    // reads the terminal is in its usual mode and Ctrl-C raises SIGINT:
+    // erase the menu, show the cursor again, then exit.
     let _ = ctrlc::set_handler(|| {
-        let _ = Term::stderr().show_cursor();
+        let term = Term::stderr();
+        let _ = term.clear_last_lines(DRAWN.load(Ordering::SeqCst));
+        let _ = term.show_cursor();
         std::process::exit(130);
     });
     let current = std::env::var_os("VIRTUAL_ENV").and_then(|active| {
@@ -43,27 +60,102 @@ pub fn run(registry: &Registry) -> Result<ExitCode> {
             .iter()
             .position(|(name, entry)| registry.dir_of(name, entry).as_os_str() == active)
     });
-    let chosen = dialoguer::FuzzySelect::with_theme(&dialoguer::theme::ColorfulTheme::default())
-        .with_prompt("workon (Esc to cancel)")
-        .items(&names)
-        .default(current.unwrap_or(0))
-        .interact_on_opt(&term);
-    let chosen = match chosen {
-        Ok(chosen) => chosen,
-        Err(err) => {
-            let _ = term.show_cursor();
-            let dialoguer::Error::IO(io) = &err;
-            if io.kind() == std::io::ErrorKind::Interrupted {
-                return Ok(ExitCode::from(130));
-            }
-            return Err(err).context("could not read your choice from the terminal");
-        }
-    };
-    match chosen {
-        Some(i) => {
-            writeln!(std::io::stdout().lock(), "{}", names[i])?;
+    let outcome = pick(&term, &names, current.unwrap_or(0));
+    let _ = term.show_cursor();
+    match outcome.context("could not read your choice from the terminal")? {
+        Outcome::Chosen(i) => {
+            writeln!(io::stdout().lock(), "{}", names[i])?;
             Ok(ExitCode::SUCCESS)
         }
-        None => Ok(ExitCode::from(1)),
+        Outcome::Cancelled => Ok(ExitCode::from(1)),
+        Outcome::Interrupted => Ok(ExitCode::from(130)),
+    }
+}
+
+/// Whether every character of `query` appears in `name` in order, ignoring case.
+fn matches(name: &str, query: &str) -> bool {
+    let mut chars = name.chars().flat_map(char::to_lowercase);
+    query
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|q| chars.any(|c| c == q))
+}
+
+/// The text `limit` columns wide at most (names are ASCII; this only keeps
+/// a narrow terminal from wrapping lines the menu would then miscount).
+fn fit(text: &str, limit: usize) -> String {
+    text.chars().take(limit).collect()
+}
+
+/// Draw the menu, read keys until one ends it, erase the menu.
+fn pick(term: &Term, names: &[&str], start: usize) -> io::Result<Outcome> {
+    let mut query = String::new();
+    let mut selected = start;
+    term.hide_cursor()?;
+    let outcome = loop {
+        let found: Vec<usize> = (0..names.len())
+            .filter(|&i| matches(names[i], &query))
+            .collect();
+        selected = selected.min(found.len().saturating_sub(1));
+        let (rows, cols) = term.size();
+        let width = usize::from(cols).max(10) - 1;
+        let height = usize::from(rows).saturating_sub(2).max(1);
+        let first = (selected + 1).saturating_sub(height);
+        let mut text = fit(&format!("? workon (Esc to cancel) › {query}"), width);
+        text.push('\n');
+        for (row, &i) in found.iter().enumerate().skip(first).take(height) {
+            let mark = if row == selected { "❯ " } else { "  " };
+            text.push_str(&fit(&format!("{mark}{}", names[i]), width));
+            text.push('\n');
+        }
+        term.clear_last_lines(DRAWN.load(Ordering::SeqCst))?;
+        term.write_str(&text)?;
+        DRAWN.store(text.lines().count(), Ordering::SeqCst);
+        match term.read_key_raw() {
+            Ok(Key::Enter) => {
+                if let Some(&i) = found.get(selected) {
+                    break Outcome::Chosen(i);
+                }
+            }
+            Ok(Key::Escape | Key::Char('\u{4}')) => break Outcome::Cancelled,
+            Ok(Key::CtrlC | Key::Char('\u{3}')) => break Outcome::Interrupted,
+            Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => break Outcome::Cancelled,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => break Outcome::Interrupted,
+            Err(err) => {
+                let _ = term.clear_last_lines(DRAWN.swap(0, Ordering::SeqCst));
+                return Err(err);
+            }
+            Ok(Key::ArrowUp | Key::BackTab) if !found.is_empty() => {
+                selected = selected.checked_sub(1).unwrap_or(found.len() - 1);
+            }
+            Ok(Key::ArrowDown | Key::Tab) if !found.is_empty() => {
+                selected = (selected + 1) % found.len();
+            }
+            Ok(Key::Backspace) => {
+                query.pop();
+                selected = 0;
+            }
+            Ok(Key::Char(c)) if !c.is_control() => {
+                query.push(c);
+                selected = 0;
+            }
+            Ok(_) => {}
+        }
+    };
+    term.clear_last_lines(DRAWN.swap(0, Ordering::SeqCst))?;
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn fuzzy_matching_is_an_ordered_subsequence_ignoring_case() {
+        assert!(matches("proj2", "pj2"));
+        assert!(matches("Web-API", "wa"));
+        assert!(matches("proj1", ""));
+        assert!(!matches("proj1", "2"));
+        assert!(!matches("proj1", "jp"));
     }
 }

@@ -56,9 +56,9 @@ fn a_usage_error_is_in_envreg_shape_with_the_usage_last() {
     );
 
     // An invalid value names the subcommand whose help to read.
-    let out = w.run(["init", "bosh"]);
+    let out = w.run(["activate", "x", "--shell", "bosh"]);
     let lines = shape(&out, 2);
-    assert!(lines.contains(&"hint: see 'envreg init --help'".to_string()));
+    assert!(lines.contains(&"hint: see 'envreg activate --help'".to_string()));
 
     // No command at all: the shape, then the list of commands.
     let out = w.run::<_, &str>([]);

@@ -1,0 +1,246 @@
+# Completion for envreg in nushell. Generated from envreg's command-line definition by `ENVREG_UPDATE_COMPLETIONS=1 cargo test completions`; do not edit.
+
+module envreg_completions {
+
+  def "nu-complete envreg names" [] {
+    ^envreg ls --names | lines
+  }
+
+  # A central registry of named Python virtual environments
+  export extern envreg [
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  # Create and register a new environment
+  export extern "envreg mkenv" [
+    --temp                    # Create a temporary environment with a generated name (tmp-XXXXXX); 'envreg rm --temp' removes them all
+    --python(-p): string      # Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv's cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv
+    --no-pip                  # Do not install pip (and, for Python < 3.12, setuptools) into the environment
+    --system-site-packages    # Give the environment access to the base interpreter's site-packages
+    --install(-i): string     # Install PKG with the new environment's pip (repeatable)
+    --requirement(-r): path   # Install the requirements in FILE with the new environment's pip
+    --project: path           # Project directory to associate with the environment
+    --prompt: string          # Prompt prefix shown while the environment is active (default: the name)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name?: string             # Name of the new environment ([A-Za-z0-9][A-Za-z0-9._+-]*, at most 64 characters)
+  ]
+
+  # List the registered environments
+  export extern "envreg ls" [
+    --json                    # Print a JSON array instead of a table
+    --names                   # Print only the names, one per line
+    --long(-l)                # Add the path and interpreter columns to the table
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  # Remove environments (asks first on a terminal)
+  export extern "envreg rm" [
+    --temp                    # Remove every temporary environment (made by 'mkenv --temp')
+    --yes(-y)                 # Do not ask for confirmation
+    --force                   # Remove the environment even if it is the active one ($VIRTUAL_ENV)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    ...names: string@"nu-complete envreg names"          # Names of the environments to remove
+  ]
+
+  # Show everything the registry knows about one environment
+  export extern "envreg show" [
+    --json                    # Print JSON instead of text
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string@"nu-complete envreg names"              # Name of the environment (see 'envreg ls')
+  ]
+
+  # Print an environment's directory (or its scripts directory, site-packages, python)
+  export extern "envreg path" [
+    --bin                     # Print the scripts directory (bin, or Scripts on Windows)
+    --site-packages           # Print the site-packages directory
+    --python                  # Print the environment's python
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string@"nu-complete envreg names"              # Name of the environment (see 'envreg ls')
+  ]
+
+  # Run a command with an environment active, without changing the shell
+  export extern "envreg run" [
+    --force                   # Run even when the environment is broken or missing
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    name: string@"nu-complete envreg names"              # The environment to run the command in
+  ]
+
+  # Run a command in every environment (or those given with --only)
+  export extern "envreg all" [
+    --jobs(-j): string        # Run in up to N environments at once (output is then printed per environment when it ends)
+    --only: string            # Only these environments (comma-separated, or repeat the option)
+    --keep-going              # Go on after a failure (the default; accepted for compatibility)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  # Copy an environment, rewriting every path inside to the new one
+  export extern "envreg cp" [
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    src: string               # A registered name, or the path of an unregistered venv
+    dst?: string              # The new environment's name (default for a path: its directory's name)
+  ]
+
+  # Rename an environment, rewriting every path inside to the new one
+  export extern "envreg mv" [
+    --force                   # Rename even the active environment ($VIRTUAL_ENV)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    old: string               # The environment's current name
+    new: string               # Its new name
+  ]
+
+  # Uninstall every package but the seed (pip, setuptools) from an environment
+  export extern "envreg wipe" [
+    --yes(-y)                 # Do not ask for confirmation
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    name: string@"nu-complete envreg names"              # The environment to empty
+  ]
+
+  def "nu-complete envreg set system_site_packages" [] {
+    [ "true" "false" ]
+  }
+
+  # Change an environment's settings
+  export extern "envreg set" [
+    --system-site-packages: string@"nu-complete envreg set system_site_packages" # Give the environment access to the base interpreter's site-packages (true/false)
+    --prompt: string          # Prompt prefix shown while it is active ("" for the default: the name)
+    --var: string             # Set an environment variable while it is active (repeatable)
+    --unset-var: string       # Stop setting an environment variable (repeatable)
+    --add-path: path          # Add DIR to the environment's sys.path (envreg.pth in site-packages)
+    --remove-path: path       # Remove DIR from envreg.pth
+    --project: path           # Associate a project directory
+    --no-project              # Forget the project directory
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string@"nu-complete envreg names"              # The environment to change
+  ]
+
+  def "nu-complete envreg init shell" [] {
+    [ "bash" "zsh" "fish" "tcsh" "xonsh" "nu" "powershell" ]
+  }
+
+  # Print the shell hook that defines `workon` for SHELL
+  export extern "envreg init" [
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    shell?: string@"nu-complete envreg init shell" # The shell to print the hook for (default: the one running envreg, detected from the parent process, else $SHELL; said on stderr)
+  ]
+
+  def "nu-complete envreg activate shell" [] {
+    [ "bash" "zsh" "fish" "tcsh" "xonsh" "nu" "powershell" ]
+  }
+
+  # Print the command that activates NAME in your shell (for use without the hook)
+  export extern "envreg activate" [
+    --shell: string@"nu-complete envreg activate shell" # The shell to print the command for (default: detected)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    name: string@"nu-complete envreg names"              # Name of the environment (see 'envreg ls')
+  ]
+
+  # The Python interpreters envreg finds for -p
+  export extern "envreg python" [
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  # List the interpreters found on PATH, in pyenv's versions and among uv-managed Pythons, with implementation, version and where each was found
+  export extern "envreg python ls" [
+    --json                    # Print a JSON array (source, path, implementation, version, free_threaded, executable)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "envreg python help" [
+  ]
+
+  # List the interpreters found on PATH, in pyenv's versions and among uv-managed Pythons, with implementation, version and where each was found
+  export extern "envreg python help ls" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "envreg python help help" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "envreg help" [
+  ]
+
+  # Create and register a new environment
+  export extern "envreg help mkenv" [
+  ]
+
+  # List the registered environments
+  export extern "envreg help ls" [
+  ]
+
+  # Remove environments (asks first on a terminal)
+  export extern "envreg help rm" [
+  ]
+
+  # Show everything the registry knows about one environment
+  export extern "envreg help show" [
+  ]
+
+  # Print an environment's directory (or its scripts directory, site-packages, python)
+  export extern "envreg help path" [
+  ]
+
+  # Run a command with an environment active, without changing the shell
+  export extern "envreg help run" [
+  ]
+
+  # Run a command in every environment (or those given with --only)
+  export extern "envreg help all" [
+  ]
+
+  # Copy an environment, rewriting every path inside to the new one
+  export extern "envreg help cp" [
+  ]
+
+  # Rename an environment, rewriting every path inside to the new one
+  export extern "envreg help mv" [
+  ]
+
+  # Uninstall every package but the seed (pip, setuptools) from an environment
+  export extern "envreg help wipe" [
+  ]
+
+  # Change an environment's settings
+  export extern "envreg help set" [
+  ]
+
+  # Print the shell hook that defines `workon` for SHELL
+  export extern "envreg help init" [
+  ]
+
+  # Print the command that activates NAME in your shell (for use without the hook)
+  export extern "envreg help activate" [
+  ]
+
+  # The Python interpreters envreg finds for -p
+  export extern "envreg help python" [
+  ]
+
+  # List the interpreters found on PATH, in pyenv's versions and among uv-managed Pythons, with implementation, version and where each was found
+  export extern "envreg help python ls" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "envreg help help" [
+  ]
+
+}
+
+use envreg_completions *

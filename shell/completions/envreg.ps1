@@ -1,0 +1,286 @@
+# Completion for envreg in PowerShell. Generated from envreg's command-line definition by `ENVREG_UPDATE_COMPLETIONS=1 cargo test completions`; do not edit.
+Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'envreg'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [System.Management.Automation.Language.StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [System.Management.Automation.Language.StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'envreg' {
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('mkenv', 'mkenv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Create and register a new environment')
+            [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the registered environments')
+            [System.Management.Automation.CompletionResult]::new('rm', 'rm', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove environments (asks first on a terminal)')
+            [System.Management.Automation.CompletionResult]::new('show', 'show', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show everything the registry knows about one environment')
+            [System.Management.Automation.CompletionResult]::new('path', 'path', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print an environment''s directory (or its scripts directory, site-packages, python)')
+            [System.Management.Automation.CompletionResult]::new('run', 'run', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Run a command with an environment active, without changing the shell')
+            [System.Management.Automation.CompletionResult]::new('all', 'all', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Run a command in every environment (or those given with --only)')
+            [System.Management.Automation.CompletionResult]::new('cp', 'cp', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Copy an environment, rewriting every path inside to the new one')
+            [System.Management.Automation.CompletionResult]::new('mv', 'mv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Rename an environment, rewriting every path inside to the new one')
+            [System.Management.Automation.CompletionResult]::new('wipe', 'wipe', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Uninstall every package but the seed (pip, setuptools) from an environment')
+            [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
+            [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
+            [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
+            [System.Management.Automation.CompletionResult]::new('python', 'python', [System.Management.Automation.CompletionResultType]::ParameterValue, 'The Python interpreters envreg finds for -p')
+            [System.Management.Automation.CompletionResult]::new('help', 'help', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'envreg;mkenv' {
+            [System.Management.Automation.CompletionResult]::new('-p', '-p', [System.Management.Automation.CompletionResultType]::ParameterName, 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv')
+            [System.Management.Automation.CompletionResult]::new('--python', '--python', [System.Management.Automation.CompletionResultType]::ParameterName, 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv')
+            [System.Management.Automation.CompletionResult]::new('-i', '-i', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install PKG with the new environment''s pip (repeatable)')
+            [System.Management.Automation.CompletionResult]::new('--install', '--install', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install PKG with the new environment''s pip (repeatable)')
+            [System.Management.Automation.CompletionResult]::new('-r', '-r', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install the requirements in FILE with the new environment''s pip')
+            [System.Management.Automation.CompletionResult]::new('--requirement', '--requirement', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install the requirements in FILE with the new environment''s pip')
+            [System.Management.Automation.CompletionResult]::new('--project', '--project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Project directory to associate with the environment')
+            [System.Management.Automation.CompletionResult]::new('--prompt', '--prompt', [System.Management.Automation.CompletionResultType]::ParameterName, 'Prompt prefix shown while the environment is active (default: the name)')
+            [System.Management.Automation.CompletionResult]::new('--temp', '--temp', [System.Management.Automation.CompletionResultType]::ParameterName, 'Create a temporary environment with a generated name (tmp-XXXXXX); ''envreg rm --temp'' removes them all')
+            [System.Management.Automation.CompletionResult]::new('--no-pip', '--no-pip', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not install pip (and, for Python < 3.12, setuptools) into the environment')
+            [System.Management.Automation.CompletionResult]::new('--system-site-packages', '--system-site-packages', [System.Management.Automation.CompletionResultType]::ParameterName, 'Give the environment access to the base interpreter''s site-packages')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;ls' {
+            [System.Management.Automation.CompletionResult]::new('--json', '--json', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print a JSON array instead of a table')
+            [System.Management.Automation.CompletionResult]::new('--names', '--names', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print only the names, one per line')
+            [System.Management.Automation.CompletionResult]::new('-l', '-l', [System.Management.Automation.CompletionResultType]::ParameterName, 'Add the path and interpreter columns to the table')
+            [System.Management.Automation.CompletionResult]::new('--long', '--long', [System.Management.Automation.CompletionResultType]::ParameterName, 'Add the path and interpreter columns to the table')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;rm' {
+            [System.Management.Automation.CompletionResult]::new('--temp', '--temp', [System.Management.Automation.CompletionResultType]::ParameterName, 'Remove every temporary environment (made by ''mkenv --temp'')')
+            [System.Management.Automation.CompletionResult]::new('-y', '-y', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [System.Management.Automation.CompletionResult]::new('--yes', '--yes', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [System.Management.Automation.CompletionResult]::new('--force', '--force', [System.Management.Automation.CompletionResultType]::ParameterName, 'Remove the environment even if it is the active one ($VIRTUAL_ENV)')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;show' {
+            [System.Management.Automation.CompletionResult]::new('--json', '--json', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;path' {
+            [System.Management.Automation.CompletionResult]::new('--bin', '--bin', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print the scripts directory (bin, or Scripts on Windows)')
+            [System.Management.Automation.CompletionResult]::new('--site-packages', '--site-packages', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print the site-packages directory')
+            [System.Management.Automation.CompletionResult]::new('--python', '--python', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print the environment''s python')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;run' {
+            [System.Management.Automation.CompletionResult]::new('--force', '--force', [System.Management.Automation.CompletionResultType]::ParameterName, 'Run even when the environment is broken or missing')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;all' {
+            [System.Management.Automation.CompletionResult]::new('-j', '-j', [System.Management.Automation.CompletionResultType]::ParameterName, 'Run in up to N environments at once (output is then printed per environment when it ends)')
+            [System.Management.Automation.CompletionResult]::new('--jobs', '--jobs', [System.Management.Automation.CompletionResultType]::ParameterName, 'Run in up to N environments at once (output is then printed per environment when it ends)')
+            [System.Management.Automation.CompletionResult]::new('--only', '--only', [System.Management.Automation.CompletionResultType]::ParameterName, 'Only these environments (comma-separated, or repeat the option)')
+            [System.Management.Automation.CompletionResult]::new('--keep-going', '--keep-going', [System.Management.Automation.CompletionResultType]::ParameterName, 'Go on after a failure (the default; accepted for compatibility)')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;cp' {
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;mv' {
+            [System.Management.Automation.CompletionResult]::new('--force', '--force', [System.Management.Automation.CompletionResultType]::ParameterName, 'Rename even the active environment ($VIRTUAL_ENV)')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;wipe' {
+            [System.Management.Automation.CompletionResult]::new('-y', '-y', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [System.Management.Automation.CompletionResult]::new('--yes', '--yes', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;set' {
+            [System.Management.Automation.CompletionResult]::new('--system-site-packages', '--system-site-packages', [System.Management.Automation.CompletionResultType]::ParameterName, 'Give the environment access to the base interpreter''s site-packages (true/false)')
+            [System.Management.Automation.CompletionResult]::new('--prompt', '--prompt', [System.Management.Automation.CompletionResultType]::ParameterName, 'Prompt prefix shown while it is active ("" for the default: the name)')
+            [System.Management.Automation.CompletionResult]::new('--var', '--var', [System.Management.Automation.CompletionResultType]::ParameterName, 'Set an environment variable while it is active (repeatable)')
+            [System.Management.Automation.CompletionResult]::new('--unset-var', '--unset-var', [System.Management.Automation.CompletionResultType]::ParameterName, 'Stop setting an environment variable (repeatable)')
+            [System.Management.Automation.CompletionResult]::new('--add-path', '--add-path', [System.Management.Automation.CompletionResultType]::ParameterName, 'Add DIR to the environment''s sys.path (envreg.pth in site-packages)')
+            [System.Management.Automation.CompletionResult]::new('--remove-path', '--remove-path', [System.Management.Automation.CompletionResultType]::ParameterName, 'Remove DIR from envreg.pth')
+            [System.Management.Automation.CompletionResult]::new('--project', '--project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Associate a project directory')
+            [System.Management.Automation.CompletionResult]::new('--no-project', '--no-project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Forget the project directory')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;init' {
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('bash', 'bash', [System.Management.Automation.CompletionResultType]::ParameterValue, 'bash')
+            [System.Management.Automation.CompletionResult]::new('zsh', 'zsh', [System.Management.Automation.CompletionResultType]::ParameterValue, 'zsh')
+            [System.Management.Automation.CompletionResult]::new('fish', 'fish', [System.Management.Automation.CompletionResultType]::ParameterValue, 'fish')
+            [System.Management.Automation.CompletionResult]::new('tcsh', 'tcsh', [System.Management.Automation.CompletionResultType]::ParameterValue, 'tcsh')
+            [System.Management.Automation.CompletionResult]::new('xonsh', 'xonsh', [System.Management.Automation.CompletionResultType]::ParameterValue, 'xonsh')
+            [System.Management.Automation.CompletionResult]::new('nu', 'nu', [System.Management.Automation.CompletionResultType]::ParameterValue, 'nu')
+            [System.Management.Automation.CompletionResult]::new('powershell', 'powershell', [System.Management.Automation.CompletionResultType]::ParameterValue, 'powershell')
+            break
+        }
+        'envreg;activate' {
+            [System.Management.Automation.CompletionResult]::new('--shell', '--shell', [System.Management.Automation.CompletionResultType]::ParameterName, 'The shell to print the command for (default: detected)')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;python' {
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the interpreters found on PATH, in pyenv''s versions and among uv-managed Pythons, with implementation, version and where each was found')
+            [System.Management.Automation.CompletionResult]::new('help', 'help', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'envreg;python;ls' {
+            [System.Management.Automation.CompletionResult]::new('--json', '--json', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print a JSON array (source, path, implementation, version, free_threaded, executable)')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;python;help' {
+            [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the interpreters found on PATH, in pyenv''s versions and among uv-managed Pythons, with implementation, version and where each was found')
+            [System.Management.Automation.CompletionResult]::new('help', 'help', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'envreg;python;help;ls' {
+            break
+        }
+        'envreg;python;help;help' {
+            break
+        }
+        'envreg;help' {
+            [System.Management.Automation.CompletionResult]::new('mkenv', 'mkenv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Create and register a new environment')
+            [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the registered environments')
+            [System.Management.Automation.CompletionResult]::new('rm', 'rm', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove environments (asks first on a terminal)')
+            [System.Management.Automation.CompletionResult]::new('show', 'show', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show everything the registry knows about one environment')
+            [System.Management.Automation.CompletionResult]::new('path', 'path', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print an environment''s directory (or its scripts directory, site-packages, python)')
+            [System.Management.Automation.CompletionResult]::new('run', 'run', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Run a command with an environment active, without changing the shell')
+            [System.Management.Automation.CompletionResult]::new('all', 'all', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Run a command in every environment (or those given with --only)')
+            [System.Management.Automation.CompletionResult]::new('cp', 'cp', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Copy an environment, rewriting every path inside to the new one')
+            [System.Management.Automation.CompletionResult]::new('mv', 'mv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Rename an environment, rewriting every path inside to the new one')
+            [System.Management.Automation.CompletionResult]::new('wipe', 'wipe', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Uninstall every package but the seed (pip, setuptools) from an environment')
+            [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
+            [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
+            [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
+            [System.Management.Automation.CompletionResult]::new('python', 'python', [System.Management.Automation.CompletionResultType]::ParameterValue, 'The Python interpreters envreg finds for -p')
+            [System.Management.Automation.CompletionResult]::new('help', 'help', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'envreg;help;mkenv' {
+            break
+        }
+        'envreg;help;ls' {
+            break
+        }
+        'envreg;help;rm' {
+            break
+        }
+        'envreg;help;show' {
+            break
+        }
+        'envreg;help;path' {
+            break
+        }
+        'envreg;help;run' {
+            break
+        }
+        'envreg;help;all' {
+            break
+        }
+        'envreg;help;cp' {
+            break
+        }
+        'envreg;help;mv' {
+            break
+        }
+        'envreg;help;wipe' {
+            break
+        }
+        'envreg;help;set' {
+            break
+        }
+        'envreg;help;init' {
+            break
+        }
+        'envreg;help;activate' {
+            break
+        }
+        'envreg;help;python' {
+            [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the interpreters found on PATH, in pyenv''s versions and among uv-managed Pythons, with implementation, version and where each was found')
+            break
+        }
+        'envreg;help;python;ls' {
+            break
+        }
+        'envreg;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

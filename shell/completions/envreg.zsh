@@ -1,0 +1,573 @@
+#compdef envreg
+# Completion for envreg in zsh. Generated from envreg's command-line definition by `ENVREG_UPDATE_COMPLETIONS=1 cargo test completions`; do not edit.
+
+autoload -U is-at-least
+
+_envreg() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_envreg_commands" \
+"*::: :->envreg" \
+&& ret=0
+    case $state in
+    (envreg)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:envreg-command-$line[1]:"
+        case $line[1] in
+            (mkenv)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
+'--python=[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
+'*-i+[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
+'*--install=[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
+'*-r+[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
+'*--requirement=[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
+'--project=[Project directory to associate with the environment]:DIR:_files' \
+'--prompt=[Prompt prefix shown while the environment is active (default\: the name)]:TEXT:_default' \
+'--temp[Create a temporary environment with a generated name (tmp-XXXXXX); '\''envreg rm --temp'\'' removes them all]' \
+'--no-pip[Do not install pip (and, for Python < 3.12, setuptools) into the environment]' \
+'--system-site-packages[Give the environment access to the base interpreter'\''s site-packages]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::name -- Name of the new environment (\[A-Za-z0-9\]\[A-Za-z0-9._+-\]*, at most 64 characters):_default' \
+&& ret=0
+;;
+(ls)
+_arguments "${_arguments_options[@]}" : \
+'(--names)--json[Print a JSON array instead of a table]' \
+'--names[Print only the names, one per line]' \
+'-l[Add the path and interpreter columns to the table]' \
+'--long[Add the path and interpreter columns to the table]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(rm)
+_arguments "${_arguments_options[@]}" : \
+'--temp[Remove every temporary environment (made by '\''mkenv --temp'\'')]' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--force[Remove the environment even if it is the active one (\$VIRTUAL_ENV)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Names of the environments to remove:_envreg_env_names' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--json[Print JSON instead of text]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the environment (see '\''envreg ls'\''):_envreg_env_names' \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+'--bin[Print the scripts directory (bin, or Scripts on Windows)]' \
+'--site-packages[Print the site-packages directory]' \
+'--python[Print the environment'\''s python]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the environment (see '\''envreg ls'\''):_envreg_env_names' \
+&& ret=0
+;;
+(run)
+_arguments "${_arguments_options[@]}" : \
+'--force[Run even when the environment is broken or missing]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The environment to run the command in:_envreg_env_names' \
+'*::command -- The command and its arguments (after --):_default' \
+&& ret=0
+;;
+(all)
+_arguments "${_arguments_options[@]}" : \
+'-j+[Run in up to N environments at once (output is then printed per environment when it ends)]:N:_default' \
+'--jobs=[Run in up to N environments at once (output is then printed per environment when it ends)]:N:_default' \
+'*--only=[Only these environments (comma-separated, or repeat the option)]:A,B:_default' \
+'--keep-going[Go on after a failure (the default; accepted for compatibility)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::command -- The command and its arguments (after --):_default' \
+&& ret=0
+;;
+(cp)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':src -- A registered name, or the path of an unregistered venv:_default' \
+'::dst -- The new environment'\''s name (default for a path\: its directory'\''s name):_default' \
+&& ret=0
+;;
+(mv)
+_arguments "${_arguments_options[@]}" : \
+'--force[Rename even the active environment (\$VIRTUAL_ENV)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':old -- The environment'\''s current name:_default' \
+':new -- Its new name:_default' \
+&& ret=0
+;;
+(wipe)
+_arguments "${_arguments_options[@]}" : \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The environment to empty:_envreg_env_names' \
+&& ret=0
+;;
+(set)
+_arguments "${_arguments_options[@]}" : \
+'--system-site-packages=[Give the environment access to the base interpreter'\''s site-packages (true/false)]:BOOL:(true false)' \
+'--prompt=[Prompt prefix shown while it is active ("" for the default\: the name)]:TEXT:_default' \
+'*--var=[Set an environment variable while it is active (repeatable)]:KEY=VALUE:_default' \
+'*--unset-var=[Stop setting an environment variable (repeatable)]:KEY:_default' \
+'*--add-path=[Add DIR to the environment'\''s sys.path (envreg.pth in site-packages)]:DIR:_files' \
+'*--remove-path=[Remove DIR from envreg.pth]:DIR:_files' \
+'(--no-project)--project=[Associate a project directory]:DIR:_files' \
+'--no-project[Forget the project directory]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The environment to change:_envreg_env_names' \
+&& ret=0
+;;
+(init)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::shell -- The shell to print the hook for (default\: the one running envreg, detected from the parent process, else $SHELL; said on stderr):(bash zsh fish tcsh xonsh nu powershell)' \
+&& ret=0
+;;
+(activate)
+_arguments "${_arguments_options[@]}" : \
+'--shell=[The shell to print the command for (default\: detected)]:SHELL:(bash zsh fish tcsh xonsh nu powershell)' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the environment (see '\''envreg ls'\''):_envreg_env_names' \
+&& ret=0
+;;
+(python)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_envreg__subcmd__python_commands" \
+"*::: :->python" \
+&& ret=0
+
+    case $state in
+    (python)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:envreg-python-command-$line[1]:"
+        case $line[1] in
+            (ls)
+_arguments "${_arguments_options[@]}" : \
+'--json[Print a JSON array (source, path, implementation, version, free_threaded, executable)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_envreg__subcmd__python__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:envreg-python-help-command-$line[1]:"
+        case $line[1] in
+            (ls)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_envreg__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:envreg-help-command-$line[1]:"
+        case $line[1] in
+            (mkenv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(ls)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(rm)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(run)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(all)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(cp)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(mv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(wipe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(init)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(activate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(python)
+_arguments "${_arguments_options[@]}" : \
+":: :_envreg__subcmd__help__subcmd__python_commands" \
+"*::: :->python" \
+&& ret=0
+
+    case $state in
+    (python)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:envreg-help-python-command-$line[1]:"
+        case $line[1] in
+            (ls)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_envreg_commands] )) ||
+_envreg_commands() {
+    local commands; commands=(
+'mkenv:Create and register a new environment' \
+'ls:List the registered environments' \
+'rm:Remove environments (asks first on a terminal)' \
+'show:Show everything the registry knows about one environment' \
+'path:Print an environment'\''s directory (or its scripts directory, site-packages, python)' \
+'run:Run a command with an environment active, without changing the shell' \
+'all:Run a command in every environment (or those given with --only)' \
+'cp:Copy an environment, rewriting every path inside to the new one' \
+'mv:Rename an environment, rewriting every path inside to the new one' \
+'wipe:Uninstall every package but the seed (pip, setuptools) from an environment' \
+'set:Change an environment'\''s settings' \
+'init:Print the shell hook that defines \`workon\` for SHELL' \
+'activate:Print the command that activates NAME in your shell (for use without the hook)' \
+'python:The Python interpreters envreg finds for -p' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'envreg commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__activate_commands] )) ||
+_envreg__subcmd__activate_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg activate commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__all_commands] )) ||
+_envreg__subcmd__all_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg all commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__cp_commands] )) ||
+_envreg__subcmd__cp_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg cp commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help_commands] )) ||
+_envreg__subcmd__help_commands() {
+    local commands; commands=(
+'mkenv:Create and register a new environment' \
+'ls:List the registered environments' \
+'rm:Remove environments (asks first on a terminal)' \
+'show:Show everything the registry knows about one environment' \
+'path:Print an environment'\''s directory (or its scripts directory, site-packages, python)' \
+'run:Run a command with an environment active, without changing the shell' \
+'all:Run a command in every environment (or those given with --only)' \
+'cp:Copy an environment, rewriting every path inside to the new one' \
+'mv:Rename an environment, rewriting every path inside to the new one' \
+'wipe:Uninstall every package but the seed (pip, setuptools) from an environment' \
+'set:Change an environment'\''s settings' \
+'init:Print the shell hook that defines \`workon\` for SHELL' \
+'activate:Print the command that activates NAME in your shell (for use without the hook)' \
+'python:The Python interpreters envreg finds for -p' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'envreg help commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__activate_commands] )) ||
+_envreg__subcmd__help__subcmd__activate_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help activate commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__all_commands] )) ||
+_envreg__subcmd__help__subcmd__all_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help all commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__cp_commands] )) ||
+_envreg__subcmd__help__subcmd__cp_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help cp commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__help_commands] )) ||
+_envreg__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help help commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__init_commands] )) ||
+_envreg__subcmd__help__subcmd__init_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help init commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__ls_commands] )) ||
+_envreg__subcmd__help__subcmd__ls_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help ls commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__mkenv_commands] )) ||
+_envreg__subcmd__help__subcmd__mkenv_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help mkenv commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__mv_commands] )) ||
+_envreg__subcmd__help__subcmd__mv_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help mv commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__path_commands] )) ||
+_envreg__subcmd__help__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help path commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__python_commands] )) ||
+_envreg__subcmd__help__subcmd__python_commands() {
+    local commands; commands=(
+'ls:List the interpreters found on PATH, in pyenv'\''s versions and among uv-managed Pythons, with implementation, version and where each was found' \
+    )
+    _describe -t commands 'envreg help python commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__python__subcmd__ls_commands] )) ||
+_envreg__subcmd__help__subcmd__python__subcmd__ls_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help python ls commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__rm_commands] )) ||
+_envreg__subcmd__help__subcmd__rm_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help rm commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__run_commands] )) ||
+_envreg__subcmd__help__subcmd__run_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help run commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__set_commands] )) ||
+_envreg__subcmd__help__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help set commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__show_commands] )) ||
+_envreg__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help show commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__wipe_commands] )) ||
+_envreg__subcmd__help__subcmd__wipe_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help wipe commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__init_commands] )) ||
+_envreg__subcmd__init_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg init commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__ls_commands] )) ||
+_envreg__subcmd__ls_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg ls commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__mkenv_commands] )) ||
+_envreg__subcmd__mkenv_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg mkenv commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__mv_commands] )) ||
+_envreg__subcmd__mv_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg mv commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__path_commands] )) ||
+_envreg__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg path commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__python_commands] )) ||
+_envreg__subcmd__python_commands() {
+    local commands; commands=(
+'ls:List the interpreters found on PATH, in pyenv'\''s versions and among uv-managed Pythons, with implementation, version and where each was found' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'envreg python commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__python__subcmd__help_commands] )) ||
+_envreg__subcmd__python__subcmd__help_commands() {
+    local commands; commands=(
+'ls:List the interpreters found on PATH, in pyenv'\''s versions and among uv-managed Pythons, with implementation, version and where each was found' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'envreg python help commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__python__subcmd__help__subcmd__help_commands] )) ||
+_envreg__subcmd__python__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg python help help commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__python__subcmd__help__subcmd__ls_commands] )) ||
+_envreg__subcmd__python__subcmd__help__subcmd__ls_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg python help ls commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__python__subcmd__ls_commands] )) ||
+_envreg__subcmd__python__subcmd__ls_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg python ls commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__rm_commands] )) ||
+_envreg__subcmd__rm_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg rm commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__run_commands] )) ||
+_envreg__subcmd__run_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg run commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__set_commands] )) ||
+_envreg__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg set commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__show_commands] )) ||
+_envreg__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg show commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__wipe_commands] )) ||
+_envreg__subcmd__wipe_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg wipe commands' commands "$@"
+}
+
+(( $+functions[_envreg_env_names] )) ||
+_envreg_env_names() {
+    local -a names
+    names=(${(f)"$(command envreg ls --names 2>/dev/null)"})
+    compadd -a names
+}
+
+if [ "$funcstack[1]" = "_envreg" ]; then
+    _envreg "$@"
+else
+    (( ! $+functions[compdef] )) || compdef _envreg envreg
+fi
