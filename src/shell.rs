@@ -12,14 +12,29 @@ use crate::venv::activate::{csh_quote, fish_quote, nu_quote, posix_quote, powers
 /// tcsh's `eval "`...`"` joins all lines into one, so its comment lines
 /// (which would swallow everything after them) are dropped.
 pub fn hook(shell: Shell) -> String {
-    let text = file(shell);
+    let text = [file(shell), extras(shell)].concat();
     if shell == Shell::Tcsh {
         text.lines()
             .filter(|line| !line.trim_start().starts_with('#'))
             .map(|line| format!("{line}\n"))
             .collect()
     } else {
-        text.to_string()
+        text
+    }
+}
+
+/// The extras printed after the hook for `shell` (`shell/extras/`):
+/// virtualenvwrapper's mktmpenv, cdvirtualenv, cdsitepackages and
+/// lssitepackages, built on the hook's `workon`.
+pub fn extras(shell: Shell) -> &'static str {
+    match shell {
+        Shell::Bash => include_str!("../shell/extras/envreg-extras.bash"),
+        Shell::Zsh => include_str!("../shell/extras/envreg-extras.zsh"),
+        Shell::Fish => include_str!("../shell/extras/envreg-extras.fish"),
+        Shell::Tcsh => include_str!("../shell/extras/envreg-extras.tcsh"),
+        Shell::Xonsh => include_str!("../shell/extras/envreg-extras.xonsh"),
+        Shell::Nu => include_str!("../shell/extras/envreg-extras.nu"),
+        Shell::Powershell => include_str!("../shell/extras/envreg-extras.ps1"),
     }
 }
 

@@ -1051,8 +1051,8 @@ fn bash_hook_passes_shellcheck() {
     assert!(out.status.success(), "{}", text(&out.stdout));
 }
 
-/// What `envreg init` prints is the file under shell/ (tcsh: without the
-/// comment lines); nushell and PowerShell are checked as text only.
+/// What `envreg init` prints is the file under shell/ followed by its
+/// shell/extras/ file (tcsh: without the comment lines); nushell and PowerShell are checked as text only.
 #[test]
 fn init_prints_the_hook_files() {
     let sb = Sandbox::new();
@@ -1067,9 +1067,11 @@ fn init_prints_the_hook_files() {
     ] {
         let out = sb.envreg(&["init", shell]);
         assert!(out.status.success());
+        let extras = file.replace("envreg.", "extras/envreg-extras.");
         assert_eq!(
             text(&out.stdout),
             std::fs::read_to_string(dir.join(file)).unwrap()
+                + &std::fs::read_to_string(dir.join(extras)).unwrap()
         );
     }
     let tcsh = text(&sb.envreg(&["init", "tcsh"]).stdout);

@@ -1,0 +1,1 @@
+# envreg extras for fish (mktmpenv, cdvirtualenv, cdsitepackages, lssitepackages): not yet written.

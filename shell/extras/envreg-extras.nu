@@ -1,0 +1,1 @@
+# envreg extras for nu (mktmpenv, cdvirtualenv, cdsitepackages, lssitepackages): not yet written.

@@ -1,0 +1,1 @@
+# envreg extras for tcsh (mktmpenv, cdvirtualenv, cdsitepackages, lssitepackages): not yet written.

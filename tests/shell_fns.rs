@@ -1,0 +1,268 @@
+//! The virtualenvwrapper helpers printed after the hook by `envreg init
+//! SHELL` (shell/extras/): mktmpenv, cdvirtualenv, cdsitepackages and
+//! lssitepackages, run in real shells without rc files against environments
+//! made by the real `envreg mkenv`.
+
+mod support;
+
+use support::shell::*;
+
+const NO_ENV: &str = "envreg: no environment is active; run 'workon NAME' first";
+
+/// The Python the environments are made with, as a quoted-safe string.
+fn py() -> String {
+    python()
+        .expect("no Python found to build test environments")
+        .display()
+        .to_string()
+}
+
+/// proj1 (made with --no-pip) with a package directory in site-packages
+/// and one directory added with `set --add-path`.
+fn sandbox_with_env() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1"]);
+    std::fs::create_dir_all(site_packages(&sb, "proj1").join("fakepkg")).unwrap();
+    let extra = sb.dir.path().join("extra lib");
+    std::fs::create_dir_all(&extra).unwrap();
+    let out = sb
+        .command(ENVREG)
+        .args(["set", "proj1", "--add-path"])
+        .arg(&extra)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    sb
+}
+
+fn site_packages(sb: &Sandbox, name: &str) -> std::path::PathBuf {
+    let lib = sb.env_dir(name).join("lib");
+    let mut found: Vec<_> = std::fs::read_dir(&lib)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("site-packages"))
+        .filter(|p| p.is_dir())
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.pop().unwrap()
+}
+
+/// The temp env is neither on disk nor in the registry.
+fn check_gone(run: &Run) {
+    let dir = run.get("VE");
+    assert!(!std::path::Path::new(dir).exists(), "{dir} still on disk");
+    assert_eq!(run.get("NAMESEND"), "", "temp env still registered");
+}
+
+fn check_tmp(sb: &Sandbox, run: &Run) {
+    run.assert_done();
+    let dir = run.get("VE");
+    let name = dir.rsplit('/').next().unwrap();
+    assert!(name.starts_with("tmp-"), "{dir}");
+    assert_eq!(
+        std::path::Path::new(dir).parent().unwrap(),
+        sb.envreg_home.join("envs")
+    );
+    assert_eq!(run.get("PWD1"), dir, "mktmpenv did not cd into the env");
+    assert_eq!(run.get("NAMES1"), name);
+    assert_eq!(run.get("TEMP1"), "1", "ls --json does not say temp");
+    assert_eq!(run.get("VEEND"), "unset");
+    assert_eq!(run.get("DEACTEND"), "0", "deactivate still defined");
+    check_gone(run);
+    assert_eq!(run.get("BADRC"), "2");
+    assert_eq!(run.get("BADVE"), "unset");
+    assert_eq!(run.get("BADNAMES"), "");
+    assert_eq!(run.get("BADDEACT"), "0");
+    assert_eq!(
+        run.get("BADPWD"),
+        run.get("PWDEND"),
+        "failed mktmpenv moved"
+    );
+}
+
+fn check_dirs(sb: &Sandbox, run: &Run) {
+    run.assert_done();
+    let env = sb.env_dir("proj1");
+    let sp = site_packages(sb, "proj1");
+    for k in ["CDV0", "CDS0", "LS0"] {
+        assert_eq!(run.get(k), "1", "{k}");
+    }
+    for k in ["MCDV0", "MCDS0", "MLS0"] {
+        assert_eq!(run.get(k), NO_ENV, "{k}");
+    }
+    assert_eq!(run.get("CDV"), env.display().to_string());
+    assert_eq!(run.get("CDVB"), env.join("bin").display().to_string());
+    assert_eq!(run.get("CDS"), sp.display().to_string());
+    assert_eq!(run.get("CDSS"), sp.join("fakepkg").display().to_string());
+    let ls = run.get("LS");
+    let lines: Vec<&str> = ls.split('|').collect();
+    assert!(lines.contains(&"fakepkg"), "{ls}");
+    assert!(lines.contains(&"envreg.pth"), "{ls}");
+    let extra = sb.dir.path().join("extra lib").display().to_string();
+    assert!(lines.contains(&extra.as_str()), "pth line missing: {ls}");
+    assert_eq!(
+        run.get("NOPKG"),
+        "1",
+        "cdsitepackages into a missing dir succeeded"
+    );
+}
+
+struct Posix {
+    program: &'static str,
+    args: &'static [&'static str],
+    strict: &'static str,
+}
+
+const BASH: Posix = Posix {
+    program: "bash",
+    args: &["--norc", "--noprofile"],
+    strict: "set -eu",
+};
+
+const ZSH: Posix = Posix {
+    program: "zsh",
+    args: &["-f"],
+    strict: "setopt err_exit nounset",
+};
+
+fn posix_tmp_script(sh: &Posix, mkenv_opts: &str) -> String {
+    format!(
+        r#"{strict}
+VE= rc=
+eval "$(envreg init {program})"
+mktmpenv {mkenv_opts}
+VE="$VIRTUAL_ENV"
+echo "VE=$VE"
+echo "PWD1=$PWD"
+echo "NAMES1=$(envreg ls --names)"
+echo "TEMP1=$(envreg ls --json | grep -c '"temp": true')"
+echo "LSPIP=$(lssitepackages | tr '\n' '|')"
+deactivate
+echo "VEEND=${{VIRTUAL_ENV-unset}}"
+rc=0; type deactivate >/dev/null 2>&1 || rc=1; echo "DEACTEND=$((1 - rc))"
+echo "NAMESEND=$(envreg ls --names)"
+cd "$HOME"
+echo "PWDEND=$PWD"
+rc=0; mktmpenv --no-such-option 2>/dev/null || rc=$?
+echo "BADRC=$rc"
+echo "BADVE=${{VIRTUAL_ENV-unset}}"
+echo "BADNAMES=$(envreg ls --names)"
+rc=0; type deactivate >/dev/null 2>&1 || rc=1; echo "BADDEACT=$((1 - rc))"
+echo "BADPWD=$PWD"
+echo DONE=1
+"#,
+        strict = sh.strict,
+        program = sh.program,
+    )
+}
+
+fn posix_dirs_script(sh: &Posix) -> String {
+    format!(
+        r#"{strict}
+rc=
+eval "$(envreg init {program})"
+rc=0; cdvirtualenv 2>err || rc=$?; echo "CDV0=$rc"; echo "MCDV0=$(cat err)"
+rc=0; cdsitepackages 2>err || rc=$?; echo "CDS0=$rc"; echo "MCDS0=$(cat err)"
+rc=0; lssitepackages 2>err || rc=$?; echo "LS0=$rc"; echo "MLS0=$(cat err)"
+workon proj1
+cdvirtualenv; echo "CDV=$PWD"
+cdvirtualenv bin; echo "CDVB=$PWD"
+cdsitepackages; echo "CDS=$PWD"
+cdsitepackages fakepkg; echo "CDSS=$PWD"
+echo "LS=$(lssitepackages | tr '\n' '|')"
+rc=0; cdsitepackages no-such-pkg 2>/dev/null || rc=1; echo "NOPKG=$rc"
+deactivate
+echo DONE=1
+"#,
+        strict = sh.strict,
+        program = sh.program,
+    )
+}
+
+fn check_posix_tmp(sh: &Posix) {
+    if !require(sh.program) {
+        return;
+    }
+    let sb = Sandbox::new();
+    let opts = format!("--no-pip -p '{}'", py());
+    let run = sb.run_script(sh.program, sh.args, "sh", &posix_tmp_script(sh, &opts));
+    check_tmp(&sb, &run);
+}
+
+fn check_posix_dirs(sh: &Posix) {
+    if !require(sh.program) {
+        return;
+    }
+    let sb = sandbox_with_env();
+    let run = sb.run_script(sh.program, sh.args, "sh", &posix_dirs_script(sh));
+    check_dirs(&sb, &run);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
+fn bash_mktmpenv_activates_and_deactivate_removes() {
+    check_posix_tmp(&BASH);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_zsh, has_py_3_12)),
+    ignore = "needs zsh, pyenv CPython 3.12"
+)]
+fn zsh_mktmpenv_activates_and_deactivate_removes() {
+    check_posix_tmp(&ZSH);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
+fn bash_cd_and_ls_site_packages() {
+    check_posix_dirs(&BASH);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_zsh, has_py_3_12)),
+    ignore = "needs zsh, pyenv CPython 3.12"
+)]
+fn zsh_cd_and_ls_site_packages() {
+    check_posix_dirs(&ZSH);
+}
+
+/// With pip (mkenv's default), lssitepackages in the temp env lists pip.
+#[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
+fn bash_mktmpenv_with_pip_lists_pip() {
+    if !require("bash") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let opts = format!("-p '{}'", py());
+    let run = sb.run_script("bash", BASH.args, "sh", &posix_tmp_script(&BASH, &opts));
+    check_tmp(&sb, &run);
+    let ls = run.get("LSPIP");
+    assert!(ls.split('|').any(|l| l == "pip"), "{ls}");
+}
+
+/// The bash extras file passes shellcheck.
+#[test]
+#[cfg_attr(not(has_shellcheck), ignore = "needs shellcheck")]
+fn bash_extras_pass_shellcheck() {
+    if !require("shellcheck") {
+        return;
+    }
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("shell/extras/envreg-extras.bash");
+    let out = std::process::Command::new("shellcheck")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stdout));
+}
