@@ -266,3 +266,74 @@ fn bash_extras_pass_shellcheck() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stdout));
 }
+
+fn fish_tmp_script(mkenv_opts: &str) -> String {
+    format!(
+        r#"envreg init fish | source
+mktmpenv {mkenv_opts}
+set VE $VIRTUAL_ENV
+echo "VE=$VE"
+echo "PWD1=$PWD"
+set -l n (envreg ls --names); echo "NAMES1=$n"
+set -l n (envreg ls --json | grep -c '"temp": true'); echo "TEMP1=$n"
+set -l n (lssitepackages | string join '|'); echo "LSPIP=$n"
+deactivate
+if set -q VIRTUAL_ENV; echo "VEEND=$VIRTUAL_ENV"; else; echo VEEND=unset; end
+if functions -q deactivate; echo DEACTEND=1; else; echo DEACTEND=0; end
+set -l n (envreg ls --names); echo "NAMESEND=$n"
+cd $HOME
+echo "PWDEND=$PWD"
+mktmpenv --no-such-option 2>/dev/null
+echo "BADRC=$status"
+if set -q VIRTUAL_ENV; echo "BADVE=$VIRTUAL_ENV"; else; echo BADVE=unset; end
+set -l n (envreg ls --names); echo "BADNAMES=$n"
+if functions -q deactivate; echo BADDEACT=1; else; echo BADDEACT=0; end
+echo "BADPWD=$PWD"
+echo DONE=1
+"#
+    )
+}
+
+const FISH_DIRS: &str = r#"envreg init fish | source
+cdvirtualenv 2>err; echo "CDV0=$status"; set -l m (cat err); echo "MCDV0=$m"
+cdsitepackages 2>err; echo "CDS0=$status"; set -l m (cat err); echo "MCDS0=$m"
+lssitepackages 2>err; echo "LS0=$status"; set -l m (cat err); echo "MLS0=$m"
+workon proj1
+cdvirtualenv; echo "CDV=$PWD"
+cdvirtualenv bin; echo "CDVB=$PWD"
+cdsitepackages; echo "CDS=$PWD"
+cdsitepackages fakepkg; echo "CDSS=$PWD"
+set -l l (lssitepackages | string join '|'); echo "LS=$l"
+cdsitepackages no-such-pkg 2>/dev/null; and echo NOPKG=0; or echo NOPKG=1
+deactivate
+echo DONE=1
+"#;
+
+#[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
+fn fish_mktmpenv_activates_and_deactivate_removes() {
+    if !require("fish") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let opts = format!("--no-pip -p '{}'", py());
+    let run = sb.run_script("fish", &["--no-config"], "fish", &fish_tmp_script(&opts));
+    check_tmp(&sb, &run);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
+fn fish_cd_and_ls_site_packages() {
+    if !require("fish") {
+        return;
+    }
+    let sb = sandbox_with_env();
+    let run = sb.run_script("fish", &["--no-config"], "fish", FISH_DIRS);
+    check_dirs(&sb, &run);
+}
