@@ -68,7 +68,11 @@ fn check_tmp(sb: &Sandbox, run: &Run) {
     assert_eq!(run.get("VEEND"), "unset");
     assert_eq!(run.get("DEACTEND"), "0", "deactivate still defined");
     check_gone(run);
-    assert_eq!(run.get("BADRC"), "2");
+    assert_ne!(
+        run.get("BADRC"),
+        "0",
+        "mktmpenv with a bad option succeeded"
+    );
     assert_eq!(run.get("BADVE"), "unset");
     assert_eq!(run.get("BADNAMES"), "");
     assert_eq!(run.get("BADDEACT"), "0");
@@ -186,6 +190,7 @@ fn check_posix_tmp(sh: &Posix) {
     let opts = format!("--no-pip -p '{}'", py());
     let run = sb.run_script(sh.program, sh.args, "sh", &posix_tmp_script(sh, &opts));
     check_tmp(&sb, &run);
+    assert_eq!(run.get("BADRC"), "2", "mkenv's usage status is passed on");
 }
 
 fn check_posix_dirs(sh: &Posix) {
@@ -304,7 +309,8 @@ cdvirtualenv bin; echo "CDVB=$PWD"
 cdsitepackages; echo "CDS=$PWD"
 cdsitepackages fakepkg; echo "CDSS=$PWD"
 set -l l (lssitepackages | string join '|'); echo "LS=$l"
-cdsitepackages no-such-pkg 2>/dev/null; and echo NOPKG=0; or echo NOPKG=1
+cdsitepackages no-such-pkg 2>/dev/null; and echo NOPKG=0; or ( cdsitepackages no-such-pkg ) >& /dev/null
+echo "NOPKG=$status"
 deactivate
 echo DONE=1
 "#;
@@ -335,5 +341,96 @@ fn fish_cd_and_ls_site_packages() {
     }
     let sb = sandbox_with_env();
     let run = sb.run_script("fish", &["--no-config"], "fish", FISH_DIRS);
+    check_dirs(&sb, &run);
+}
+
+fn tcsh_tmp_script(mkenv_opts: &str) -> String {
+    format!(
+        r#"eval "`envreg init tcsh`"
+mktmpenv {mkenv_opts}
+set VE = "$VIRTUAL_ENV"
+echo "VE=$VE"
+echo "PWD1=$cwd"
+echo "NAMES1=`envreg ls --names`"
+set t = `envreg ls --json | grep -c 'temp.: true'`
+echo "TEMP1=$t"
+deactivate
+if ($?VIRTUAL_ENV) echo "VEEND=set"
+if (! $?VIRTUAL_ENV) echo "VEEND=unset"
+set n = `alias deactivate | wc -l`
+echo "DEACTEND=$n"
+echo "NAMESEND=`envreg ls --names`"
+cd "$HOME"
+echo "PWDEND=$cwd"
+mktmpenv --no-such-option >& /dev/null
+echo "BADRC=$status"
+if ($?VIRTUAL_ENV) echo "BADVE=set"
+if (! $?VIRTUAL_ENV) echo "BADVE=unset"
+echo "BADNAMES=`envreg ls --names`"
+set n = `alias deactivate | wc -l`
+echo "BADDEACT=$n"
+echo "BADPWD=$cwd"
+echo DONE=1
+"#
+    )
+}
+
+const TCSH_DIRS: &str = r#"eval "`envreg init tcsh`"
+( cdvirtualenv ) >& err
+echo "CDV0=$status"
+echo "MCDV0=`cat err`"
+( cdsitepackages ) >& err
+echo "CDS0=$status"
+echo "MCDS0=`cat err`"
+( lssitepackages ) >& err
+echo "LS0=$status"
+echo "MLS0=`cat err`"
+workon proj1
+cdvirtualenv
+echo "CDV=$cwd"
+cdvirtualenv bin
+echo "CDVB=$cwd"
+cdsitepackages
+echo "CDS=$cwd"
+cdsitepackages fakepkg
+echo "CDSS=$cwd"
+( lssitepackages ) > ls.out
+printf 'LS='
+paste -sd '|' ls.out
+( cdsitepackages no-such-pkg ) >& /dev/null
+echo "NOPKG=$status"
+deactivate
+echo DONE=1
+"#;
+
+#[test]
+#[cfg_attr(
+    not(all(has_tcsh, has_py_3_12)),
+    ignore = "needs tcsh, pyenv CPython 3.12"
+)]
+fn tcsh_mktmpenv_activates_and_deactivate_removes() {
+    if !require("tcsh") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let opts = format!("--no-pip -p '{}'", py());
+    let run = sb.run_script("tcsh", &["-f"], "tcsh", &tcsh_tmp_script(&opts));
+    check_tmp(&sb, &run);
+}
+
+/// tcsh: a failing `cd` ends a script, so the missing SUBDIR is tried in a
+/// subshell, and output is redirected around a subshell (redirections after
+/// an alias that uses its arguments become arguments).
+#[test]
+#[cfg_attr(
+    not(all(has_tcsh, has_py_3_12)),
+    ignore = "needs tcsh, pyenv CPython 3.12"
+)]
+fn tcsh_cd_and_ls_site_packages() {
+    if !require("tcsh") {
+        return;
+    }
+    let sb = sandbox_with_env();
+    let run = sb.run_script("tcsh", &["-f"], "tcsh", TCSH_DIRS);
     check_dirs(&sb, &run);
 }
