@@ -309,8 +309,7 @@ cdvirtualenv bin; echo "CDVB=$PWD"
 cdsitepackages; echo "CDS=$PWD"
 cdsitepackages fakepkg; echo "CDSS=$PWD"
 set -l l (lssitepackages | string join '|'); echo "LS=$l"
-cdsitepackages no-such-pkg 2>/dev/null; and echo NOPKG=0; or ( cdsitepackages no-such-pkg ) >& /dev/null
-echo "NOPKG=$status"
+cdsitepackages no-such-pkg 2>/dev/null; and echo NOPKG=0; or echo NOPKG=1
 deactivate
 echo DONE=1
 "#;
