@@ -433,3 +433,91 @@ fn tcsh_cd_and_ls_site_packages() {
     let run = sb.run_script("tcsh", &["-f"], "tcsh", TCSH_DIRS);
     check_dirs(&sb, &run);
 }
+
+const XONSH_INIT: &str =
+    r#"execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))"#;
+
+fn xonsh_tmp_script(mkenv_opts: &str) -> String {
+    format!(
+        r#"{XONSH_INIT}
+import json
+mktmpenv {mkenv_opts}
+VE = $VIRTUAL_ENV
+print("VE=" + VE)
+print("PWD1=" + $PWD)
+print("NAMES1=" + $(envreg ls --names).strip())
+print("TEMP1=" + str(sum(1 for e in json.loads($(envreg ls --json)) if e["temp"])))
+deactivate
+print("VEEND=" + ${{...}}.get("VIRTUAL_ENV", "unset"))
+print("DEACTEND=" + str(int("deactivate" in aliases)))
+print("NAMESEND=" + $(envreg ls --names).strip())
+cd $HOME
+print("PWDEND=" + $PWD)
+r = !(mktmpenv --no-such-option)
+print("BADRC=" + str(r.returncode))
+print("BADVE=" + ${{...}}.get("VIRTUAL_ENV", "unset"))
+print("BADNAMES=" + $(envreg ls --names).strip())
+print("BADDEACT=" + str(int("deactivate" in aliases)))
+print("BADPWD=" + $PWD)
+print("DONE=1")
+"#
+    )
+}
+
+fn xonsh_dirs_script() -> String {
+    format!(
+        r#"{XONSH_INIT}
+def err():
+    with open("err", encoding="utf-8") as f:
+        return f.read().strip()
+for f, k in (("cdvirtualenv", "CDV0"), ("cdsitepackages", "CDS0"), ("lssitepackages", "LS0")):
+    r = !(@(f) 2>err)
+    print(f"{{k}}={{r.returncode}}")
+    print(f"M{{k}}=" + err())
+workon proj1
+cdvirtualenv
+print("CDV=" + $PWD)
+cdvirtualenv bin
+print("CDVB=" + $PWD)
+cdsitepackages
+print("CDS=" + $PWD)
+cdsitepackages fakepkg
+print("CDSS=" + $PWD)
+print("LS=" + "|".join($(lssitepackages).splitlines()))
+r = !(cdsitepackages no-such-pkg)
+print("NOPKG=" + str(int(r.returncode != 0)))
+deactivate
+print("DONE=1")
+"#
+    )
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_xonsh, has_py_3_12)),
+    ignore = "needs xonsh, pyenv CPython 3.12"
+)]
+fn xonsh_mktmpenv_activates_and_deactivate_removes() {
+    if !require("xonsh") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let opts = format!("--no-pip -p '{}'", py());
+    let run = sb.run_script("xonsh", &["--no-rc"], "xsh", &xonsh_tmp_script(&opts));
+    check_tmp(&sb, &run);
+    assert_eq!(run.get("BADRC"), "2", "mkenv's usage status is passed on");
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_xonsh, has_py_3_12)),
+    ignore = "needs xonsh, pyenv CPython 3.12"
+)]
+fn xonsh_cd_and_ls_site_packages() {
+    if !require("xonsh") {
+        return;
+    }
+    let sb = sandbox_with_env();
+    let run = sb.run_script("xonsh", &["--no-rc"], "xsh", &xonsh_dirs_script());
+    check_dirs(&sb, &run);
+}
