@@ -521,3 +521,93 @@ fn xonsh_cd_and_ls_site_packages() {
     let run = sb.run_script("xonsh", &["--no-rc"], "xsh", &xonsh_dirs_script());
     check_dirs(&sb, &run);
 }
+
+/// Runs `script` in nushell after `source`-ing the saved hook.
+fn run_nu(sb: &Sandbox, script: &str) -> Run {
+    let hook = sb.dir.path().join("envreg-hook.nu");
+    write(&hook, &text(&sb.envreg(&["init", "nu"]).stdout));
+    let full = format!("source r#'{}'#\n{script}", hook.display());
+    sb.run_script("nu", &["--no-config-file"], "nu", &full)
+}
+
+/// nushell: mktmpenv makes, activates and enters the temp env, and records
+/// it in $env.__ENVREG_TMP (the hook's `deactivate` cannot be wrapped).
+#[test]
+#[cfg_attr(not(all(has_nu, has_py_3_12)), ignore = "needs nu, pyenv CPython 3.12")]
+fn nu_mktmpenv_activates_and_enters() {
+    if !require("nu") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let script = format!(
+        r#"mktmpenv --no-pip -p r#'{py}'#
+print $"VE=($env.VIRTUAL_ENV)"
+print $"PWD1=($env.PWD)"
+print $"TMP=($env.__ENVREG_TMP)"
+print $"NAMES1=(^envreg ls --names | str trim)"
+print $"TEMP1=(^envreg ls --json | from json | where temp == true | length)"
+deactivate
+cd $env.HOME
+let bad = (try {{ mktmpenv --no-such-option; 'ok' }} catch {{ 'failed' }})
+print $"BAD=($bad)"
+print $"BADVE=($env.VIRTUAL_ENV? | default unset)"
+print $"BADNAMES=(^envreg ls --names | lines | length)"
+print $"BADPWD=($env.PWD)"
+print "DONE=1"
+"#,
+        py = py()
+    );
+    let run = run_nu(&sb, &script);
+    run.assert_done();
+    let dir = run.get("VE");
+    let name = dir.rsplit('/').next().unwrap();
+    assert!(name.starts_with("tmp-"), "{dir}");
+    assert_eq!(run.get("PWD1"), dir);
+    assert_eq!(run.get("TMP"), name);
+    assert_eq!(run.get("NAMES1"), name);
+    assert_eq!(run.get("TEMP1"), "1");
+    assert_eq!(run.get("BAD"), "failed");
+    assert_eq!(run.get("BADVE"), "unset");
+    assert_eq!(
+        run.get("BADNAMES"),
+        "1",
+        "a failed mktmpenv registered an env"
+    );
+    assert_eq!(run.get("BADPWD"), sb.home.display().to_string());
+}
+
+#[test]
+#[cfg_attr(not(all(has_nu, has_py_3_12)), ignore = "needs nu, pyenv CPython 3.12")]
+fn nu_cd_and_ls_site_packages() {
+    if !require("nu") {
+        return;
+    }
+    let sb = sandbox_with_env();
+    let script = r#"
+let m = (try { cdvirtualenv; '' } catch {|e| $e.msg })
+print $"CDV0=(if $m == '' { 0 } else { 1 })"
+print $"MCDV0=($m)"
+let m = (try { cdsitepackages; '' } catch {|e| $e.msg })
+print $"CDS0=(if $m == '' { 0 } else { 1 })"
+print $"MCDS0=($m)"
+let m = (try { lssitepackages | ignore; '' } catch {|e| $e.msg })
+print $"LS0=(if $m == '' { 0 } else { 1 })"
+print $"MLS0=($m)"
+workon proj1
+cdvirtualenv
+print $"CDV=($env.PWD)"
+cdvirtualenv bin
+print $"CDVB=($env.PWD)"
+cdsitepackages
+print $"CDS=($env.PWD)"
+cdsitepackages fakepkg
+print $"CDSS=($env.PWD)"
+print $"LS=(lssitepackages | lines | str join '|')"
+let r = (try { cdsitepackages no-such-pkg; 0 } catch { 1 })
+print $"NOPKG=($r)"
+deactivate
+print "DONE=1"
+"#;
+    let run = run_nu(&sb, script);
+    check_dirs(&sb, &run);
+}
