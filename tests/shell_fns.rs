@@ -611,3 +611,28 @@ print "DONE=1"
     let run = run_nu(&sb, script);
     check_dirs(&sb, &run);
 }
+
+/// No pwsh here: PowerShell's extras are checked as text (they follow the
+/// hook in `envreg init powershell`, define the four functions, stay ASCII).
+#[test]
+fn powershell_extras_as_text() {
+    let sb = Sandbox::new();
+    let out = sb.envreg(&["init", "powershell"]);
+    assert!(out.status.success());
+    let ps = text(&out.stdout);
+    let hook_end = ps.find("function global:workon").expect("no workon");
+    for needle in [
+        "function global:mktmpenv",
+        "function global:cdvirtualenv([string] $SubDir)",
+        "function global:cdsitepackages([string] $SubDir)",
+        "function global:lssitepackages",
+        "envreg mkenv --temp @args",
+        "envreg rm -y --force -- $name",
+        "envreg.pth",
+        NO_ENV,
+    ] {
+        let at = ps.find(needle).unwrap_or_else(|| panic!("lacks {needle}"));
+        assert!(at > hook_end, "{needle} comes before the hook's workon");
+    }
+    assert!(ps.is_ascii());
+}
