@@ -636,3 +636,55 @@ fn powershell_extras_as_text() {
     }
     assert!(ps.is_ascii());
 }
+
+/// In bash, zsh and fish `workon` leaves the current env with `deactivate`,
+/// so switching away from a temporary env removes it too.
+fn check_switch_removes(program: &str, args: &[&str], ext: &str, init: &str) {
+    if !require(program) {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1"]);
+    let script = format!(
+        "{init}\nmktmpenv --no-pip -p '{py}'\necho \"VE=$VIRTUAL_ENV\"\nworkon proj1\necho \"VE2=$VIRTUAL_ENV\"\necho \"NAMES=$(envreg ls --names)\"\ndeactivate\necho DONE=1\n",
+        py = py()
+    );
+    let run = sb.run_script(program, args, ext, &script);
+    run.assert_done();
+    assert!(run.get("VE").contains("/tmp-"), "{}", run.get("VE"));
+    assert!(!std::path::Path::new(run.get("VE")).exists());
+    assert_eq!(run.get("VE2"), sb.env_dir("proj1").display().to_string());
+    assert_eq!(run.get("NAMES"), "proj1");
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
+fn bash_workon_away_from_a_temp_env_removes_it() {
+    check_switch_removes("bash", BASH.args, "sh", "eval \"$(envreg init bash)\"");
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_zsh, has_py_3_12)),
+    ignore = "needs zsh, pyenv CPython 3.12"
+)]
+fn zsh_workon_away_from_a_temp_env_removes_it() {
+    check_switch_removes("zsh", ZSH.args, "sh", "eval \"$(envreg init zsh)\"");
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
+fn fish_workon_away_from_a_temp_env_removes_it() {
+    check_switch_removes(
+        "fish",
+        &["--no-config"],
+        "fish",
+        "envreg init fish | source",
+    );
+}
