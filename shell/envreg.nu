@@ -53,6 +53,18 @@ def --env deactivate [] {
         }
     }
     hide-env __ENVREG_SAVED
+    # A temporary environment made by `mktmpenv` (see the extras) goes with
+    # it; nushell cannot stay in a deleted directory, so from inside it we
+    # go home first.
+    if ('__ENVREG_TMP' in $env) {
+        let tmp = $env.__ENVREG_TMP
+        hide-env __ENVREG_TMP
+        let dir = (^envreg path -- $tmp | str trim)
+        if ($env.PWD | str starts-with $dir) {
+            cd ~
+        }
+        ^envreg rm -y --force -- $tmp
+    }
 }
 
 # Activate environment NAME in this shell, leaving the current one first.

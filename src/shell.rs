@@ -21,7 +21,12 @@ pub const MARKER: &str = "ENVREG_SHELL";
 /// tcsh's `eval "`...`"` joins all lines into one, so its comment lines
 /// (which would swallow everything after them) and blank lines are dropped.
 pub fn hook(shell: Shell) -> String {
-    let text = format!("{}\n{}", file(shell), crate::completion::script(shell));
+    let text = format!(
+        "{}{}\n{}",
+        file(shell),
+        extras(shell),
+        crate::completion::script(shell)
+    );
     if shell == Shell::Tcsh {
         text.lines()
             .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
@@ -29,6 +34,21 @@ pub fn hook(shell: Shell) -> String {
             .collect()
     } else {
         text
+    }
+}
+
+/// The extras printed after the hook for `shell` (`shell/extras/`):
+/// virtualenvwrapper's mktmpenv, cdvirtualenv, cdsitepackages and
+/// lssitepackages, built on the hook's `workon`.
+pub fn extras(shell: Shell) -> &'static str {
+    match shell {
+        Shell::Bash => include_str!("../shell/extras/envreg-extras.bash"),
+        Shell::Zsh => include_str!("../shell/extras/envreg-extras.zsh"),
+        Shell::Fish => include_str!("../shell/extras/envreg-extras.fish"),
+        Shell::Tcsh => include_str!("../shell/extras/envreg-extras.tcsh"),
+        Shell::Xonsh => include_str!("../shell/extras/envreg-extras.xonsh"),
+        Shell::Nu => include_str!("../shell/extras/envreg-extras.nu"),
+        Shell::Powershell => include_str!("../shell/extras/envreg-extras.ps1"),
     }
 }
 

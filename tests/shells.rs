@@ -1045,9 +1045,9 @@ fn bash_hook_passes_shellcheck() {
     assert!(out.status.success(), "{}", text(&out.stdout));
 }
 
-/// What `envreg init` prints is the file under shell/ and then the one under
-/// shell/completions/ (tcsh: without the comment lines); nushell and
-/// PowerShell are checked as text only.
+/// What `envreg init` prints is the file under shell/, its shell/extras/
+/// file, then the one under shell/completions/ (tcsh: without the comment
+/// lines); nushell and PowerShell are checked as text only.
 #[test]
 fn init_prints_the_hook_files() {
     let sb = Sandbox::new();
@@ -1062,11 +1062,13 @@ fn init_prints_the_hook_files() {
     ] {
         let out = sb.envreg(&["init", shell]);
         assert!(out.status.success());
+        let extras = file.replace("envreg.", "extras/envreg-extras.");
         assert_eq!(
             text(&out.stdout),
             format!(
-                "{}\n{}",
+                "{}{}\n{}",
                 std::fs::read_to_string(dir.join(file)).unwrap(),
+                std::fs::read_to_string(dir.join(extras)).unwrap(),
                 std::fs::read_to_string(dir.join("completions").join(file)).unwrap()
             )
         );

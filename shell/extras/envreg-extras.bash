@@ -1,0 +1,111 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2119,SC2120
+#
+# envreg extras for bash, printed by `envreg init bash` after the main hook
+# (which defines `workon`): virtualenvwrapper's mktmpenv, cdvirtualenv,
+# cdsitepackages and lssitepackages. Can be sourced directly after the hook.
+
+# The message every helper gives when no environment is active.
+__envreg_no_env() {
+    \builtin printf "envreg: no environment is active; run 'workon NAME' first\n" >&2
+    return 1
+}
+
+# Set __envreg_sp to the site-packages directory of $VIRTUAL_ENV: the one
+# lib/python*/site-packages (lib/pypy*/..., Lib/site-packages on Windows),
+# found by globbing in the shell, whatever the user's glob options.
+__envreg_find_site_packages() {
+    __envreg_sp=""
+    \builtin local d fg=0 ng=0
+    \builtin local -a found
+    found=()
+    if \builtin shopt -q failglob; then fg=1; fi
+    if \builtin shopt -q nullglob; then ng=1; fi
+    \builtin shopt -u failglob
+    \builtin shopt -s nullglob
+    for d in "${VIRTUAL_ENV}"/lib/python*/site-packages "${VIRTUAL_ENV}"/lib/pypy*/site-packages \
+        "${VIRTUAL_ENV}"/Lib/site-packages; do
+        if [[ -d "${d}" ]]; then
+            found+=("${d}")
+        fi
+    done
+    if [[ "${fg}" -eq 1 ]]; then \builtin shopt -s failglob; fi
+    if [[ "${ng}" -eq 0 ]]; then \builtin shopt -u nullglob; fi
+    if [[ "${#found[@]}" -ne 1 ]]; then
+        \builtin printf "envreg: expected one site-packages directory in %s, found %s\n" \
+            "${VIRTUAL_ENV}" "${#found[@]}" >&2
+        return 1
+    fi
+    __envreg_sp="${found[0]}"
+}
+
+# cdvirtualenv [SUBDIR]: cd to the active environment (or SUBDIR in it).
+cdvirtualenv() {
+    [[ -n "${VIRTUAL_ENV-}" ]] || { __envreg_no_env; return; }
+    \builtin cd -- "${VIRTUAL_ENV}${1:+/$1}" || return
+}
+
+# cdsitepackages [SUBDIR]: cd to the active environment's site-packages.
+cdsitepackages() {
+    [[ -n "${VIRTUAL_ENV-}" ]] || { __envreg_no_env; return; }
+    \builtin local __envreg_sp
+    __envreg_find_site_packages || return
+    \builtin cd -- "${__envreg_sp}${1:+/$1}" || return
+}
+
+# lssitepackages [LS OPTIONS]: ls the active environment's site-packages,
+# then the directories `envreg set --add-path` put in its envreg.pth.
+lssitepackages() {
+    [[ -n "${VIRTUAL_ENV-}" ]] || { __envreg_no_env; return; }
+    \builtin local __envreg_sp line
+    __envreg_find_site_packages || return
+    \builtin command ls "$@" -- "${__envreg_sp}" || return
+    if [[ -f "${__envreg_sp}/envreg.pth" ]]; then
+        \builtin printf '\n%s:\n' "${__envreg_sp}/envreg.pth"
+        while IFS= \builtin read -r line || [[ -n "${line}" ]]; do
+            \builtin printf '%s\n' "${line}"
+        done <"${__envreg_sp}/envreg.pth"
+    fi
+}
+
+# mktmpenv [MKENV OPTIONS]: make a temporary environment (`envreg mkenv
+# --temp`), activate it and cd into it. The next `deactivate` (also the one
+# a later `workon` runs) removes it. If mkenv fails nothing is activated.
+# shellcheck disable=SC2317
+mktmpenv() {
+    \builtin local __envreg_out __envreg_name __envreg_def
+    __envreg_out="$(\builtin command envreg mkenv --temp "$@")" || return
+    __envreg_out="${__envreg_out%$'\n'}"
+    __envreg_out="${__envreg_out##*$'\n'}"
+    __envreg_name="${__envreg_out##*/}"
+    if [[ -z "${__envreg_name}" ]]; then
+        \builtin printf 'envreg: mkenv --temp printed no environment path\n' >&2
+        return 1
+    fi
+    if ! workon "${__envreg_name}"; then
+        \builtin command envreg rm -y --force -- "${__envreg_name}"
+        return 1
+    fi
+    # Wrap the deactivate that workon defined: keep it as
+    # __envreg_tmp_inner_deactivate and remove the env after it.
+    __envreg_def="$(\builtin declare -f deactivate)" || return 1
+    \builtin eval "__envreg_tmp_inner_deactivate${__envreg_def#deactivate}"
+    __envreg_tmp_name="${__envreg_name}"
+    function deactivate {
+        __envreg_tmp_deactivate "$@"
+    }
+    \builtin cd -- "${__envreg_out}" || return
+}
+
+# The wrapped deactivate of a temporary environment.
+# shellcheck disable=SC2317
+__envreg_tmp_deactivate() {
+    \builtin local name="${__envreg_tmp_name-}"
+    __envreg_tmp_inner_deactivate "$@"
+    [[ "${1-}" != nondestructive ]] || return 0
+    \builtin unset -f __envreg_tmp_inner_deactivate
+    \builtin unset __envreg_tmp_name
+    if [[ -n "${name}" ]]; then
+        \builtin command envreg rm -y --force -- "${name}"
+    fi
+}

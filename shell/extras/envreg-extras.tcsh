@@ -1,0 +1,27 @@
+# envreg extras for tcsh, printed by `envreg init tcsh` after the main hook
+# (which defines `workon`): virtualenvwrapper's mktmpenv, cdvirtualenv,
+# cdsitepackages and lssitepackages, as aliases (every line ends with `;`
+# and has no blank line between, see the main hook).
+#
+# __envreg_find_sp sets __envreg_s to the one lib/p*/site-packages directory
+# of $VIRTUAL_ENV (python* or pypy*), globbing with nonomatch set.
+alias __envreg_find_sp 'unset __envreg_s __envreg_nm; if ($?nonomatch) set __envreg_nm; set nonomatch; set __envreg_g = ( "$VIRTUAL_ENV:q"/lib/p*/site-packages ); if (! $?__envreg_nm) unset nonomatch; unset __envreg_nm; if ($#__envreg_g == 1) eval '\''if (-d "$__envreg_g[1]:q") set __envreg_s = "$__envreg_g[1]:q"'\''; if (! $?__envreg_s) echo "envreg: expected one site-packages directory in $VIRTUAL_ENV:q" >> /dev/stderr; unset __envreg_g';
+alias __envreg_no_env 'echo "envreg: no environment is active; run '\''workon NAME'\'' first" >> /dev/stderr';
+# cdvirtualenv [SUBDIR]: cd to the active environment (or SUBDIR in it).
+alias cdvirtualenv 'set __envreg_a = (\!*:q); set __envreg_st = 1; if (! $?VIRTUAL_ENV) eval __envreg_no_env; if ($?VIRTUAL_ENV && $#__envreg_a == 0) eval '\''cd "$VIRTUAL_ENV:q" && set __envreg_st = 0'\''; if ($?VIRTUAL_ENV && $#__envreg_a > 0) eval '\''cd "$VIRTUAL_ENV:q/$__envreg_a[1]:q" && set __envreg_st = 0'\''; eval "unset __envreg_a __envreg_st; set status = $__envreg_st"';
+# cdsitepackages [SUBDIR]: cd to the active environment's site-packages.
+alias cdsitepackages 'set __envreg_a = (\!*:q); set __envreg_st = 1; unset __envreg_s; if (! $?VIRTUAL_ENV) eval __envreg_no_env; if ($?VIRTUAL_ENV) eval __envreg_find_sp; if ($?__envreg_s && $#__envreg_a == 0) eval '\''cd "$__envreg_s:q" && set __envreg_st = 0'\''; if ($?__envreg_s && $#__envreg_a > 0) eval '\''cd "$__envreg_s:q/$__envreg_a[1]:q" && set __envreg_st = 0'\''; eval "unset __envreg_a __envreg_s __envreg_st; set status = $__envreg_st"';
+# lssitepackages [LS OPTIONS]: ls the active environment's site-packages,
+# then the directories `envreg set --add-path` put in its envreg.pth.
+alias lssitepackages 'set __envreg_a = (\!*:q); set __envreg_st = 1; unset __envreg_s; if (! $?VIRTUAL_ENV) eval __envreg_no_env; if ($?VIRTUAL_ENV) eval __envreg_find_sp; if ($?__envreg_s) eval '\''\ls $__envreg_a:q -- "$__envreg_s:q" && set __envreg_st = 0'\''; if ($?__envreg_s) eval '\''if (-f "$__envreg_s:q/envreg.pth") printf "\n%s:\n" "$__envreg_s:q/envreg.pth"'\''; if ($?__envreg_s) eval '\''if (-f "$__envreg_s:q/envreg.pth") \cat -- "$__envreg_s:q/envreg.pth"'\''; eval "unset __envreg_a __envreg_s __envreg_st; set status = $__envreg_st"';
+# mktmpenv [MKENV OPTIONS]: make a temporary environment (`envreg mkenv
+# --temp`, which prints its path last), activate it and cd into it. The next
+# `deactivate` removes it (a later `workon` leaves it: activate.csh keeps its
+# own deactivate; `envreg rm --temp` cleans up). If mkenv fails nothing is
+# activated. The `deactivate` that workon defined is kept as
+# __envreg_tmp_inner_deactivate and `deactivate` becomes __envreg_tmp_deactivate.
+alias mktmpenv 'set __envreg_m = (\!*:q); unset __envreg_mk __envreg_on; set __envreg_st = 1; set __envreg_t = ( "`\envreg mkenv --temp $__envreg_m:q`" ) && set __envreg_mk; if ($?__envreg_mk) eval __envreg_tmp_on; eval "unset __envreg_m __envreg_t __envreg_mk __envreg_on; set status = $__envreg_st"';
+alias __envreg_tmp_on 'set __envreg_tmp_name = "$__envreg_t[$#__envreg_t]:t"; workon "$__envreg_tmp_name" && set __envreg_on; if (! $?__envreg_on) \envreg rm -y --force -- "$__envreg_tmp_name"; if (! $?__envreg_on) unset __envreg_tmp_name; if ($?__envreg_on) eval __envreg_tmp_wrap';
+alias __envreg_tmp_wrap 'set __envreg_def = "`alias deactivate`"; alias __envreg_tmp_inner_deactivate "$__envreg_def"; unset __envreg_def; alias deactivate __envreg_tmp_deactivate; cd "$__envreg_t[$#__envreg_t]:q" && set __envreg_st = 0';
+alias __envreg_tmp_deactivate '__envreg_tmp_inner_deactivate \!*; if ("\!:*" != nondestructive) eval __envreg_tmp_rm';
+alias __envreg_tmp_rm 'unalias __envreg_tmp_inner_deactivate; if ($?__envreg_tmp_name) eval '\''\envreg rm -y --force -- "$__envreg_tmp_name:q"'\''; unset __envreg_tmp_name';

@@ -1,0 +1,96 @@
+# shellcheck shell=bash disable=SC2296
+#
+# envreg extras for zsh, printed by `envreg init zsh` after the main hook
+# (which defines `workon`): virtualenvwrapper's mktmpenv, cdvirtualenv,
+# cdsitepackages and lssitepackages. Can be sourced directly after the hook.
+
+# The message every helper gives when no environment is active.
+__envreg_no_env() {
+    \builtin printf "envreg: no environment is active; run 'workon NAME' first\n" >&2
+    return 1
+}
+
+# Set __envreg_sp to the site-packages directory of $VIRTUAL_ENV: the one
+# lib/python*/site-packages (lib/pypy*/..., Lib/site-packages on Windows),
+# found by globbing in the shell, whatever the user's glob options.
+__envreg_find_site_packages() {
+    \builtin emulate -L zsh
+    \builtin setopt null_glob
+    __envreg_sp=""
+    \builtin local -a found
+    found=("${VIRTUAL_ENV}"/lib/python*/site-packages(/) "${VIRTUAL_ENV}"/lib/pypy*/site-packages(/)
+        "${VIRTUAL_ENV}"/Lib/site-packages(/))
+    if (( ${#found} != 1 )); then
+        \builtin printf "envreg: expected one site-packages directory in %s, found %s\n" \
+            "${VIRTUAL_ENV}" "${#found}" >&2
+        return 1
+    fi
+    __envreg_sp="${found[1]}"
+}
+
+# cdvirtualenv [SUBDIR]: cd to the active environment (or SUBDIR in it).
+cdvirtualenv() {
+    [[ -n "${VIRTUAL_ENV-}" ]] || { __envreg_no_env; return; }
+    \builtin cd -- "${VIRTUAL_ENV}${1:+/$1}"
+}
+
+# cdsitepackages [SUBDIR]: cd to the active environment's site-packages.
+cdsitepackages() {
+    [[ -n "${VIRTUAL_ENV-}" ]] || { __envreg_no_env; return; }
+    \builtin local __envreg_sp
+    __envreg_find_site_packages || return
+    \builtin cd -- "${__envreg_sp}${1:+/$1}"
+}
+
+# lssitepackages [LS OPTIONS]: ls the active environment's site-packages,
+# then the directories `envreg set --add-path` put in its envreg.pth.
+lssitepackages() {
+    [[ -n "${VIRTUAL_ENV-}" ]] || { __envreg_no_env; return; }
+    \builtin local __envreg_sp line
+    __envreg_find_site_packages || return
+    \builtin command ls "$@" -- "${__envreg_sp}" || return
+    if [[ -f "${__envreg_sp}/envreg.pth" ]]; then
+        \builtin printf '\n%s:\n' "${__envreg_sp}/envreg.pth"
+        while IFS= \builtin read -r line || [[ -n "${line}" ]]; do
+            \builtin printf '%s\n' "${line}"
+        done <"${__envreg_sp}/envreg.pth"
+    fi
+}
+
+# mktmpenv [MKENV OPTIONS]: make a temporary environment (`envreg mkenv
+# --temp`), activate it and cd into it. The next `deactivate` (also the one
+# a later `workon` runs) removes it. If mkenv fails nothing is activated.
+mktmpenv() {
+    \builtin local __envreg_out __envreg_name
+    __envreg_out="$(\builtin command envreg mkenv --temp "$@")" || return
+    __envreg_out="${__envreg_out%$'\n'}"
+    __envreg_out="${__envreg_out##*$'\n'}"
+    __envreg_name="${__envreg_out##*/}"
+    if [[ -z "${__envreg_name}" ]]; then
+        \builtin printf 'envreg: mkenv --temp printed no environment path\n' >&2
+        return 1
+    fi
+    if ! workon "${__envreg_name}"; then
+        \builtin command envreg rm -y --force -- "${__envreg_name}"
+        return 1
+    fi
+    # Wrap the deactivate that workon defined: keep it as
+    # __envreg_tmp_inner_deactivate and remove the env after it.
+    (( ${+functions[deactivate]} )) || return 1
+    functions[__envreg_tmp_inner_deactivate]="${functions[deactivate]}"
+    typeset -g __envreg_tmp_name="${__envreg_name}"
+    functions[deactivate]='__envreg_tmp_deactivate "$@"'
+    \builtin cd -- "${__envreg_out}"
+}
+
+# The wrapped deactivate of a temporary environment.
+__envreg_tmp_deactivate() {
+    \builtin local name="${__envreg_tmp_name-}"
+    __envreg_tmp_inner_deactivate "$@"
+    [[ "${1-}" != nondestructive ]] || return 0
+    \builtin unfunction __envreg_tmp_inner_deactivate 2>/dev/null || :
+    \builtin unset __envreg_tmp_name
+    if [[ -n "${name}" ]]; then
+        \builtin command envreg rm -y --force -- "${name}"
+    fi
+}
