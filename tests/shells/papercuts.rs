@@ -4,9 +4,7 @@
 //! a shell name, completion generated from the command-line definition, and
 //! every file under shell/ passing its shell's own syntax check.
 
-mod support;
-
-use support::shell::*;
+use crate::support::shell::*;
 
 /// The hint `mkenv` gives when `workon` is not set up in the calling shell.
 const HINT: &str = "activate it with 'workon";

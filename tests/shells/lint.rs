@@ -4,12 +4,10 @@
 //! its test with a printed reason (a failure under CI=true). PowerShell and
 //! cmd.exe files are not checked: no parser for them runs here.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::shell::{find_on_path, skip, text};
+use crate::support::shell::{find_on_path, skip, text};
 
 /// Every file under shell/, recursively, sorted.
 fn shell_files() -> Vec<PathBuf> {

@@ -3,9 +3,7 @@
 //! lssitepackages, run in real shells without rc files against environments
 //! made by the real `envreg mkenv`.
 
-mod support;
-
-use support::shell::*;
+use crate::support::shell::*;
 
 const NO_ENV: &str = "envreg: no environment is active; run 'workon NAME' first";
 
