@@ -13,6 +13,7 @@ mod errors;
 mod fsutil;
 mod home;
 mod python;
+mod quote;
 mod registry;
 mod shell;
 mod ui;

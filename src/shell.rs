@@ -7,7 +7,7 @@
 use clap::ValueEnum;
 
 use crate::cli::Shell;
-use crate::venv::activate::{csh_quote, fish_quote, nu_quote, posix_quote, powershell_quote};
+use crate::quote::{csh_quote, fish_quote, nu_quote, posix_quote, powershell_quote};
 
 /// The variable every hook exports when it is loaded, set to the shell's
 /// name as `envreg init` spells it (`ENVREG_SHELL=bash`): `workon` is set up
