@@ -18,6 +18,7 @@ mod requires;
 #[cfg(all(test, unix))]
 mod tests;
 
+use crate::errors::hinted;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
@@ -77,12 +78,15 @@ pub fn seed_pip(interp: &Interpreter, target: &Target<'_>, cache_dir: &Path) -> 
         };
         if windows && stub.is_none() {
             let path = image.tree.join(launcher::windows_stub(interp.pointer_size));
-            stub = Some(fs::read(&path).with_context(|| {
-                format!(
-                    "cannot read the Windows launcher stub {} that pip's wheel ships; \
-                     use --no-pip and run `python -m ensurepip` in the environment",
-                    path.display()
+            stub = Some(fs::read(&path).map_err(|err| {
+                hinted(
+                    format!(
+                        "cannot read the Windows launcher stub {} that pip's wheel ships",
+                        path.display()
+                    ),
+                    "use --no-pip and run `python -m ensurepip` in the environment",
                 )
+                .because(err.into())
             })?);
         }
         let launchers = match &stub {

@@ -1,5 +1,6 @@
 //! Finding the wheels an interpreter bundles for `ensurepip`.
 
+use crate::errors::hinted;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
@@ -45,13 +46,15 @@ pub fn seed_sources(
         }
         None => {
             let err = own.unwrap_err();
-            bail!(
-                "{err:#}. No other pip wheel that runs on {} {} was found either (looked in \
-                 envreg's seed cache and in the ensurepip bundles of the interpreters on PATH, \
-                 in pyenv and uv); install a CPython 3 with pyenv or uv, or use --no-pip",
-                interp.implementation,
-                interp.version_string
-            )
+            bail!(hinted(
+                format!(
+                    "{err:#}. No other pip wheel that runs on {} {} was found either (looked \
+                     in envreg's seed cache and in the ensurepip bundles of the interpreters \
+                     on PATH, in pyenv and uv)",
+                    interp.implementation, interp.version_string
+                ),
+                "install a CPython 3 with pyenv or uv, or create the environment with --no-pip"
+            ))
         }
     }
 }
@@ -130,13 +133,15 @@ pub fn seed_wheels(interp: &Interpreter) -> Result<Vec<PathBuf>> {
         .collect();
     let Some(pip) = find_wheel("pip", &dirs) else {
         let looked: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-        bail!(
-            "{} bundles no pip wheel (looked for pip-*.whl in {}); some distributions \
-             ship Python without ensurepip (on Debian and Ubuntu install the python3-venv \
-             package). Create the environment without pip using --no-pip",
-            interp.executable.display(),
-            looked.join(" and ")
-        );
+        bail!(hinted(
+            format!(
+                "{} bundles no pip wheel (looked for pip-*.whl in {})",
+                interp.executable.display(),
+                looked.join(" and ")
+            ),
+            "some distributions ship Python without ensurepip (on Debian and Ubuntu install \
+             the python3-venv package); or create the environment without pip using --no-pip"
+        ));
     };
     let mut wheels = vec![pip];
     if (interp.version.0, interp.version.1) < (3, 12) {

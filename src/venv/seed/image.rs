@@ -19,6 +19,7 @@
 //! use of an image first compares each file with its manifest (one stat
 //! each), and a changed image is extracted afresh for the next environments.
 
+use crate::errors::hinted;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Read};
@@ -395,11 +396,13 @@ fn unpack(wheel: &Path, wheel_size: u64, dir: &Path) -> Result<Manifest> {
             Some(rest) => match rest.split_once('/') {
                 // A venv's purelib and platlib are both site-packages.
                 Some(("purelib" | "platlib", sub)) if !sub.is_empty() => sub.to_string(),
-                _ => bail!(
-                    "wheel {shown} installs {name:?} outside site-packages, which envreg's \
-                     pip seeding does not support; create the environment with --no-pip \
-                     and run `python -m ensurepip` in it"
-                ),
+                _ => bail!(hinted(
+                    format!(
+                        "wheel {shown} installs {name:?} outside site-packages, which \
+                         envreg's pip seeding does not support"
+                    ),
+                    "create the environment with --no-pip and run `python -m ensurepip` in it"
+                )),
             },
         };
         if skipped.contains(&rel) {
@@ -416,10 +419,10 @@ fn unpack(wheel: &Path, wheel_size: u64, dir: &Path) -> Result<Manifest> {
         if let Some(want) = expected.get(&name).filter(|h| !h.is_empty())
             && *want != hash
         {
-            bail!(
-                "wheel {shown} is corrupt: {name} does not match the hash in its RECORD; \
-                 reinstall this Python, or use --no-pip"
-            );
+            bail!(hinted(
+                format!("wheel {shown} is corrupt: {name} does not match the hash in its RECORD"),
+                "reinstall this Python, or create the environment with --no-pip"
+            ));
         }
         let dest = tree.join(&rel);
         let mut parent = Path::new(&rel).parent();
@@ -492,11 +495,14 @@ fn check_wheel_version(text: &str, wheel: &Path) -> Result<()> {
         .map(str::trim);
     match version.and_then(|v| v.split('.').next()) {
         Some("1") => Ok(()),
-        _ => bail!(
-            "wheel {} has Wheel-Version {:?}, which envreg cannot install; use --no-pip",
-            wheel.display(),
-            version.unwrap_or("(missing)")
-        ),
+        _ => bail!(hinted(
+            format!(
+                "wheel {} has Wheel-Version {:?}, which envreg cannot install",
+                wheel.display(),
+                version.unwrap_or("(missing)")
+            ),
+            "create the environment with --no-pip"
+        )),
     }
 }
 

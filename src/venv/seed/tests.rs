@@ -563,9 +563,18 @@ fn missing_bundled_pip_is_a_clear_error() {
     interp.stdlib = dir.join("stdlib");
     interp.wheel_pkg_dir = None;
     let env = make_venv(&interp, &dir.join("env"));
-    let err = format!("{:#}", seed(&interp, &env, &dir.join("cache")).unwrap_err());
-    assert!(err.contains("bundles no pip wheel"), "{err}");
-    assert!(err.contains("--no-pip"), "{err}");
+    // What the user sees: the cause, then the fix on hint lines.
+    let err = crate::errors::render(&seed(&interp, &env, &dir.join("cache")).unwrap_err());
+    let first = err.lines().next().unwrap();
+    assert!(first.contains("bundles no pip wheel"), "{err}");
+    assert!(
+        !first.contains("--no-pip"),
+        "the fix belongs on a hint line: {err}"
+    );
+    assert!(
+        err.contains("\nhint: ") && err.contains("--no-pip"),
+        "{err}"
+    );
     assert!(err.contains("python3-venv"), "{err}");
     assert!(names_in(&env.bin).iter().all(|n| !n.starts_with("pip")));
 }
