@@ -432,8 +432,12 @@ fn tcsh_cd_and_ls_site_packages() {
     check_dirs(&sb, &run);
 }
 
-const XONSH_INIT: &str =
-    r#"execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))"#;
+/// The hook, and `out(...)`: a program's output through `subprocess`, not
+/// xonsh's `$()`, whose capture can come back empty on a loaded machine
+/// (a known xonsh race; the hook's rc line avoids it the same way).
+const XONSH_INIT: &str = r#"execx(__import__("subprocess").check_output(["envreg", "init", "xonsh"], text=True))
+def out(*args):
+    return __import__("subprocess").check_output(list(args), text=True)"#;
 
 fn xonsh_tmp_script(mkenv_opts: &str) -> String {
     format!(
@@ -443,18 +447,18 @@ mktmpenv {mkenv_opts}
 VE = $VIRTUAL_ENV
 print("VE=" + VE)
 print("PWD1=" + $PWD)
-print("NAMES1=" + $(envreg ls --names).strip())
-print("TEMP1=" + str(sum(1 for e in json.loads($(envreg ls --json)) if e["temp"])))
+print("NAMES1=" + out("envreg", "ls", "--names").strip())
+print("TEMP1=" + str(sum(1 for e in json.loads(out("envreg", "ls", "--json")) if e["temp"])))
 deactivate
 print("VEEND=" + ${{...}}.get("VIRTUAL_ENV", "unset"))
 print("DEACTEND=" + str(int("deactivate" in aliases)))
-print("NAMESEND=" + $(envreg ls --names).strip())
+print("NAMESEND=" + out("envreg", "ls", "--names").strip())
 cd $HOME
 print("PWDEND=" + $PWD)
 r = !(mktmpenv --no-such-option)
 print("BADRC=" + str(r.returncode))
 print("BADVE=" + ${{...}}.get("VIRTUAL_ENV", "unset"))
-print("BADNAMES=" + $(envreg ls --names).strip())
+print("BADNAMES=" + out("envreg", "ls", "--names").strip())
 print("BADDEACT=" + str(int("deactivate" in aliases)))
 print("BADPWD=" + $PWD)
 print("DONE=1")
@@ -481,7 +485,9 @@ cdsitepackages
 print("CDS=" + $PWD)
 cdsitepackages fakepkg
 print("CDSS=" + $PWD)
-print("LS=" + "|".join($(lssitepackages).splitlines()))
+lssitepackages > ls.txt
+with open("ls.txt", encoding="utf-8") as f:
+    print("LS=" + "|".join(f.read().splitlines()))
 r = !(cdsitepackages no-such-pkg)
 print("NOPKG=" + str(int(r.returncode != 0)))
 deactivate
