@@ -139,7 +139,7 @@ pub fn prepare(
         .to_vec();
     mark.extend_from_slice(old.as_os_str().as_encoded_bytes());
     mark.push(b'\n');
-    fs::write(staging.join(UNCOMMITTED), mark)
+    super::settings::replace_file(&staging.join(UNCOMMITTED), &mark)
         .with_context(|| format!("cannot write {}", staging.join(UNCOMMITTED).display()))?;
     Ok(stats)
 }

@@ -145,14 +145,20 @@ pub fn write_activation_scripts(
     Ok(())
 }
 
-/// Write `path` as a new file (never through a hard link a copy may share
-/// with its source), without syncing.
+/// Write `path` as a new file, created exclusively (never through a hard
+/// link a copy may share with its source, nor through a symlink), without
+/// syncing.
 pub fn replace_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
         _ => {}
     }
-    std::fs::write(path, contents)
+    std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)?
+        .write_all(contents)
 }
 
 /// `text` (a pyvenv.cfg) with each `(key, value)` set (`None` removes the
