@@ -263,6 +263,21 @@ fn pypy_env_gets_pip_from_another_source_and_installs_a_wheel() {
     );
     assert!(!Path::new(&base_site).join("tinypypkg.py").exists());
 
+    // Activation: the env's python first on PATH, its prefix the env, and
+    // deactivate puts everything back.
+    let shown = bash_activation(&env);
+    let env_s = env.display();
+    assert!(shown.contains(&format!("env={env_s}\n")), "{shown}");
+    assert!(
+        shown.contains(&format!("python={env_s}/bin/python\n")),
+        "{shown}"
+    );
+    assert!(shown.contains(&format!("prefix={env_s}\n")), "{shown}");
+    assert!(
+        shown.contains("after=unset\npath=/usr/bin:/bin\n"),
+        "{shown}"
+    );
+
     // --no-pip only when asked.
     w.run(["mkenv", "bare", "-p", "pypy3", "--no-pip"]).ok();
     assert!(!w.env_dir("bare").join("bin/pip").exists());
