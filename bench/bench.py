@@ -32,7 +32,9 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORK = REPO / "bench" / ".work"
-ANCHOR_PACKAGES = ["virtualenv", "uv", "virtualenvwrapper"]
+# PyPI name -> the module that says it is installed.
+ANCHOR_PACKAGES = {"virtualenv": "virtualenv", "uv": "uv", "virtualenvwrapper": "virtualenvwrapper",
+                   "virtualenv-clone": "clonevirtualenv"}
 
 # Variables that would make a child see an environment or config other than ours.
 SCRUBBED_ENV = (
@@ -231,14 +233,16 @@ def make_base_env(work: Path, run: Path) -> Dict[str, str]:
 
 
 def prepare_tools(ctx: Ctx) -> None:
-    """A scratch venv holding virtualenv, uv and virtualenvwrapper (installed from PyPI if missing)."""
+    """A scratch venv holding virtualenv, uv, virtualenvwrapper and virtualenv-clone (from PyPI if missing)."""
     py = ctx.tool("python")
     if not py.exists():
         print(f"creating the tools venv {ctx.tools} ...", flush=True)
         run_checked([str(ctx.py), "-m", "venv", str(ctx.tools)], ctx.base_env, "tools venv")
     check = ("import importlib.util, sys\n"
-             "print(' '.join(p for p in sys.argv[1:] if not importlib.util.find_spec(p)))")
-    missing = run_checked([str(py), "-c", check, *ANCHOR_PACKAGES], ctx.base_env, "tools check").split()
+             "print(' '.join(p.split('=')[0] for p in sys.argv[1:]\n"
+             "               if not importlib.util.find_spec(p.split('=')[1])))")
+    missing = run_checked([str(py), "-c", check, *(f"{k}={m}" for k, m in ANCHOR_PACKAGES.items())],
+                          ctx.base_env, "tools check").split()
     if missing:
         print(f"installing {' '.join(missing)} into the tools venv (PyPI) ...", flush=True)
         # Outside the hermetic HOME so the user's pip config (index, certificates) applies;
@@ -273,6 +277,7 @@ def print_versions(ctx: Ctx) -> None:
             ("virtualenv", version([str(ctx.tool("virtualenv")), "--version"]).split(" from ")[0]),
             ("uv", version([str(ctx.tool("uv")), "--version"])),
             ("virtualenvwrapper", version(pyv + ["virtualenvwrapper"])),
+            ("virtualenv-clone", version(pyv + ["virtualenv-clone"])),
         ]
     rows += [
         ("bash", version(["bash", "--version"])),
@@ -502,6 +507,7 @@ def shell_setup(ctx: Ctx) -> Optional[Dict[str, object]]:
         VIRTUALENVWRAPPER_PYTHON=str(ctx.tool("python")),
         VIRTUALENVWRAPPER_VIRTUALENV=str(ctx.tool("virtualenv")),
         VIRTUALENVWRAPPER_SCRIPT=str(ctx.tool("virtualenvwrapper.sh")),
+        VIRTUALENVWRAPPER_VIRTUALENV_CLONE=str(ctx.tool("virtualenv-clone")),
     )
     init = subprocess.run(["envreg", "init", "bash"], env=env, capture_output=True, text=True,
                           stdin=subprocess.DEVNULL)
@@ -722,6 +728,12 @@ def bench_shell(ctx: Ctx) -> None:
 # ---------------------------------------------------------------- lifecycle
 
 
+def flush(i: int = 0) -> None:
+    """sync(2) before a timed run that writes: the disk's writeback of earlier
+    runs (copies made and removed) must not land in this run's fsyncs."""
+    os.sync()
+
+
 def bench_lifecycle(ctx: Ctx) -> None:
     """envreg run against the env's own python; envreg cp against cp -a; envreg mv."""
     home = ctx.run / "envreg-life"
@@ -749,20 +761,136 @@ def bench_lifecycle(ctx: Ctx) -> None:
 
     measure(ctx, "cp:cp -a", "cp -a ENV DEST", lambda: time_command(
         "cp -a ENV DEST", runs, lambda i: ["cp", "-a", str(envs / "life"), str(plain)],
-        lambda i: env, after=lambda i: shutil.rmtree(plain)))
+        lambda i: env, before=flush, after=lambda i: shutil.rmtree(plain)))
     measure(ctx, "cp:envreg", "envreg cp NAME NEW", lambda: time_command(
         "envreg cp NAME NEW", runs, lambda i: [str(ctx.envreg), "cp", "life", f"copy{i}"],
-        lambda i: env, after=cp_after))
+        lambda i: env, before=flush, after=cp_after))
+    if ctx.tools_ok:
+        bench_clone(ctx, envs / "life")
     # mv back and forth: run i moves m{i-1} (or life) to m{i}.
     measure(ctx, "mv:envreg", "envreg mv NAME NEW", lambda: time_command(
         "envreg mv NAME NEW", runs,
         lambda i: [str(ctx.envreg), "mv", "life" if i == 0 else f"m{i - 1}", f"m{i}"],
-        lambda i: env))
+        lambda i: env, before=flush))
     last = envs / f"m{runs}"
     try:
         check_env_dir(last, True, "envreg mv")
     except BenchError as e:
         ctx.errors.append(str(e))
+    bench_tmpenv(ctx)
+
+
+def bench_clone(ctx: Ctx, src: Path) -> None:
+    """virtualenvwrapper's cpvirtualenv on the env envreg cp copies.
+
+    cpvirtualenv is a thin wrapper over `virtualenv-clone SRC DST` (it then
+    activates the copy and runs its hooks): the direct call is timed like
+    envreg cp, and is the row the goal uses; cpvirtualenv itself is timed in
+    one bash with virtualenvwrapper sourced, per call, for information.
+    """
+    runs = ctx.args.runs
+    targets = ctx.run / "clones"
+    targets.mkdir(parents=True, exist_ok=True)
+
+    def after(i: int) -> None:
+        if i <= 1:
+            check_env_dir(targets / f"c{i}", True, "virtualenv-clone")
+        shutil.rmtree(targets / f"c{i}")
+
+    measure(ctx, "cp:clone", "virtualenv-clone ENV DEST", lambda: time_command(
+        "virtualenv-clone ENV DEST", runs,
+        lambda i: [str(ctx.tool("virtualenv-clone")), str(src), str(targets / f"c{i}")],
+        lambda i: ctx.base_env, before=flush, after=after))
+    s = shell_setup(ctx)
+    if s is None or "virtualenvwrapper.sh" not in s["rcs"]:
+        return
+    home = s["dir"] / "cp-workon-home"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
+    env = dict(s["env"], WORKON_HOME=str(home))
+    # Its source is an env of its own (mkvirtualenv, with pip): cpvirtualenv
+    # activates the copy, and virtualenvwrapper's workon renames every
+    # "deactivate" in the activate script's function, so it cannot deactivate
+    # a copy of an envreg-made env (it calls _envreg_venv_virtualenv_deactivate).
+    label = "cpvirtualenv NAME NEW (in bash)"
+    measure(ctx, "cp:cpvirtualenv", label, lambda: bash_rounds(
+        label, s["rcs"]["virtualenvwrapper.sh"], env, runs,
+        setup=f"mkvirtualenv -p {shlex.quote(str(ctx.py))} src >/dev/null 2>&1 || exit 3; deactivate",
+        body='cpvirtualenv src "w$_bench_r" >/dev/null 2>&1 || exit 3',
+        # The copy is the active env afterwards; the first timed one must run pip.
+        cleanup=('[ "$VIRTUAL_ENV" = "$WORKON_HOME/w$_bench_r" ] || exit 4; '
+                 '[ "$_bench_r" -ne 1 ] || "$VIRTUAL_ENV/bin/python" -m pip --version >/dev/null '
+                 '|| exit 6; deactivate; rmvirtualenv "w$_bench_r" >/dev/null 2>&1 || exit 5')))
+
+
+BASH_ROUNDS = r"""
+{setup}
+for ((_bench_r = 0; _bench_r <= {rounds}; _bench_r++)); do
+    _bench_t0=$EPOCHREALTIME
+    {body}
+    _bench_t1=$EPOCHREALTIME
+    {cleanup}
+    sync
+    echo "BENCH $_bench_t0 $_bench_t1"
+done
+{final}
+"""
+
+
+def bash_rounds(label: str, rc: Path, env: Dict[str, str], rounds: int, body: str,
+                cleanup: str = ":", setup: str = ":", final: str = ":",
+                check: Optional[Callable[[], None]] = None) -> Sample:
+    """Time `body` rounds+1 times in one interactive bash (round 0 is the warm-up).
+
+    Each round is timed in the shell with $EPOCHREALTIME; `cleanup` and a
+    `sync` (see flush) run outside the timed part. Shell functions (the hooks) can only be timed so.
+    """
+    script = BASH_ROUNDS.format(setup=setup, rounds=rounds, body=body, cleanup=cleanup, final=final)
+    try:
+        out = run_checked(bash_cmd(rc, script), env, label, timeout=max(600, 10 * rounds))
+    except subprocess.TimeoutExpired as e:
+        raise BenchError(f"{label}: timed out") from e
+    rows = [line.split()[1:] for line in out.splitlines() if line.startswith("BENCH ")]
+    if len(rows) != rounds + 1:
+        raise BenchError(f"{label}: expected {rounds + 1} rounds, got {len(rows)}:\n{tail(out)}")
+    if check:
+        check()
+    return Sample(label, [(float(b) - float(a)) * 1000.0 for a, b in rows[1:]])
+
+
+def bench_tmpenv(ctx: Ctx) -> None:
+    """`mktmpenv ...; deactivate` round trips in one bash: envreg's hook and virtualenvwrapper's."""
+    s = shell_setup(ctx)
+    if s is None:
+        return
+    runs = ctx.args.runs
+    py = shlex.quote(str(ctx.py))
+    if "envreg" in s["rcs"]:
+        home = s["dir"] / "tmp-envreg-home"
+        shutil.rmtree(home, ignore_errors=True)
+        env = dict(s["env"], ENVREG_HOME=str(home))
+        label = "mktmpenv --no-pip; deactivate (envreg)"
+        measure(ctx, "tmp:envreg", label, lambda: bash_rounds(
+            label, s["rcs"]["envreg"], env, runs,
+            body=(f"mktmpenv --no-pip -p {py} >/dev/null 2>&1 || exit 3; "
+                  "deactivate >/dev/null 2>&1 || exit 3"),
+            cleanup='[ -z "${VIRTUAL_ENV-}" ] || exit 4; cd /',
+            final='[ -z "$(envreg ls --names)" ] || { echo "temp envs left" >&2; exit 5; }'))
+    if "virtualenvwrapper.sh" in s["rcs"]:
+        home = s["dir"] / "tmp-workon-home"
+        shutil.rmtree(home, ignore_errors=True)
+        home.mkdir()
+        env = dict(s["env"], WORKON_HOME=str(home))
+        # virtualenvwrapper's mktmpenv passes its options to virtualenv, where
+        # --without-pip is --no-seed: no pip, like envreg's --no-pip.
+        label = "mktmpenv --without-pip; deactivate (virtualenvwrapper)"
+        measure(ctx, "tmp:virtualenvwrapper", label, lambda: bash_rounds(
+            label, s["rcs"]["virtualenvwrapper.sh"], env, runs,
+            body=(f"mktmpenv --cd --without-pip -p {py} >/dev/null 2>&1 || exit 3; "
+                  "deactivate >/dev/null 2>&1"),
+            cleanup='[ -z "${VIRTUAL_ENV-}" ] || exit 4; cd /',
+            final=('for d in "$WORKON_HOME"/tmp-*; do [ -e "$d" ] || continue; '
+                   'echo "temp env left: $d" >&2; exit 5; done')))
 
 
 # ---------------------------------------------------------------- report
@@ -842,8 +970,8 @@ def report(ctx: Ctx) -> None:
             t = "?" if total is None else str(total)
             print(f"  {name:<38} {t:>4} process(es), {envreg_n} of them envreg")
 
-    life = [(k, res[k]) for k in ("run:direct", "run:envreg", "cp:cp -a", "cp:envreg", "mv:envreg")
-            if k in res]
+    life = [(k, res[k]) for k in ("run:direct", "run:envreg", "cp:cp -a", "cp:envreg", "cp:clone",
+                                  "cp:cpvirtualenv", "mv:envreg") if k in res]
     if life:
         print(f"\nrun, cp, mv (an env with pip; {ctx.args.runs} runs)")
         print(f"{'command':<40} {'median':>9} {'min':>9}")
@@ -853,6 +981,18 @@ def report(ctx: Ctx) -> None:
                      ("mv:envreg", "cp:cp -a")):
             if a in res and b in res:
                 print(f"  {res[a].label} / {res[b].label} = {res[a].median / res[b].median:.2f}")
+        for k in ("cp:clone", "cp:cpvirtualenv"):
+            if k in res and "cp:envreg" in res:
+                print(f"  {compare(res[k], res['cp:envreg'])}")
+    tmp = [res[k] for k in ("tmp:envreg", "tmp:virtualenvwrapper") if k in res]
+    if tmp:
+        print(f"\nmktmpenv round trip (`mktmpenv ...; deactivate` in one bash, "
+              f"{ctx.args.runs} rounds after one warm-up; ms per round)")
+        print(f"{'command':<56} {'median':>9} {'min':>9}")
+        for v in tmp:
+            print(f"{v.label:<56} {v.median:>9.1f} {v.min:>9.1f}")
+        if len(tmp) == 2:
+            print(f"  {compare(tmp[1], tmp[0])}")
 
     goals(ctx)
     for n in ctx.notes:
@@ -890,11 +1030,23 @@ def goals(ctx: Ctx) -> None:
          wf and ff and wf.median / ff.median <= 1.3,
          f"{wf.median / ff.median:.2f}x ({wf.median:.2f} vs {ff.median:.2f} ms)"
          if wf and ff else "not measured")
+    a, b = get("cp:envreg"), get("cp:clone")
+    goal("envreg cp at least 10x faster than virtualenv-clone (cpvirtualenv's copy)",
+         a and b and b.median / a.median >= 10,
+         f"{b.median / a.median:.1f}x ({a.median:.1f} vs {b.median:.1f} ms)"
+         if a and b else "not measured")
+    t = get("tmp:envreg")
+    goal("mktmpenv --no-pip + deactivate round trip at most 20 ms", t and t.median <= 20,
+         f"{t.median:.1f} ms per round" if t else "not measured")
+    m = get("mv:envreg")
+    goal("envreg mv at most 50 ms", m and m.median <= 50,
+         f"{m.median:.1f} ms" if m else "not measured")
     procs = res.get("procs")
     e = procs.get("envreg") if procs else None
     goal("sourcing the envreg hook starts at most one envreg process",
          None if e is None else e[1] <= 1,
-         f"{e[1]} envreg process(es)" if e else "not measured (envreg init not available)")
+         f"{e[1]} envreg process(es)" if e
+         else "not measured" + (" (envreg init not available)" if "shell" in ctx.args.only else ""))
 
 
 # ---------------------------------------------------------------- main
@@ -919,7 +1071,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                     help="where everything is created (default bench/.work)")
     ap.add_argument("--only", action="append", choices=SECTIONS, metavar="SECTION",
                     help=f"run only this part (repeatable): {', '.join(SECTIONS)}; "
-                         "without creation or shell, no tools are installed (no network)")
+                         "only listing installs no tools (no network)")
     args = ap.parse_args(argv)
     args.only = args.only or list(SECTIONS)
     q = args.quick
@@ -965,11 +1117,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 bench_workon_floor(ctx, s)
             report(ctx)
             return 1 if ctx.errors else 0
-        if "creation" in args.only or "shell" in args.only:
+        if {"creation", "shell", "lifecycle"} & set(args.only):
             try:
                 prepare_tools(ctx)
             except BenchError as e:
-                ctx.errors.append(f"{e}\n  (virtualenv, uv and virtualenvwrapper are left out)")
+                ctx.errors.append(f"{e}\n  (virtualenv, uv, virtualenvwrapper and virtualenv-clone "
+                                  "are left out)")
         print_versions(ctx)
         for section, fn in (("creation", bench_creation), ("listing", bench_ls),
                             ("shell", bench_shell), ("lifecycle", bench_lifecycle)):
