@@ -1,0 +1,175 @@
+//! The variables of `envreg set --var`: `workon` exports them, `deactivate`
+//! restores each exactly (unset stays unset, a value or an empty value comes
+//! back), a switch restores the old env's before setting the new one's, and
+//! a failed switch leaves the active env's variables as they were.
+
+use super::*;
+
+/// A value no shell may evaluate: spaces, both quotes, `$`, backticks,
+/// globs, a backslash, a leading tilde, a trailing space.
+const WEIRD: &str = r#"~ a  b "dq" 'sq' $HOME ${HOME} `echo hi` $(echo x) * \n = ; & "#;
+
+/// proj1 and proj2 with variables, proj3 without; `breakenv` (on PATH) makes
+/// proj2's activate scripts fail at their end, after they changed things.
+fn sandbox() -> Sandbox {
+    let sb = sandbox_with_envs();
+    sb.mkenvs(&["proj3"]);
+    let weird = format!("WEIRD={WEIRD}");
+    for (name, args) in [
+        (
+            "proj1",
+            vec!["--var", "A_UNSET=one", "--var", "A_SET=new1"]
+                .into_iter()
+                .chain(["--var", "A_EMPTY=new2", "--var", &weird])
+                .collect::<Vec<_>>(),
+        ),
+        ("proj2", vec!["--var", "B_ONLY=two", "--var", "A_SET=fromB"]),
+    ] {
+        let out = sb.envreg(&[&["set", name][..], &args].concat());
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let bin2 = sb.env_dir("proj2").join("bin");
+    for script in ["activate", "activate.fish", "activate.csh", "activate.nu"] {
+        if let Ok(real) = std::fs::read_to_string(bin2.join(script)) {
+            let tail = if script == "activate.csh" {
+                "\nexit 3\n"
+            } else if script == "activate.nu" {
+                "\nerror make {msg: broken}\n"
+            } else {
+                "\nreturn 3\n"
+            };
+            write(
+                &bin2.join(format!("{script}.broken")),
+                &format!("{real}{tail}"),
+            );
+        }
+    }
+    sb.write_exe(
+        &sb.sysbin.join("breakenv"),
+        &format!(
+            "#!/bin/sh\ncd '{}' && for f in *.broken; do cp \"$f\" \"${{f%.broken}}\"; done\n",
+            bin2.display()
+        ),
+    );
+    sb
+}
+
+/// The stages every shell's script prints with its `show` (TAG_ENV: the
+/// exported variables, `|`-separated; TAG_SH: A_UNSET, A_SET, A_EMPTY,
+/// B_ONLY as the shell sees them, `u` for unset).
+fn check(sb: &Sandbox, run: &Run) {
+    run.assert_done();
+    let env = |tag: &str| {
+        let mut v: Vec<String> = run
+            .get(&format!("{tag}_ENV"))
+            .split('|')
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        v.sort();
+        v
+    };
+    let want = |items: &[&str]| {
+        let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+        v.sort();
+        v
+    };
+    let weird = format!("WEIRD={WEIRD}");
+    let before = want(&["A_SET=orig", "A_EMPTY="]);
+    let in1 = want(&["A_UNSET=one", "A_SET=new1", "A_EMPTY=new2", &weird]);
+    assert_eq!(env("S0"), before);
+    assert_eq!(run.get("S0_SH"), "u,orig,,u");
+    // An env without variables changes none.
+    assert_eq!(env("N"), before);
+    assert_eq!(
+        run.get("NOVARS"),
+        "1",
+        "workon proj3 changed the environment"
+    );
+    assert_eq!(env("S1"), in1);
+    assert_eq!(run.get("S1_SH"), "one,new1,new2,u");
+    assert_eq!(env("S2"), want(&["A_SET=fromB", "A_EMPTY=", "B_ONLY=two"]));
+    assert_eq!(run.get("S2_SH"), "u,fromB,,two");
+    assert_eq!(env("S3"), before);
+    assert_eq!(run.get("S3_SH"), "u,orig,,u");
+    // The failed switch: proj1 active, its variables as the user left them.
+    assert_eq!(run.get("FRC"), "1");
+    assert_eq!(run.get("FVE"), sb.env_dir("proj1").display().to_string());
+    assert_eq!(
+        env("F"),
+        want(&["A_UNSET=one", "A_SET=usermod", "A_EMPTY=new2", &weird])
+    );
+    assert_eq!(run.get("F_SH"), "one,usermod,new2,u");
+    assert_eq!(env("G"), before);
+    assert_eq!(run.get("G_SH"), "u,orig,,u");
+}
+
+fn posix_script(sh: &Posix) -> String {
+    let Posix { strict, init, .. } = sh;
+    format!(
+        r#"{strict}
+rc= e0= e1=
+eval "$(envreg init {init})"
+unset A_UNSET B_ONLY WEIRD
+export A_SET=orig A_EMPTY=
+show() {{
+    printf '%s\n' "$1_ENV=$(env | grep -E '^(A_UNSET|A_SET|A_EMPTY|WEIRD|B_ONLY)=' | tr '\n' '|')"
+    printf '%s\n' "$1_SH=${{A_UNSET-u}},${{A_SET-u}},${{A_EMPTY-u}},${{B_ONLY-u}}"
+}}
+others() {{
+    env | grep -v -E '^(PATH|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|_)=' | sort
+}}
+show S0
+e0="$(others)"
+workon proj3
+e1="$(others)"
+show N
+if [ "$e0" = "$e1" ]; then echo NOVARS=1; fi
+deactivate
+workon proj1
+show S1
+workon proj2
+show S2
+deactivate
+show S3
+workon proj1
+A_SET=usermod
+breakenv
+rc=0
+workon proj2 || rc=$?
+echo "FRC=$rc"
+echo "FVE=$VIRTUAL_ENV"
+show F
+deactivate
+show G
+echo DONE=1
+"#
+    )
+}
+
+fn check_posix(sh: &Posix) {
+    if !require(sh.program) {
+        return;
+    }
+    let sb = sandbox();
+    let run = sb.run_script(sh.program, sh.args, "sh", &posix_script(sh));
+    check(&sb, &run);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
+fn bash_workon_exports_vars_and_deactivate_restores_them() {
+    check_posix(&BASH);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_zsh)),
+    ignore = "needs pyenv CPython 3.12, zsh"
+)]
+fn zsh_workon_exports_vars_and_deactivate_restores_them() {
+    check_posix(&ZSH);
+}
