@@ -173,3 +173,68 @@ fn bash_workon_exports_vars_and_deactivate_restores_them() {
 fn zsh_workon_exports_vars_and_deactivate_restores_them() {
     check_posix(&ZSH);
 }
+
+const FISH_SCRIPT: &str = r#"envreg init fish | source
+set -e A_UNSET B_ONLY WEIRD
+set -gx A_SET orig
+set -gx A_EMPTY ''
+function show
+    set -l e (env | string match -r '^(?:A_UNSET|A_SET|A_EMPTY|WEIRD|B_ONLY)=.*')
+    printf '%s_ENV=' $argv[1]
+    printf '%s|' $e
+    echo
+    set -l sh
+    for k in A_UNSET A_SET A_EMPTY B_ONLY
+        if set -q $k
+            set -a sh "$$k"
+        else
+            set -a sh u
+        end
+    end
+    printf '%s_SH=%s\n' $argv[1] (string join , -- $sh)
+end
+function others
+    env | string match -rv '^(?:PATH|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|_|_OLD_[A-Z_]*)=' | sort
+end
+show S0
+set -l e0 (others)
+workon proj3
+set -l e1 (others)
+show N
+if test "$e0" = "$e1"
+    echo NOVARS=1
+end
+deactivate
+workon proj1
+show S1
+workon proj2
+show S2
+deactivate
+show S3
+workon proj1
+set -gx A_SET usermod
+breakenv
+workon proj2
+echo "FRC=$status"
+echo "FVE=$VIRTUAL_ENV"
+show F
+deactivate
+show G
+set -n | string match -q -r '^__envreg_(old|kold|know)_|^__envreg_var_keys$'; or echo CLEAN=1
+echo DONE=1
+"#;
+
+#[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
+fn fish_workon_exports_vars_and_deactivate_restores_them() {
+    if !require("fish") {
+        return;
+    }
+    let sb = sandbox();
+    let run = sb.run_script("fish", &["--no-config"], "fish", FISH_SCRIPT);
+    check(&sb, &run);
+    assert_eq!(run.get("CLEAN"), "1", "the hook left its state behind");
+}
