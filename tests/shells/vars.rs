@@ -238,3 +238,60 @@ fn fish_workon_exports_vars_and_deactivate_restores_them() {
     check(&sb, &run);
     assert_eq!(run.get("CLEAN"), "1", "the hook left its state behind");
 }
+
+/// xonsh activates without the activate scripts; its switch fails on an
+/// unreadable pyvenv.cfg (before it leaves the active env).
+const XONSH_SCRIPT: &str = r#"
+import os, subprocess
+execx(subprocess.check_output(["envreg", "init", "xonsh"], text=True))
+for k in ("A_UNSET", "B_ONLY", "WEIRD"):
+    ${...}.pop(k, None)
+$A_SET = "orig"
+$A_EMPTY = ""
+KEYS = ("A_UNSET", "A_SET", "A_EMPTY", "WEIRD", "B_ONLY")
+def show(tag):
+    seen = subprocess.run(["env"], env=${...}.detype(), stdout=subprocess.PIPE, text=True).stdout
+    print(tag + "_ENV=" + "|".join(l for l in seen.splitlines() if l.split("=", 1)[0] in KEYS))
+    print(tag + "_SH=" + ",".join(${...}.get(k, "u") for k in ("A_UNSET", "A_SET", "A_EMPTY", "B_ONLY")))
+def others():
+    return {k: v for k, v in ${...}.detype().items() if not k.startswith("XONSH_") and k not in ("PATH", "VIRTUAL_ENV", "VIRTUAL_ENV_PROMPT")}
+show("S0")
+e0 = others()
+workon proj3
+e1 = others()
+show("N")
+if e0 == e1:
+    print("NOVARS=1")
+deactivate
+workon proj1
+show("S1")
+workon proj2
+show("S2")
+deactivate
+show("S3")
+workon proj1
+$A_SET = "usermod"
+with open(os.path.join(os.path.dirname($VIRTUAL_ENV), "proj2", "pyvenv.cfg"), "wb") as f:
+    f.write(b"home = /x\nprompt = \xff\xfe\n")
+r = !(workon proj2)
+print("FRC=" + str(r.returncode))
+print("FVE=" + $VIRTUAL_ENV)
+show("F")
+deactivate
+show("G")
+print("DONE=1")
+"#;
+
+#[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_xonsh)),
+    ignore = "needs pyenv CPython 3.12, xonsh"
+)]
+fn xonsh_workon_exports_vars_and_deactivate_restores_them() {
+    if !require("xonsh") {
+        return;
+    }
+    let sb = sandbox();
+    let run = sb.run_script("xonsh", &["--no-rc"], "xsh", XONSH_SCRIPT);
+    check(&sb, &run);
+}
