@@ -295,3 +295,61 @@ fn xonsh_workon_exports_vars_and_deactivate_restores_them() {
     let run = sb.run_script("xonsh", &["--no-rc"], "xsh", XONSH_SCRIPT);
     check(&sb, &run);
 }
+
+/// nushell activates without the activate scripts; its switch fails on a
+/// pyvenv.cfg it cannot read (before it leaves the active env).
+const NU_SCRIPT: &str = r#"
+source r#'@HOOK@'#
+hide-env -i A_UNSET B_ONLY WEIRD
+$env.A_SET = 'orig'
+$env.A_EMPTY = ''
+def show [tag: string] {
+    let keys = [A_UNSET A_SET A_EMPTY WEIRD B_ONLY]
+    let seen = (^env | lines | where {|l| ($l | split row --number 2 '=' | first) in $keys } | str join '|')
+    print $"($tag)_ENV=($seen)"
+    let sh = ([A_UNSET A_SET A_EMPTY B_ONLY] | each {|k| if $k in $env { $env | get $k } else { 'u' } } | str join ',')
+    print $"($tag)_SH=($sh)"
+}
+def others [] {
+    ^env | lines | where {|l| not ($l =~ '^(PATH|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|_)=') } | sort
+}
+show S0
+let e0 = (others)
+workon proj3
+let e1 = (others)
+show N
+if $e0 == $e1 { print "NOVARS=1" }
+deactivate
+workon proj1
+show S1
+workon proj2
+show S2
+deactivate
+show S3
+workon proj1
+$env.A_SET = 'usermod'
+let cfg = ($env.VIRTUAL_ENV | path dirname | path join proj2 pyvenv.cfg)
+rm $cfg
+mkdir $cfg
+let bad = (try { workon proj2; 'ok' } catch { 'failed' })
+print $"FRC=(if $bad == 'failed' { 1 } else { 0 })"
+print $"FVE=($env.VIRTUAL_ENV)"
+show F
+deactivate
+show G
+print "DONE=1"
+"#;
+
+#[test]
+#[cfg_attr(not(all(has_nu, has_py_3_12)), ignore = "needs nu, pyenv CPython 3.12")]
+fn nu_workon_exports_vars_and_deactivate_restores_them() {
+    if !require("nu") {
+        return;
+    }
+    let sb = sandbox();
+    let hook = sb.dir.path().join("envreg-hook.nu");
+    write(&hook, &text(&sb.envreg(&["init", "nu"]).stdout));
+    let script = NU_SCRIPT.replace("@HOOK@", &hook.display().to_string());
+    let run = sb.run_script("nu", &["--no-config-file"], "nu", &script);
+    check(&sb, &run);
+}
