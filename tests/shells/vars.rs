@@ -353,3 +353,25 @@ fn nu_workon_exports_vars_and_deactivate_restores_them() {
     let run = sb.run_script("nu", &["--no-config-file"], "nu", &script);
     check(&sb, &run);
 }
+
+/// PowerShell cannot be installed here: its hook is checked as text. It
+/// reads the variables after the two path lines, sets them once the activate
+/// script succeeded, restores them in the non-nondestructive deactivate, and
+/// puts them back after a failed switch.
+#[test]
+fn powershell_vars_as_text() {
+    let sb = Sandbox::new();
+    let ps = text(&sb.envreg(&["init", "powershell"]).stdout);
+    let at = |needle: &str| {
+        ps.find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?} in the PowerShell hook"))
+    };
+    assert!(at("$vars = @($out | Select-Object -Skip 2)") < at("__envreg_SetVars $vars"));
+    let deactivate = at("function global:__envreg_Deactivate(");
+    let restore = at("        __envreg_RestoreVars\n");
+    assert!(deactivate < restore && restore < at("function global:__envreg_Activate("));
+    let failed = at("if (-not (__envreg_Activate $bin))");
+    let put_back = at("foreach ($now in $keepNow)");
+    assert!(failed < put_back && put_back < at("__envreg_SetVars $vars"));
+    assert!(at("$keepNow = @(__envreg_SnapVars") < at("        deactivate\n    } elseif"));
+}
