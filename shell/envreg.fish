@@ -7,7 +7,9 @@
 # generated from envreg's command-line definition), or source this file (and
 # that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory: the hook resolves no path itself. User
+# and the global hooks directory (then the variables of `envreg set --var`,
+# which workon exports and deactivate restores): the hook resolves no path
+# itself. User
 # hooks for fish are the files ending `.fish`. `builtin` and `command` are
 # reserved words in fish, so user functions cannot take their names; the
 # hook calls `builtin source` and `command envreg`.

@@ -7,7 +7,8 @@
 #
 # Sourcing it starts no program; `workon NAME` runs `envreg path --workon`
 # once, which prints the environment's directory (and the global hooks
-# directory, unused here): the hook resolves no path itself.
+# directory, unused here, then the variables of `envreg set --var`, which
+# workon exports and deactivate restores): the hook resolves no path itself.
 # `overlay use` needs a path known at parse time, so this hook activates the
 # environment itself, the way bin/activate.nu does, and keeps what it changed
 # in $env.__ENVREG_SAVED so `deactivate` can put it back. nushell gets no user

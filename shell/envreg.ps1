@@ -5,7 +5,9 @@
 #
 # or dot-source this file. Loading it starts no program; `workon NAME` runs
 # `envreg path --workon` once, which prints the environment's directory and
-# the global hooks directory: the hook resolves no path itself. User hooks for PowerShell are the files ending `.ps1`:
+# the global hooks directory (then the variables of `envreg set --var`,
+# which workon exports and deactivate restores): the hook resolves no path
+# itself. User hooks for PowerShell are the files ending `.ps1`:
 # preactivate.ps1 is run with the name as argument, the others dot-sourced.
 
 # `workon` is set up in this shell: exported so that envreg (its `mkenv`

@@ -11,7 +11,8 @@
 # tcsh gets no user hooks: the environment's activate.csh does the work.
 #
 # `workon NAME` runs `envreg path --workon` once (it prints the environment's
-# directory, then the hooks directory) and sources NAME's activate.csh, which
+# directory, then the hooks directory, then variables this hook does not set
+# yet) and sources NAME's activate.csh, which
 # leaves the current environment itself. If that script fails (an error stops
 # a sourced file in tcsh), the environment that was active before is
 # activated again and workon's status is 1. tcsh substitutes the variables

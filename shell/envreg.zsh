@@ -9,7 +9,9 @@
 # generated from envreg's command-line definition), or source this file (and
 # that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory: the hook resolves no path itself. Without
+# and the global hooks directory (then the variables of `envreg set --var`,
+# which workon exports and deactivate restores): the hook resolves no path
+# itself. Without
 # compinit there is simply no completion. Every shell command is called as
 # `\builtin NAME` (`\builtin command envreg` costs no extra process in zsh),
 # so user aliases or functions named `command`, `hash`, `unset`, `source`,
