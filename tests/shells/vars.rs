@@ -31,8 +31,9 @@ fn sandbox() -> Sandbox {
     let bin2 = sb.env_dir("proj2").join("bin");
     for script in ["activate", "activate.fish", "activate.csh", "activate.nu"] {
         if let Ok(real) = std::fs::read_to_string(bin2.join(script)) {
+            // An error stops a sourced file in tcsh (it has no `return`).
             let tail = if script == "activate.csh" {
-                "\nexit 3\n"
+                "\nset x = $nosuchvar\n"
             } else if script == "activate.nu" {
                 "\nerror make {msg: broken}\n"
             } else {
@@ -374,4 +375,73 @@ fn powershell_vars_as_text() {
     let put_back = at("foreach ($now in $keepNow)");
     assert!(failed < put_back && put_back < at("__envreg_SetVars $vars"));
     assert!(at("$keepNow = @(__envreg_SnapVars") < at("        deactivate\n    } elseif"));
+}
+
+/// tcsh: `show` is a sourced file (aliases cannot loop); the value tag is in
+/// $tag.
+const TCSH_SHOW: &str = r#"printf '%s\n' "${tag}_ENV=`env | grep -E '^(A_UNSET|A_SET|A_EMPTY|WEIRD|B_ONLY)=' | tr '\n' '|'`"
+set line = ""
+set sep = ""
+foreach k (A_UNSET A_SET A_EMPTY B_ONLY)
+    set v = u
+    printenv $k > /dev/null
+    if ($status == 0) set v = "`printenv $k`"
+    set line = "${line}${sep}${v}"
+    set sep = ","
+end
+printf '%s\n' "${tag}_SH=$line"
+"#;
+
+const TCSH_SCRIPT: &str = r#"set prompt = "> "
+eval "`envreg init tcsh`"
+unsetenv A_UNSET
+unsetenv B_ONLY
+unsetenv WEIRD
+setenv A_SET orig
+setenv A_EMPTY ''
+set tag = S0
+source "$HOME/show.tcsh"
+env | grep -v -E '^(PATH|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|_)=' | sort > "$HOME/e0.txt"
+workon proj3
+env | grep -v -E '^(PATH|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|_)=' | sort > "$HOME/e1.txt"
+set tag = N
+source "$HOME/show.tcsh"
+cmp -s "$HOME/e0.txt" "$HOME/e1.txt" && echo NOVARS=1
+deactivate
+workon proj1
+set tag = S1
+source "$HOME/show.tcsh"
+workon proj2
+set tag = S2
+source "$HOME/show.tcsh"
+deactivate
+set tag = S3
+source "$HOME/show.tcsh"
+workon proj1
+setenv A_SET usermod
+breakenv
+workon proj2
+echo "FRC=$status"
+echo "FVE=$VIRTUAL_ENV"
+set tag = F
+source "$HOME/show.tcsh"
+deactivate
+set tag = G
+source "$HOME/show.tcsh"
+echo DONE=1
+"#;
+
+#[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_tcsh)),
+    ignore = "needs pyenv CPython 3.12, tcsh"
+)]
+fn tcsh_workon_exports_vars_and_deactivate_restores_them() {
+    if !require("tcsh") {
+        return;
+    }
+    let sb = sandbox();
+    write(&sb.home.join("show.tcsh"), TCSH_SHOW);
+    let run = sb.run_script("tcsh", &["-f"], "tcsh", TCSH_SCRIPT);
+    check(&sb, &run);
 }
