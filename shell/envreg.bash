@@ -12,7 +12,9 @@
 # generated from envreg's command-line definition), or source this file
 # (and that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory: the hook resolves no path itself. Safe under
+# and the global hooks directory (then the variables of `envreg set --var`,
+# which workon exports and deactivate restores): the hook resolves no path
+# itself. Safe under
 # `set -eu`. Every shell command is called as `\builtin NAME`, so user aliases
 # or functions named `builtin`, `command`, `hash`, `unset`, `source`, `local`,
 # `printf`, ... do not change what it does; only a user *function* named
@@ -28,6 +30,52 @@ __envreg_source_if() {
     if [[ -f "$1" ]]; then
         \builtin source "$@"
     fi
+}
+
+# The variables of `envreg set --var`: workon exports them after the activate
+# script succeeded, and deactivate restores what each was before. The state
+# lives in two arrays, gone when nothing is applied: __envreg_var_keys, and
+# __envreg_var_olds with "s" + the old value, or "u" for a variable that was
+# unset. (Parameter expansion only: no forks.)
+
+# Export the KEY=VALUE lines of $1, remembering what each variable was.
+__envreg_set_vars() {
+    \builtin local __envreg_rest="$1" __envreg_line __envreg_key
+    while [[ -n "${__envreg_rest}" ]]; do
+        __envreg_line="${__envreg_rest%%$'\n'*}"
+        if [[ "${__envreg_rest}" == *$'\n'* ]]; then
+            __envreg_rest="${__envreg_rest#*$'\n'}"
+        else
+            __envreg_rest=""
+        fi
+        __envreg_key="${__envreg_line%%=*}"
+        __envreg_var_keys+=("${__envreg_key}")
+        if [[ -n "${!__envreg_key+x}" ]]; then
+            __envreg_var_olds+=("s${!__envreg_key}")
+        else
+            __envreg_var_olds+=(u)
+        fi
+        \builtin export "${__envreg_key}=${__envreg_line#*=}"
+    done
+}
+
+# Give variable $1 the state $2: "s" + a value, or "u" for unset.
+__envreg_put_var() {
+    if [[ "$2" == u ]]; then
+        \builtin unset "$1"
+    else
+        \builtin export "$1=${2#s}"
+    fi
+}
+
+# Restore the variables __envreg_set_vars exported, and forget them.
+__envreg_restore_vars() {
+    [[ -n "${__envreg_var_keys[0]+x}" ]] || return 0
+    \builtin local __envreg_i
+    for ((__envreg_i = ${#__envreg_var_keys[@]} - 1; __envreg_i >= 0; __envreg_i--)); do
+        __envreg_put_var "${__envreg_var_keys[__envreg_i]}" "${__envreg_var_olds[__envreg_i]}"
+    done
+    \builtin unset __envreg_var_keys __envreg_var_olds
 }
 
 # The wrapped `deactivate`: per-env predeactivate, global predeactivate, the
@@ -49,6 +97,7 @@ __envreg_deactivate() {
     if [[ "${1-}" != nondestructive ]]; then
         \builtin unset -f _envreg_venv_deactivate deactivate
         \builtin unset __envreg_hooks_dir
+        __envreg_restore_vars
     fi
     # What virtualenvwrapper's postdeactivate hooks expect; gone afterwards.
     \builtin local ENVREG_LAST_ENV="${__envreg_env}" VIRTUALENVWRAPPER_LAST_VIRTUALENV="${__envreg_env}"
@@ -93,7 +142,7 @@ __envreg_undo_failed() {
 # workon NAME: activate environment NAME in this shell, leaving the current
 # one first. Bare `workon` lists the names, or opens a picker on a terminal.
 # If NAME's activate script fails, the environment that was active before is
-# activated again and workon returns non-zero.
+# activated again, its variables as they were, and workon returns non-zero.
 workon() {
     if [[ "$#" -ne 1 ]]; then
         if [[ "$#" -gt 1 ]]; then
@@ -116,9 +165,13 @@ workon() {
     fi
     # What to go back to if NAME's activate script fails: the environment
     # activated with a `deactivate`, or one inherited from the parent shell.
-    \builtin local __envreg_out __envreg_dir __envreg_hooks __envreg_prev="" \
+    \builtin local __envreg_out __envreg_dir __envreg_hooks __envreg_vars="" __envreg_prev="" \
         __envreg_prev_hooks="${__envreg_hooks_dir-}" __envreg_inherited="" \
-        __envreg_old_path="${PATH-}" __envreg_old_prompt=""
+        __envreg_old_path="${PATH-}" __envreg_old_prompt="" __envreg_i
+    # The active environment's variables: which, what they were before it,
+    # and what they are now (for a failed switch to put back).
+    \builtin local -a __envreg_keep_keys __envreg_keep_olds __envreg_keep_now
+    __envreg_keep_keys=() __envreg_keep_olds=() __envreg_keep_now=()
     # `$(\command envreg ...)` runs envreg in the subshell itself; `\builtin
     # command` would fork once more, so it is used only when a user function
     # named `command` is there to be bypassed.
@@ -127,8 +180,13 @@ workon() {
     else
         __envreg_out="$(\command envreg path --workon -- "$1")" || return
     fi
+    # The environment's directory, the hooks directory, then KEY=VALUE lines.
     __envreg_dir="${__envreg_out%%$'\n'*}"
     __envreg_hooks="${__envreg_out#*$'\n'}"
+    if [[ "${__envreg_hooks}" == *$'\n'* ]]; then
+        __envreg_vars="${__envreg_hooks#*$'\n'}"
+        __envreg_hooks="${__envreg_hooks%%$'\n'*}"
+    fi
     if [[ ! -f "${__envreg_dir}/bin/activate" || ! -r "${__envreg_dir}/bin/activate" ]]; then
         \builtin printf "envreg: environment '%s' has no readable activation script at %s; check it with 'envreg show %s'\n" \
             "$1" "${__envreg_dir}/bin/activate" "$1" >&2
@@ -136,6 +194,17 @@ workon() {
     fi
     if \builtin declare -F deactivate >/dev/null; then
         __envreg_prev="${VIRTUAL_ENV-}"
+        if [[ -n "${__envreg_var_keys[0]+x}" ]]; then
+            __envreg_keep_keys=("${__envreg_var_keys[@]}")
+            __envreg_keep_olds=("${__envreg_var_olds[@]}")
+            for __envreg_i in "${__envreg_var_keys[@]}"; do
+                if [[ -n "${!__envreg_i+x}" ]]; then
+                    __envreg_keep_now+=("s${!__envreg_i}")
+                else
+                    __envreg_keep_now+=(u)
+                fi
+            done
+        fi
         deactivate
     elif [[ -n "${VIRTUAL_ENV-}" ]]; then
         __envreg_inherited="${VIRTUAL_ENV}"
@@ -155,6 +224,11 @@ workon() {
         \builtin unset __envreg_hooks_dir
         if [[ -n "${__envreg_prev}" ]] && __envreg_activate "${__envreg_prev}"; then
             __envreg_hooks_dir="${__envreg_prev_hooks:-${__envreg_hooks}}"
+            for ((__envreg_i = 0; __envreg_i < ${#__envreg_keep_keys[@]}; __envreg_i++)); do
+                __envreg_var_keys+=("${__envreg_keep_keys[__envreg_i]}")
+                __envreg_var_olds+=("${__envreg_keep_olds[__envreg_i]}")
+                __envreg_put_var "${__envreg_keep_keys[__envreg_i]}" "${__envreg_keep_now[__envreg_i]}"
+            done
             __envreg_source_if "${__envreg_hooks_dir}/postactivate"
             __envreg_source_if "${__envreg_prev}/bin/postactivate"
             \builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
@@ -174,6 +248,7 @@ workon() {
         fi
         return 1
     fi
+    __envreg_set_vars "${__envreg_vars}"
     if [[ -f "${__envreg_hooks}/postactivate" ]]; then
         \builtin source "${__envreg_hooks}/postactivate"
     fi

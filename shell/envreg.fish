@@ -7,7 +7,9 @@
 # generated from envreg's command-line definition), or source this file (and
 # that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory: the hook resolves no path itself. User
+# and the global hooks directory (then the variables of `envreg set --var`,
+# which workon exports and deactivate restores): the hook resolves no path
+# itself. User
 # hooks for fish are the files ending `.fish`. `builtin` and `command` are
 # reserved words in fish, so user functions cannot take their names; the
 # hook calls `builtin source` and `command envreg`.
@@ -49,6 +51,7 @@ function __envreg_deactivate
     if test "$argv[1]" != nondestructive
         functions -e __envreg_venv_deactivate deactivate
         set -e -g __envreg_hooks_dir
+        __envreg_restore_vars
     end
     # What virtualenvwrapper's postdeactivate hooks expect; gone afterwards.
     set -g ENVREG_LAST_ENV $env
@@ -57,6 +60,82 @@ function __envreg_deactivate
     test -n "$hooks"; and __envreg_source_if $hooks/postdeactivate.fish
     set -e -g ENVREG_LAST_ENV
     set -e -g VIRTUALENVWRAPPER_LAST_VIRTUALENV
+end
+
+# The variables of `envreg set --var`: workon exports them after the activate
+# script succeeded, and deactivate restores what each was before. The state is
+# global and gone when nothing is applied: __envreg_var_keys lists the
+# variables, and __envreg_old_KEY holds KEY's old value (a list, kept as is)
+# if KEY was set before.
+
+# Export the KEY=VALUE lines in $argv, remembering what each variable was.
+function __envreg_set_vars
+    for __envreg_line in $argv
+        set -l __envreg_kv (string split -m 1 -- = $__envreg_line)
+        set -l __envreg_key $__envreg_kv[1]
+        set -ga __envreg_var_keys $__envreg_key
+        set -e -g __envreg_old_$__envreg_key
+        if set -q $__envreg_key
+            set -g __envreg_old_$__envreg_key $$__envreg_key
+        end
+        set -gx $__envreg_key $__envreg_kv[2]
+    end
+end
+
+# Restore the variables __envreg_set_vars exported, and forget them.
+function __envreg_restore_vars
+    for __envreg_key in $__envreg_var_keys
+        if set -q __envreg_old_$__envreg_key
+            set -l __envreg_old __envreg_old_$__envreg_key
+            set -gx $__envreg_key $$__envreg_old
+            set -e -g __envreg_old_$__envreg_key
+        else
+            set -e -g $__envreg_key
+        end
+    end
+    set -e -g __envreg_var_keys
+end
+
+# Before workon leaves the active environment: keep its variables' old
+# values (__envreg_kold_KEY) and what they are now (__envreg_know_KEY).
+function __envreg_keep_vars
+    for __envreg_key in $__envreg_var_keys
+        set -e -g __envreg_kold_$__envreg_key
+        set -e -g __envreg_know_$__envreg_key
+        if set -q __envreg_old_$__envreg_key
+            set -l __envreg_old __envreg_old_$__envreg_key
+            set -g __envreg_kold_$__envreg_key $$__envreg_old
+        end
+        if set -q $__envreg_key
+            set -g __envreg_know_$__envreg_key $$__envreg_key
+        end
+    end
+end
+
+# After a failed switch reactivated that environment: put the variables in
+# $argv back as __envreg_keep_vars found them.
+function __envreg_unkeep_vars
+    for __envreg_key in $argv
+        set -ga __envreg_var_keys $__envreg_key
+        if set -q __envreg_kold_$__envreg_key
+            set -l __envreg_old __envreg_kold_$__envreg_key
+            set -g __envreg_old_$__envreg_key $$__envreg_old
+        end
+        if set -q __envreg_know_$__envreg_key
+            set -l __envreg_now __envreg_know_$__envreg_key
+            set -gx $__envreg_key $$__envreg_now
+        else
+            set -e -g $__envreg_key
+        end
+    end
+end
+
+# Forget what __envreg_keep_vars kept for the variables in $argv.
+function __envreg_forget_kept
+    for __envreg_key in $argv
+        set -e -g __envreg_kold_$__envreg_key
+        set -e -g __envreg_know_$__envreg_key
+    end
 end
 
 # Source the activate.fish of the environment in $argv[1] and wrap its
@@ -86,7 +165,7 @@ end
 # workon NAME: activate environment NAME in this shell, leaving the current
 # one first. Bare `workon` lists the names, or opens a picker on a terminal.
 # If NAME's activate script fails, the environment that was active before is
-# activated again and workon returns non-zero.
+# activated again, its variables as they were, and workon returns non-zero.
 function workon --description 'Activate an envreg environment in this shell'
     if test (count $argv) -eq 0
         # The picker only when this function's stdin, stdout and stderr are
@@ -107,8 +186,10 @@ function workon --description 'Activate an envreg environment in this shell'
         return 2
     end
     set -l out (command envreg path --workon -- $argv[1]); or return
+    # The environment's directory, the hooks directory, then KEY=VALUE lines.
     set -l dir $out[1]
     set -l hooks $out[2]
+    set -l vars $out[3..-1]
     if not test -f "$dir/bin/activate.fish"; or not test -r "$dir/bin/activate.fish"
         builtin printf "envreg: environment '%s' has no readable activation script at %s; check it with 'envreg show %s'\n" \
             $argv[1] "$dir/bin/activate.fish" $argv[1] >&2
@@ -121,8 +202,12 @@ function workon --description 'Activate an envreg environment in this shell'
     set -l inherited
     set -l old_path $PATH
     set -l old_prompt $VIRTUAL_ENV_PROMPT
+    # The active environment's variables, for a failed switch to put back.
+    set -l keep_keys
     if functions -q deactivate
         set prev $VIRTUAL_ENV
+        set keep_keys $__envreg_var_keys
+        __envreg_keep_vars
         deactivate
     else if set -q VIRTUAL_ENV[1]
         set inherited $VIRTUAL_ENV
@@ -137,6 +222,7 @@ function workon --description 'Activate an envreg environment in this shell'
         if test -n "$prev"; and __envreg_activate $prev
             set -q prev_hooks[1]; or set prev_hooks $hooks
             set -g __envreg_hooks_dir $prev_hooks
+            __envreg_unkeep_vars $keep_keys
             __envreg_source_if $prev_hooks/postactivate.fish
             __envreg_source_if $prev/bin/postactivate.fish
             builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
@@ -153,8 +239,11 @@ function workon --description 'Activate an envreg environment in this shell'
         else
             builtin printf "envreg: activating '%s' failed in %s\n" $argv[1] "$dir/bin/activate.fish" >&2
         end
+        __envreg_forget_kept $keep_keys
         return 1
     end
+    __envreg_forget_kept $keep_keys
+    __envreg_set_vars $vars
     __envreg_source_if $hooks/postactivate.fish
     __envreg_source_if $dir/bin/postactivate.fish
 end

@@ -7,7 +7,8 @@
 #
 # Sourcing it starts no program; `workon NAME` runs `envreg path --workon`
 # once, which prints the environment's directory (and the global hooks
-# directory, unused here): the hook resolves no path itself.
+# directory, unused here, then the variables of `envreg set --var`, which
+# workon exports and deactivate restores): the hook resolves no path itself.
 # `overlay use` needs a path known at parse time, so this hook activates the
 # environment itself, the way bin/activate.nu does, and keeps what it changed
 # in $env.__ENVREG_SAVED so `deactivate` can put it back. nushell gets no user
@@ -37,7 +38,8 @@ def __envreg_prompt [dir: string] {
 }
 
 # Leave the environment entered with `workon`: put back PATH, the prompt,
-# VIRTUAL_ENV, VIRTUAL_ENV_PROMPT and PYTHONHOME exactly as they were.
+# VIRTUAL_ENV, VIRTUAL_ENV_PROMPT, PYTHONHOME and the variables of `envreg set
+# --var` exactly as they were.
 def --env deactivate [] {
     if not ('__ENVREG_SAVED' in $env) {
         error make --unspanned {msg: 'deactivate: no envreg environment is active'}
@@ -46,6 +48,15 @@ def --env deactivate [] {
     load-env {($saved.path_var): $saved.path}
     for var in ['VIRTUAL_ENV' 'VIRTUAL_ENV_PROMPT' 'PYTHONHOME' 'PROMPT_COMMAND'] {
         let old = ($saved.vars | get $var)
+        if $old.set {
+            load-env {$var: $old.value}
+        } else {
+            hide-env -i $var
+        }
+    }
+    # The variables of `envreg set --var`, back to what they were.
+    for var in ($saved.user | columns) {
+        let old = ($saved.user | get $var)
         if $old.set {
             load-env {$var: $old.value}
         } else {
@@ -84,7 +95,14 @@ def --env workon [name?: string@__envreg_names] {
             return (^envreg ls --names)
         }
     }
-    let dir = (^envreg path --workon -- $name | lines | first)
+    # The environment's directory, the hooks directory (unused here), then
+    # KEY=VALUE lines: the variables of `envreg set --var`.
+    let out = (^envreg path --workon -- $name | lines)
+    let dir = ($out | first)
+    let user = ($out | skip 2 | reduce --fold {} {|line, acc|
+        let kv = ($line | split row --number 2 '=')
+        $acc | insert ($kv | first) ($kv | get 1)
+    })
     let bin = ($dir | path join 'bin')
     if not ($bin | path exists) {
         error make --unspanned {msg: $"envreg: environment '($name)' has no bin directory at ($bin); check it with 'envreg show ($name)'"}
@@ -114,8 +132,12 @@ def --env workon [name?: string@__envreg_names] {
     for var in ['VIRTUAL_ENV' 'VIRTUAL_ENV_PROMPT' 'PYTHONHOME' 'PROMPT_COMMAND'] {
         $vars = ($vars | insert $var {set: ($var in $env), value: ($env | get -o $var)})
     }
+    mut saved_user = {}
+    for var in ($user | columns) {
+        $saved_user = ($saved_user | insert $var {set: ($var in $env), value: ($env | get -o $var)})
+    }
     mut changes = {
-        __ENVREG_SAVED: {path_var: $path_var, path: $old_path, vars: $vars}
+        __ENVREG_SAVED: {path_var: $path_var, path: $old_path, vars: $vars, user: $saved_user}
         $path_var: ($old_path | prepend $bin)
         VIRTUAL_ENV: $dir
         VIRTUAL_ENV_PROMPT: $prompt
@@ -132,5 +154,5 @@ def --env workon [name?: string@__envreg_names] {
         $changes = ($changes | merge {PROMPT_COMMAND: $new_prompt})
     }
     hide-env -i PYTHONHOME
-    load-env $changes
+    load-env ($changes | merge $user)
 }

@@ -5,7 +5,9 @@
 #
 # or dot-source this file. Loading it starts no program; `workon NAME` runs
 # `envreg path --workon` once, which prints the environment's directory and
-# the global hooks directory: the hook resolves no path itself. User hooks for PowerShell are the files ending `.ps1`:
+# the global hooks directory (then the variables of `envreg set --var`,
+# which workon exports and deactivate restores): the hook resolves no path
+# itself. User hooks for PowerShell are the files ending `.ps1`:
 # preactivate.ps1 is run with the name as argument, the others dot-sourced.
 
 # `workon` is set up in this shell: exported so that envreg (its `mkenv`
@@ -21,6 +23,46 @@ function global:__envreg_BinDir([string] $EnvDir) {
 # The wrapped `deactivate`: per-env predeactivate, global predeactivate, the
 # activate script's own deactivate, then per-env postdeactivate and global
 # postdeactivate (virtualenvwrapper's order).
+# The variables of `envreg set --var`: workon sets them after the activate
+# script succeeded, and deactivate restores what each was before. The state
+# is $global:__envreg_Vars, gone when nothing is applied: one entry (Name,
+# Set, Value) per variable, what it was before. (An empty value removes an
+# environment variable in PowerShell before 7.5.)
+
+# Give environment variable $Name the value $Value, or remove it if not $IsSet.
+function global:__envreg_PutVar([string] $Name, [bool] $IsSet, [string] $Value) {
+    if ($IsSet) {
+        Set-Item -LiteralPath "Env:$Name" -Value $Value
+    } else {
+        Remove-Item -LiteralPath "Env:$Name" -ErrorAction SilentlyContinue
+    }
+}
+
+# What each of the variables $Names is now: entries for __envreg_PutVar.
+function global:__envreg_SnapVars([string[]] $Names) {
+    foreach ($name in $Names) {
+        $item = Get-Item -LiteralPath "Env:$name" -ErrorAction SilentlyContinue
+        [pscustomobject]@{ Name = $name; Set = ($null -ne $item); Value = $(if ($null -ne $item) { $item.Value } else { $null }) }
+    }
+}
+
+# Set the KEY=VALUE lines $Lines, remembering what each variable was.
+function global:__envreg_SetVars([string[]] $Lines) {
+    $pairs = @(foreach ($line in $Lines) { , $line.Split([char]'=', 2) })
+    if ($pairs.Count -eq 0) { return }
+    $global:__envreg_Vars = @(__envreg_SnapVars @($pairs | ForEach-Object { $_[0] }))
+    foreach ($pair in $pairs) { __envreg_PutVar $pair[0] $true $pair[1] }
+}
+
+# Restore the variables __envreg_SetVars set, and forget them.
+function global:__envreg_RestoreVars {
+    $saved = @($global:__envreg_Vars | Where-Object { $null -ne $_ })
+    for ($i = $saved.Count - 1; $i -ge 0; $i--) {
+        __envreg_PutVar $saved[$i].Name $saved[$i].Set $saved[$i].Value
+    }
+    Remove-Variable -Name '__envreg_Vars' -Scope Global -ErrorAction SilentlyContinue
+}
+
 function global:__envreg_Deactivate([switch] $NonDestructive) {
     $envDir = $env:VIRTUAL_ENV
     $hooks = $global:__envreg_HooksDir
@@ -32,6 +74,7 @@ function global:__envreg_Deactivate([switch] $NonDestructive) {
         Remove-Item -LiteralPath 'Function:__envreg_VenvDeactivate' -ErrorAction SilentlyContinue
         Remove-Item -LiteralPath 'Function:deactivate' -ErrorAction SilentlyContinue
         Remove-Variable -Name '__envreg_HooksDir' -Scope Global -ErrorAction SilentlyContinue
+        __envreg_RestoreVars
     }
     $ENVREG_LAST_ENV = $envDir
     $VIRTUALENVWRAPPER_LAST_VIRTUALENV = $envDir
@@ -78,8 +121,10 @@ function global:workon {
     }
     $out = @(& envreg path --workon -- $Name)
     if ($LASTEXITCODE -ne 0 -or $out.Count -lt 2) { return }
+    # The environment's directory, the hooks directory, then KEY=VALUE lines.
     $dir = $out[0]
     $hooks = $out[1]
+    $vars = @($out | Select-Object -Skip 2)
     $bin = __envreg_BinDir $dir
     $script = Join-Path $bin 'Activate.ps1'
     if (-not (Test-Path -LiteralPath $script)) {
@@ -93,8 +138,12 @@ function global:workon {
     $inherited = $null
     $oldPath = $env:PATH
     $oldPrompt = $env:VIRTUAL_ENV_PROMPT
+    # The active environment's variables, for a failed switch to put back.
+    $keep = @($global:__envreg_Vars | Where-Object { $null -ne $_ })
+    $keepNow = @()
     if (Test-Path -LiteralPath 'Function:deactivate') {
         $prev = $env:VIRTUAL_ENV
+        $keepNow = @(__envreg_SnapVars @($keep | ForEach-Object { $_.Name }))
         deactivate
     } elseif ($env:VIRTUAL_ENV) {
         # A shell started inside an activated environment: drop it by hand.
@@ -116,6 +165,8 @@ function global:workon {
         Remove-Variable -Name '__envreg_HooksDir' -Scope Global -ErrorAction SilentlyContinue
         if ($prev -and (__envreg_Activate (__envreg_BinDir $prev))) {
             $global:__envreg_HooksDir = if ($prevHooks) { $prevHooks } else { $hooks }
+            if ($keep.Count) { $global:__envreg_Vars = $keep }
+            foreach ($now in $keepNow) { __envreg_PutVar $now.Name $now.Set $now.Value }
             if (Test-Path -LiteralPath (Join-Path $global:__envreg_HooksDir 'postactivate.ps1')) { . (Join-Path $global:__envreg_HooksDir 'postactivate.ps1') }
             $prevBin = __envreg_BinDir $prev
             if (Test-Path -LiteralPath (Join-Path $prevBin 'postactivate.ps1')) { . (Join-Path $prevBin 'postactivate.ps1') }
@@ -130,6 +181,7 @@ function global:workon {
         }
         return
     }
+    __envreg_SetVars $vars
     if (Test-Path -LiteralPath (Join-Path $hooks 'postactivate.ps1')) { . (Join-Path $hooks 'postactivate.ps1') }
     if (Test-Path -LiteralPath (Join-Path $bin 'postactivate.ps1')) { . (Join-Path $bin 'postactivate.ps1') }
 }

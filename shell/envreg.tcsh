@@ -11,7 +11,9 @@
 # tcsh gets no user hooks: the environment's activate.csh does the work.
 #
 # `workon NAME` runs `envreg path --workon` once (it prints the environment's
-# directory, then the hooks directory) and sources NAME's activate.csh, which
+# directory, then the hooks directory, then the variables of `envreg set
+# --var`, which workon exports and deactivate restores) and sources NAME's
+# activate.csh, which
 # leaves the current environment itself. If that script fails (an error stops
 # a sourced file in tcsh), the environment that was active before is
 # activated again and workon's status is 1. tcsh substitutes the variables
@@ -20,11 +22,34 @@
 # `eval` and any `if` (an error inside `eval` would end a non-interactive
 # shell and skip the rest of the line); /dev/null stands in for it when there
 # is nothing to source. An alias called inside an `if` needs `eval`. No
-# program is started besides envreg.
+# program is started besides envreg (copying `deactivate` for an environment
+# with variables takes one backquote, a fork of the shell).
 # `workon` is set up in this shell: exported so that envreg (its `mkenv`
 # hint) can tell.
 setenv ENVREG_SHELL tcsh;
-alias workon 'set __envreg_a = (\!*:q); set __envreg_o = ( "" ); unset __envreg_go __envreg_ok __envreg_prev __envreg_missing; set __envreg_st = 1; if ($#__envreg_a == 0) \envreg ls --names; if ($#__envreg_a == 0) set __envreg_st = $status; if ($#__envreg_a > 1) echo "envreg: workon takes one environment name, not $#__envreg_a arguments" >> /dev/stderr; if ($#__envreg_a > 1) set __envreg_st = 2; if ($?_OLD_VIRTUAL_PATH && $?VIRTUAL_ENV) eval '\''set __envreg_prev = "$VIRTUAL_ENV:q"'\''; if ($#__envreg_a == 1) set __envreg_o = ( "`\envreg path --workon -- $__envreg_a[1-]:q`" "" ) && set __envreg_go; if ($#__envreg_a != 1) unset __envreg_go; set __envreg_src = /dev/null; if ($?__envreg_go) set __envreg_src = "$__envreg_o[1]:q/bin/activate.csh"; if ($?__envreg_go && ! -f "$__envreg_src") set __envreg_missing; if ($?__envreg_missing) echo "envreg: environment $__envreg_a[1-]:q has no activation script at $__envreg_src:q" >> /dev/stderr; if ($?__envreg_missing) unset __envreg_go; if ($?__envreg_missing) set __envreg_src = /dev/null; source "$__envreg_src" && set __envreg_ok; __envreg_end';
-alias __envreg_end 'if ($?__envreg_go && ! $?__envreg_ok) eval __envreg_undo; if ($?__envreg_go && $?__envreg_ok) set __envreg_st = 0; eval "unset __envreg_a __envreg_o __envreg_src __envreg_go __envreg_ok __envreg_prev __envreg_missing __envreg_st; set status = $__envreg_st"';
+alias workon 'set __envreg_a = (\!*:q); set __envreg_o = ( "" ); unset __envreg_go __envreg_ok __envreg_prev __envreg_missing; set __envreg_st = 1; if ($#__envreg_a == 0) \envreg ls --names; if ($#__envreg_a == 0) set __envreg_st = $status; if ($#__envreg_a > 1) echo "envreg: workon takes one environment name, not $#__envreg_a arguments" >> /dev/stderr; if ($#__envreg_a > 1) set __envreg_st = 2; if ($?_OLD_VIRTUAL_PATH && $?VIRTUAL_ENV) eval '\''set __envreg_prev = "$VIRTUAL_ENV:q"'\''; if ($#__envreg_a == 1) set __envreg_o = ( "`\envreg path --workon -- $__envreg_a[1-]:q`" "" ) && set __envreg_go; if ($#__envreg_a != 1) unset __envreg_go; set __envreg_src = /dev/null; if ($?__envreg_go) set __envreg_src = "$__envreg_o[1]:q/bin/activate.csh"; if ($?__envreg_go && ! -f "$__envreg_src") set __envreg_missing; if ($?__envreg_missing) echo "envreg: environment $__envreg_a[1-]:q has no activation script at $__envreg_src:q" >> /dev/stderr; if ($?__envreg_missing) unset __envreg_go; if ($?__envreg_missing) set __envreg_src = /dev/null; if ($?__envreg_go) eval __envreg_leave; source "$__envreg_src" && set __envreg_ok; __envreg_end';
+alias __envreg_end 'if ($?__envreg_go && ! $?__envreg_ok) eval __envreg_undo; if ($?__envreg_go && ! $?__envreg_ok && $?__envreg_prev) eval __envreg_rekeep; if ($?__envreg_go && $?__envreg_ok) eval __envreg_apply; if ($?__envreg_go && $?__envreg_ok) set __envreg_st = 0; eval "unset __envreg_a __envreg_o __envreg_src __envreg_go __envreg_ok __envreg_prev __envreg_missing __envreg_kk __envreg_ko __envreg_kn __envreg_pk __envreg_po __envreg_vl __envreg_w __envreg_k __envreg_s __envreg_x __envreg_ng __envreg_st; set status = $__envreg_st"';
 alias __envreg_undo 'if ($?__envreg_prev) eval '\''source "$__envreg_prev:q/bin/activate.csh"'\''; if (! $?__envreg_prev && $?_OLD_VIRTUAL_PATH) eval deactivate; if ($?__envreg_prev) eval '\''echo "envreg: activating $__envreg_a[1-]:q failed in $__envreg_src:q; $__envreg_prev:q is active again" >> /dev/stderr'\''; if (! $?__envreg_prev) echo "envreg: activating $__envreg_a[1-]:q failed in $__envreg_src:q" >> /dev/stderr';
+# The variables of `envreg set --var` (the lines after the first two): once
+# the activate script succeeded, workon exports them, recording in
+# __envreg_vk the names and in __envreg_vo what each was ("u" for unset,
+# else "=" and the value: a list cannot hold an empty word), and wraps
+# `deactivate` (its text copied under __envreg_vd) to restore them. Before it
+# sources the next activate.csh, workon restores them itself, keeping them and
+# what they are now (__envreg_kk, __envreg_ko, __envreg_kn) for a failed
+# switch to put back. tcsh aliases cannot loop: `repeat N eval ALIAS` runs an
+# alias that takes the first word of a list N times. noglob is on while a
+# line is split at its first `=`.
+alias __envreg_set1 'set __envreg_w = "$__envreg_vl[1]:q"; shift __envreg_vl; set __envreg_k = ( $__envreg_w:s/=/ / ); set __envreg_k = "$__envreg_k[1]:q"; eval '\''set __envreg_s = $?'\''"$__envreg_k"; set __envreg_x = u; if ($__envreg_s) eval '\''set __envreg_x = "=$'\''"$__envreg_k"'\'':q"'\''; set __envreg_vk = ( $__envreg_vk:q "$__envreg_k:q" ); set __envreg_vo = ( $__envreg_vo:q "$__envreg_x:q" ); eval '\''setenv '\''"$__envreg_k"'\'' "$__envreg_w:s/'\''"$__envreg_k"'\''=//:q"'\''';
+alias __envreg_put1 'if ("$__envreg_po[1]:q" == u) unsetenv $__envreg_pk[1]; if ("$__envreg_po[1]:q" != u) setenv $__envreg_pk[1] "$__envreg_po[1]:s/=//:q"; shift __envreg_pk; shift __envreg_po';
+alias __envreg_snap1 'set __envreg_k = "$__envreg_pk[1]:q"; shift __envreg_pk; eval '\''set __envreg_s = $?'\''"$__envreg_k"; set __envreg_x = u; if ($__envreg_s) eval '\''set __envreg_x = "=$'\''"$__envreg_k"'\'':q"'\''; set __envreg_kn = ( $__envreg_kn:q "$__envreg_x:q" )';
+alias __envreg_restore 'if ($?__envreg_vk) eval __envreg_restore2';
+alias __envreg_restore2 'set __envreg_pk = ( $__envreg_vk:q ) __envreg_po = ( $__envreg_vo:q ); repeat $#__envreg_pk eval __envreg_put1; unset __envreg_vk __envreg_vo __envreg_pk __envreg_po';
+alias __envreg_wrap 'alias __envreg_vd "`alias deactivate`"; alias deactivate '\''if ("\!:*" != nondestructive) eval __envreg_restore; __envreg_vd \!*'\''';
+alias __envreg_apply 'set __envreg_vl = ( $__envreg_o[3-]:q ); if ($#__envreg_vl) eval __envreg_apply2';
+alias __envreg_apply2 'set __envreg_vk = ( ) __envreg_vo = ( ) __envreg_ng = $?noglob; set noglob; repeat $#__envreg_vl eval __envreg_set1; if (! $__envreg_ng) unset noglob; eval __envreg_wrap';
+alias __envreg_leave 'set __envreg_kk = ( ) __envreg_ko = ( ) __envreg_kn = ( ); if ($?__envreg_vk) eval __envreg_leave2';
+alias __envreg_leave2 'set __envreg_kk = ( $__envreg_vk:q ) __envreg_ko = ( $__envreg_vo:q ) __envreg_pk = ( $__envreg_vk:q ); repeat $#__envreg_pk eval __envreg_snap1; eval __envreg_restore2';
+alias __envreg_rekeep 'if ($#__envreg_kk) eval __envreg_rekeep2';
+alias __envreg_rekeep2 'set __envreg_vk = ( $__envreg_kk:q ) __envreg_vo = ( $__envreg_ko:q ) __envreg_pk = ( $__envreg_kk:q ) __envreg_po = ( $__envreg_kn:q ); repeat $#__envreg_pk eval __envreg_put1; eval __envreg_wrap';
 complete workon 'p/1/`\envreg ls --names`/';

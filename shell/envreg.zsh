@@ -9,7 +9,9 @@
 # generated from envreg's command-line definition), or source this file (and
 # that one) directly. Sourcing it starts no program; `workon NAME`
 # runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory: the hook resolves no path itself. Without
+# and the global hooks directory (then the variables of `envreg set --var`,
+# which workon exports and deactivate restores): the hook resolves no path
+# itself. Without
 # compinit there is simply no completion. Every shell command is called as
 # `\builtin NAME` (`\builtin command envreg` costs no extra process in zsh),
 # so user aliases or functions named `command`, `hash`, `unset`, `source`,
@@ -35,6 +37,77 @@ __envreg_run_if() {
     fi
 }
 
+# The variables of `envreg set --var`: workon exports them after the activate
+# script succeeded, and deactivate restores what each was before. The state
+# lives in two arrays, gone when nothing is applied: __envreg_var_keys, and
+# __envreg_var_olds with "s" + the old value, or "u" for a variable that was
+# unset.
+
+# Export the KEY=VALUE lines of $1, remembering what each variable was.
+__envreg_set_vars() {
+    \builtin emulate -L zsh
+    \builtin local __envreg_line __envreg_key
+    for __envreg_line in "${(@f)1}"; do
+        [[ -n "${__envreg_line}" ]] || continue
+        __envreg_key="${__envreg_line%%=*}"
+        __envreg_var_keys+=("${__envreg_key}")
+        if (( ${+parameters[${__envreg_key}]} )); then
+            __envreg_var_olds+=("s${(P)__envreg_key}")
+        else
+            __envreg_var_olds+=(u)
+        fi
+        \builtin export "${__envreg_key}=${__envreg_line#*=}"
+    done
+}
+
+# Give variable $1 the state $2: "s" + a value, or "u" for unset.
+__envreg_put_var() {
+    if [[ "$2" == u ]]; then
+        \builtin unset "$1"
+    else
+        \builtin export "$1=${2#s}"
+    fi
+}
+
+# Restore the variables __envreg_set_vars exported, and forget them.
+__envreg_restore_vars() {
+    \builtin emulate -L zsh
+    (( ${+__envreg_var_keys} )) || return 0
+    \builtin local -i __envreg_i
+    for (( __envreg_i = ${#__envreg_var_keys}; __envreg_i >= 1; __envreg_i-- )); do
+        __envreg_put_var "${__envreg_var_keys[__envreg_i]}" "${__envreg_var_olds[__envreg_i]}"
+    done
+    \builtin unset __envreg_var_keys __envreg_var_olds
+}
+
+# Before workon leaves the active environment: copy its variable state, and
+# what each variable is now, into workon's __envreg_keep_* arrays.
+__envreg_keep_vars() {
+    \builtin emulate -L zsh
+    (( ${+__envreg_var_keys} )) || return 0
+    __envreg_keep_keys=("${__envreg_var_keys[@]}")
+    __envreg_keep_olds=("${__envreg_var_olds[@]}")
+    \builtin local __envreg_key
+    for __envreg_key in "${__envreg_var_keys[@]}"; do
+        if (( ${+parameters[${__envreg_key}]} )); then
+            __envreg_keep_now+=("s${(P)__envreg_key}")
+        else
+            __envreg_keep_now+=(u)
+        fi
+    done
+}
+
+# After a failed switch reactivated that environment: put its variables back.
+__envreg_unkeep_vars() {
+    \builtin emulate -L zsh
+    \builtin local -i __envreg_i
+    for (( __envreg_i = 1; __envreg_i <= ${#__envreg_keep_keys}; __envreg_i++ )); do
+        __envreg_var_keys+=("${__envreg_keep_keys[__envreg_i]}")
+        __envreg_var_olds+=("${__envreg_keep_olds[__envreg_i]}")
+        __envreg_put_var "${__envreg_keep_keys[__envreg_i]}" "${__envreg_keep_now[__envreg_i]}"
+    done
+}
+
 # A shell started inside an activated environment inherits VIRTUAL_ENV and
 # PATH but not the `deactivate` function: drop that environment by hand.
 __envreg_drop_inherited() {
@@ -57,6 +130,7 @@ __envreg_deactivate() {
     if [[ "${1-}" != nondestructive ]]; then
         \builtin unfunction _envreg_venv_deactivate deactivate 2>/dev/null || :
         \builtin unset __envreg_hooks_dir
+        __envreg_restore_vars
     fi
     \builtin rehash
     # What virtualenvwrapper's postdeactivate hooks expect; gone afterwards.
@@ -96,7 +170,7 @@ __envreg_undo_failed() {
 # workon NAME: activate environment NAME in this shell, leaving the current
 # one first. Bare `workon` lists the names, or opens a picker on a terminal.
 # If NAME's activate script fails, the environment that was active before is
-# activated again and workon returns non-zero.
+# activated again, its variables as they were, and workon returns non-zero.
 workon() {
     if [[ "$#" -eq 0 ]]; then
         # The picker only when this function's stdin, stdout and stderr are
@@ -117,10 +191,15 @@ workon() {
         \builtin printf 'envreg: workon takes one environment name, not %s arguments\n' "$#" >&2
         return 2
     fi
-    \builtin local __envreg_out __envreg_dir __envreg_hooks
+    \builtin local __envreg_out __envreg_dir __envreg_hooks __envreg_vars=""
     __envreg_out="$(\builtin command envreg path --workon -- "$1")" || return
+    # The environment's directory, the hooks directory, then KEY=VALUE lines.
     __envreg_dir="${__envreg_out%%$'\n'*}"
     __envreg_hooks="${__envreg_out#*$'\n'}"
+    if [[ "${__envreg_hooks}" == *$'\n'* ]]; then
+        __envreg_vars="${__envreg_hooks#*$'\n'}"
+        __envreg_hooks="${__envreg_hooks%%$'\n'*}"
+    fi
     if [[ ! -f "${__envreg_dir}/bin/activate" || ! -r "${__envreg_dir}/bin/activate" ]]; then
         \builtin printf "envreg: environment '%s' has no readable activation script at %s; check it with 'envreg show %s'\n" \
             "$1" "${__envreg_dir}/bin/activate" "$1" >&2
@@ -130,8 +209,12 @@ workon() {
     # activated with a `deactivate`, or one inherited from the parent shell.
     \builtin local __envreg_prev="" __envreg_prev_hooks="${__envreg_hooks_dir-}"
     \builtin local __envreg_inherited="" __envreg_old_path="${PATH-}" __envreg_old_prompt=""
+    # The active environment's variables: which, what they were before it,
+    # and what they are now (for a failed switch to put back).
+    \builtin local -a __envreg_keep_keys __envreg_keep_olds __envreg_keep_now
     if (( ${+functions[deactivate]} )); then
         __envreg_prev="${VIRTUAL_ENV-}"
+        __envreg_keep_vars
         deactivate
     elif [[ -n "${VIRTUAL_ENV-}" ]]; then
         __envreg_inherited="${VIRTUAL_ENV}"
@@ -146,6 +229,7 @@ workon() {
         \builtin unset __envreg_hooks_dir
         if [[ -n "${__envreg_prev}" ]] && __envreg_activate "${__envreg_prev}"; then
             __envreg_hooks_dir="${__envreg_prev_hooks:-${__envreg_hooks}}"
+            __envreg_unkeep_vars
             __envreg_source_if "${__envreg_hooks_dir}/postactivate"
             __envreg_source_if "${__envreg_prev}/bin/postactivate"
             \builtin printf "envreg: activating '%s' failed in %s; %s is active again\n" \
@@ -165,6 +249,7 @@ workon() {
         fi
         return 1
     fi
+    __envreg_set_vars "${__envreg_vars}"
     __envreg_source_if "${__envreg_hooks}/postactivate"
     __envreg_source_if "${__envreg_dir}/bin/postactivate"
 }

@@ -7,9 +7,10 @@ use crate::errors::hinted;
 use crate::registry::{Registry, Venv};
 
 /// Print the environment's directory. With `--workon` (what the shell hooks'
-/// `workon` passes) print the global hooks directory on a second line and
-/// record the environment as used now (lock-free and silent): the hooks
-/// resolve no path themselves.
+/// `workon` passes) print the global hooks directory on a second line, then
+/// one `KEY=VALUE` line per variable of `envreg set --var` (for workon to
+/// export and deactivate to restore), and record the environment as used now
+/// (lock-free and silent): the hooks resolve no path themselves.
 pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
     let index = registry.read_for(&args.name)?;
     let entry = Registry::get(&index, &args.name)?;
@@ -39,10 +40,27 @@ pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
                 );
             }
         }
+        // `set --var` refuses line breaks; an index written otherwise is
+        // refused here rather than misread.
+        if let Some(key) = entry.vars.iter().find(|(_, v)| v.contains(['\n', '\r'])) {
+            bail!(hinted(
+                format!(
+                    "the value of variable {} of '{}' contains a line break; workon cannot export it",
+                    key.0, args.name
+                ),
+                format!(
+                    "'envreg set {} --var {}=VALUE' gives it a one-line value",
+                    args.name, key.0
+                )
+            ));
+        }
         let mut out = std::io::stdout().lock();
         for p in [&path, &hooks] {
             out.write_all(p.as_os_str().as_encoded_bytes())?;
             out.write_all(b"\n")?;
+        }
+        for (k, v) in &entry.vars {
+            writeln!(out, "{k}={v}")?;
         }
         out.flush()?;
         drop(out);

@@ -3,6 +3,7 @@
 use anyhow::{Context, Result, bail};
 
 use crate::cli::Set;
+use crate::errors::hinted;
 use crate::registry::{Changes, Registry};
 
 pub fn run(registry: &Registry, args: Set) -> Result<()> {
@@ -21,6 +22,12 @@ pub fn run(registry: &Registry, args: Set) -> Result<()> {
             bail!("--var {kv:?}: write it as KEY=VALUE");
         };
         check_key(k)?;
+        if v.contains(['\n', '\r']) {
+            bail!(hinted(
+                format!("--var {k}: the value contains a line break"),
+                "workon passes each variable on one line; give a one-line value"
+            ));
+        }
         changes.set_vars.push((k.to_string(), v.to_string()));
     }
     for k in &changes.unset_vars {

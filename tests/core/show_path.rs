@@ -116,3 +116,54 @@ fn a_home_with_a_line_break_is_refused() {
     );
     out.fails_with(&["line break"]);
 }
+
+/// `path --workon` prints the variables of `set --var` after its two lines,
+/// one `KEY=VALUE` a line, values verbatim; `set --var` refuses a value with
+/// a line break (workon could not read it back) and changes nothing.
+#[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
+fn path_workon_prints_the_vars_and_set_refuses_a_line_break() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    w.mkenv("proj1", &py, &["--no-pip"]);
+    let lines = |w: &World| {
+        let out = w.run(["path", "--workon", "--", "proj1"]).ok();
+        out.stdout
+            .lines()
+            .skip(2)
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert!(lines(&w).is_empty());
+    w.run([
+        "set",
+        "proj1",
+        "--var",
+        "B_KEY=two words $HOME `x` 'q' \"dq\" a=b",
+        "--var",
+        "A_KEY=",
+    ])
+    .ok();
+    assert_eq!(
+        lines(&w),
+        ["A_KEY=", "B_KEY=two words $HOME `x` 'q' \"dq\" a=b"]
+    );
+    for bad in ["C_KEY=one\ntwo", "C_KEY=one\r\n", "C_KEY=\n"] {
+        let out = w.run(["set", "proj1", "--var", bad]);
+        let out = out.fails_with(&["C_KEY", "line break"]);
+        assert!(out.stderr.contains("hint"), "{}", out.stderr);
+    }
+    assert_eq!(lines(&w).len(), 2);
+    w.run([
+        "set",
+        "proj1",
+        "--unset-var",
+        "A_KEY",
+        "--unset-var",
+        "B_KEY",
+    ])
+    .ok();
+    assert!(lines(&w).is_empty());
+}

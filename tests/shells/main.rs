@@ -22,6 +22,7 @@ mod posix;
 mod quoting;
 mod tcsh;
 mod terminal;
+mod vars;
 mod xonsh;
 
 /// A POSIX-family shell and the few spellings that differ between them.
