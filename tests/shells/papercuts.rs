@@ -505,7 +505,15 @@ fn bare_workon_lists_when_piped_and_the_picker_cancels_quietly() {
         sb.mkenvs(&["proj1", "proj2"]);
         let tmux = Tmux::start(&sb, &(sh.start)(&sb));
         let prompt_only = |s: &str| lines(s) == ["PROMPT$"];
+        // A screen holding only the prompt can also be the one before
+        // `clear` ran (keys typed then would echo out of place): put a
+        // marker on the screen first, so only the cleared screen matches.
         let clear = || {
+            tmux.send(&["echo clear-marker", "Enter"]);
+            tmux.wait_for(
+                &|s| lines(s).iter().any(|l| l == "clear-marker"),
+                "the marker before clearing",
+            );
             tmux.send(&["clear", "Enter"]);
             tmux.wait_for(&prompt_only, "a cleared screen");
         };
