@@ -33,6 +33,7 @@ const PROGRAMS: &[&str] = &[
     "unshare",
     "flock",
     "pypy3",
+    "man",
 ];
 
 fn cfg_name(prefix: &str, what: &str) -> String {

@@ -21,6 +21,7 @@ fn readme_man_line() -> String {
 }
 
 #[test]
+#[cfg_attr(not(has_man), ignore = "needs man")]
 fn man_finds_every_page_after_the_readme_install() {
     if Command::new("man").arg("-w").arg("man").output().is_err() {
         skip("no man command");
