@@ -44,8 +44,7 @@ pub fn run(registry: &Registry, args: Cp) -> Result<()> {
             args.src
         ),
     };
-    name::validate(&dst)
-        .map_err(|e| anyhow::anyhow!("invalid environment name '{}': {e}", dst.escape_debug()))?;
+    name::check_new(&dst)?;
     if src_dir.symlink_metadata().is_err() {
         bail!(
             "the directory of '{}' ({}) is gone; nothing to copy",

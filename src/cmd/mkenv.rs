@@ -18,16 +18,7 @@ pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
         Some(name) => name,
         None => temp_name(registry)?,
     };
-    name::validate(&name).map_err(|e| {
-        hinted(
-            format!("invalid environment name '{}': {e}", name.escape_debug()),
-            format!(
-                "choose a name of letters, digits, '.', '_', '+' and '-' that starts with a \
-                 letter or digit, at most {} characters",
-                name::MAX_LEN
-            ),
-        )
-    })?;
+    name::check_new(&name)?;
     let args = Named { name, args };
     if args.no_pip && !(args.install.is_empty() && args.requirements.is_empty()) {
         bail!(hinted(

@@ -9,12 +9,7 @@ use crate::registry::{self, Registry, clone, name};
 /// it to envs/NEW, move OLD aside and save the index (see
 /// `registry::Locked::rename` and the table in the registry's docs).
 pub fn run(registry: &Registry, args: Mv) -> Result<()> {
-    name::validate(&args.new).map_err(|e| {
-        anyhow::anyhow!(
-            "invalid environment name '{}': {e}",
-            args.new.escape_debug()
-        )
-    })?;
+    name::check_new(&args.new)?;
     let (staging, entry) = registry
         .lock()?
         .stage_rename(&args.old, &args.new, args.force)?;

@@ -58,6 +58,21 @@ fn allowed(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-')
 }
 
+/// [`validate`] for a name a command is about to create, as the error a
+/// user sees: what is wrong with it, and the rules on a hint line.
+pub fn check_new(name: &str) -> anyhow::Result<()> {
+    validate(name).map_err(|e| {
+        crate::errors::hinted(
+            format!("invalid environment name '{}': {e}", name.escape_debug()),
+            format!(
+                "choose a name of letters, digits, '.', '_', '+' and '-' that starts with a \
+                 letter or digit, at most {MAX_LEN} characters"
+            ),
+        )
+        .into()
+    })
+}
+
 /// Check a name against the rules; `.` and `..` fail because they start with '.'.
 pub fn validate(name: &str) -> Result<(), NameError> {
     let mut chars = name.chars();

@@ -301,8 +301,10 @@ fn cp_makes_an_independent_working_copy() {
     assert_eq!(w.index_bytes(), index);
     assert_eq!(std::fs::read(dst.join("pyvenv.cfg")).unwrap(), before);
     // Names are checked as for mkenv.
-    t.run(["cp", "dst1", "bad name"])
-        .fails_with(&["invalid environment name"]);
+    t.run(["cp", "dst1", "bad name"]).fails_with(&[
+        "invalid environment name",
+        "\nhint: choose a name of letters",
+    ]);
     t.run(["cp", "nope", "x"])
         .fails_with(&["no environment named 'nope'"]);
     assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
@@ -421,8 +423,10 @@ fn mv_renames_keeps_metadata_and_refuses_the_active_env() {
     t.mkenv("other", &["--no-pip"]);
     t.run(["mv", "new2", "other"])
         .fails_with(&["'other' already exists"]);
-    t.run(["mv", "new2", "../x"])
-        .fails_with(&["invalid environment name"]);
+    t.run(["mv", "new2", "../x"]).fails_with(&[
+        "invalid environment name",
+        "\nhint: choose a name of letters",
+    ]);
     t.run(["mv", "nope", "x"])
         .fails_with(&["no environment named 'nope'"]);
     assert_eq!(w.names(), ["new2", "other"]);
