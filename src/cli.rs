@@ -233,6 +233,10 @@ pub struct PathCmd {
     /// the environment as used now.
     #[arg(long, hide = true)]
     pub workon: bool,
+    /// With --workon: activate even an environment that is broken or missing
+    /// its interpreter (what `workon --force NAME` passes).
+    #[arg(long, hide = true, requires = "workon")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
