@@ -35,8 +35,39 @@ pub enum Command {
     )]
     Ls(Ls),
     /// Remove environments (asks first on a terminal).
-    #[command(after_help = "Examples:\n  envreg rm -y scratch old-api")]
+    ///
+    /// An environment envreg built is deleted. One registered from elsewhere
+    /// ('envreg adopt', 'envreg import') is only forgotten, its files left
+    /// where they are, unless --delete is given.
+    #[command(
+        after_help = "Examples:\n  envreg rm -y scratch old-api\n  envreg rm --delete -y old-vew-env"
+    )]
     Rm(Rm),
+    /// Register an existing venv where it is, under a name.
+    ///
+    /// The venv stays where it is and is not changed; `workon NAME` and every
+    /// other command then work with it. 'envreg rm NAME' forgets it again and
+    /// leaves its files (--delete deletes them). The interpreter is read from
+    /// its pyvenv.cfg and bin/python, without running Python. A directory
+    /// that is already registered is reported and left alone (exit 0).
+    #[command(
+        after_help = "Examples:\n  envreg adopt ~/src/api/.venv          # registered as 'api'\n  envreg adopt ./venv --name api-py312"
+    )]
+    Adopt(Adopt),
+    /// Register every venv of virtualenvwrapper's, pew's and pyenv-virtualenv's stores.
+    ///
+    /// Without DIR: $WORKON_HOME (else ~/.virtualenvs, also virtualfish's),
+    /// ~/.local/share/virtualenvs (pew), and pyenv-virtualenv's
+    /// $PYENV_ROOT/versions/*/envs/* and versions/NAME venvs. A DIR is a store
+    /// (a folder of venvs) or a venv itself. Each venv is registered in place
+    /// under its directory's name, with the project its `.project` file names;
+    /// a name envreg refuses, or one taken by another environment, is changed
+    /// and reported. Running it again changes nothing. Broken venvs are
+    /// registered and show as broken in 'envreg ls'.
+    #[command(
+        after_help = "Examples:\n  envreg import --dry-run\n  envreg import ~/.virtualenvs --move\n  envreg import --json | jq -r '.[] | select(.action == \"skipped\") | .source'"
+    )]
+    Import(Import),
     /// Show everything the registry knows about one environment.
     #[command(after_help = "Examples:\n  envreg show api --json | jq .python")]
     Show(Show),
@@ -204,6 +235,37 @@ pub struct Rm {
     /// Remove the environment even if it is the active one ($VIRTUAL_ENV).
     #[arg(long)]
     pub force: bool,
+    /// Also delete the files of environments registered from elsewhere
+    /// (only directories that are venvs: with a pyvenv.cfg).
+    #[arg(long)]
+    pub delete: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Adopt {
+    /// The venv's directory (with pyvenv.cfg and bin/python).
+    pub path: PathBuf,
+    /// The name to register it as (default: the directory's name; for a
+    /// `.venv`, `venv` or `env` directory, its parent's name).
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Import {
+    /// Stores (folders of venvs) or venvs to import (default: the known stores).
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Move each venv into envreg's envs folder (paths inside rewritten)
+    /// instead of registering it where it is.
+    #[arg(long = "move")]
+    pub move_in: bool,
+    /// Change nothing; print what would be done.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print a JSON array of {source, name, action, reason}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -332,6 +394,10 @@ pub struct Init {
     /// detected from the parent process, else $SHELL; said on stderr).
     #[arg(value_name = "SHELL", value_parser = crate::shell::ShellNameParser)]
     pub shell: Option<String>,
+    /// Also define virtualenvwrapper's commands (mkvirtualenv, rmvirtualenv,
+    /// lsvirtualenv, …) and run its hook files (bash and zsh).
+    #[arg(long)]
+    pub vew: bool,
 }
 
 #[derive(Debug, Args)]

@@ -57,6 +57,12 @@ fn print(
         "CREATED",
         "LAST USED",
     ];
+    // Where environments registered in place ('adopt', 'import') live;
+    // --long shows every path anyway.
+    let location = !args.long && index.envs.values().any(|e| !e.managed);
+    if location {
+        header.push("LOCATION");
+    }
     if args.long {
         header.extend(["PATH", "INTERPRETER"]);
     }
@@ -85,6 +91,13 @@ fn print(
             format_time(Some(entry.created)),
             format_time(entry.last_used),
         ];
+        if location {
+            row.push(if entry.managed {
+                "-".into()
+            } else {
+                path_string(&dir)
+            });
+        }
         if args.long {
             row.push(path_string(&dir));
             row.push(path_string(&entry.python.executable));

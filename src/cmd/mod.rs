@@ -1,9 +1,11 @@
 //! One file per subcommand: open the registry, do the thing, print.
 
 mod activate;
+mod adopt;
 mod all;
 mod confirm;
 mod cp;
+mod import;
 mod init;
 mod ls;
 mod mkenv;
@@ -41,6 +43,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 Command::Mkenv(args) => mkenv::run(&registry, args).map(done),
                 Command::Ls(args) => ls::run(&registry, args).map(done),
                 Command::Rm(args) => rm::run(&registry, args),
+                Command::Adopt(args) => adopt::run(&registry, args).map(done),
+                Command::Import(args) => import::run(&registry, args),
                 Command::Show(args) => show::run(&registry, args).map(done),
                 Command::Path(args) => path::run(&registry, args).map(done),
                 Command::Activate(args) => activate::run(&registry, args).map(done),

@@ -48,25 +48,28 @@ pub fn run(registry: &Registry, args: Rm) -> Result<ExitCode> {
                 "pass -y/--yes to remove without asking"
             ));
         }
-        let confirmed =
-            super::confirm::confirm(&format!("Remove {}?", quoted(&names))).map_err(|err| {
-                hinted(
-                    "cannot ask for confirmation",
-                    "pass -y/--yes to remove without asking",
-                )
-                .because(err)
-            })?;
+        let question = match foreign_dirs(registry, &index, &names, args.delete) {
+            dirs if dirs.is_empty() => format!("Remove {}?", quoted(&names)),
+            dirs => format!("Remove {} and delete {}?", quoted(&names), dirs.join(", ")),
+        };
+        let confirmed = super::confirm::confirm(&question).map_err(|err| {
+            hinted(
+                "cannot ask for confirmation",
+                "pass -y/--yes to remove without asking",
+            )
+            .because(err)
+        })?;
         if !confirmed {
             crate::say!("envreg: nothing removed");
             return Ok(ExitCode::from(1));
         }
     }
 
-    let removal = registry.lock()?.remove(&names, args.force)?;
+    let removal = registry.lock()?.remove(&names, args.force, args.delete)?;
     for line in &removal.kept {
         crate::say!("envreg: {line}");
     }
-    removal.finish();
+    removal.finish(registry);
     for name in &names {
         crate::say!("envreg: removed '{name}'");
     }
@@ -79,4 +82,23 @@ fn quoted(names: &[String]) -> String {
         .map(|n| format!("'{n}'"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The directories of the unmanaged environments among `names` that
+/// `--delete` would delete, for the question.
+fn foreign_dirs(
+    registry: &Registry,
+    index: &crate::registry::Index,
+    names: &[String],
+    delete: bool,
+) -> Vec<String> {
+    if !delete {
+        return Vec::new();
+    }
+    names
+        .iter()
+        .filter_map(|n| index.envs.get(n).map(|e| (n, e)))
+        .filter(|(_, e)| !e.managed)
+        .map(|(n, e)| registry.dir_of(n, e).display().to_string())
+        .collect()
 }

@@ -28,6 +28,7 @@ mod adopt;
 pub mod clone;
 pub mod env;
 pub mod index;
+pub mod inplace;
 mod lifecycle;
 pub mod name;
 pub mod settings;
@@ -214,15 +215,24 @@ pub struct Locked<'r> {
 /// released, by [`Removal::finish`].
 pub struct Removal {
     trash: Vec<Trash>,
+    /// Directories of environments registered from elsewhere that `rm
+    /// --delete` deletes once the removal is saved (checked venvs).
+    foreign: Vec<PathBuf>,
     /// One sentence per directory left on disk, saying why.
     pub kept: Vec<String>,
 }
 
 impl Removal {
-    pub fn finish(self) {
+    pub fn finish(self, registry: &Registry) {
         for trash in self.trash {
             trash.delete();
             crate::crash_point!("rm.deleted");
+        }
+        for dir in self.foreign {
+            match inplace::delete_foreign(registry, &dir) {
+                Ok(()) => crate::say!("envreg: deleted {}", dir.display()),
+                Err(err) => crate::say!("envreg: warning: {err:#}"),
+            }
         }
     }
 }
@@ -292,6 +302,20 @@ impl Locked<'_> {
         } else {
             staging::list(&envs)
         };
+        // An `import --move` copy moved into envs/NAME while NAME is still
+        // registered in place at the copy's source: it did not commit.
+        for (name, entry) in &self.index.envs {
+            let dir = envs.join(name);
+            if !entry.managed
+                && adopt::is_uncommitted(&dir)
+                && adopt::uncommitted_source(&dir).is_some_and(|src| src == entry.path)
+                && let Ok(trash) = Trash::take(&envs, &dir, name)
+            {
+                crate::crash_point!("recover.discarded");
+                trash.delete();
+                discarded.push(name.clone());
+            }
+        }
         let adopted = adopt::adopt_orphans(&envs, &listing, &mut self.index);
         if !adopted.is_empty() {
             crate::crash_point!("recover.adopted");
@@ -423,9 +447,12 @@ impl Locked<'_> {
     /// Remove `names`: every name is checked, every environment envreg owns
     /// is moved to the trash, then the index is saved. Any failure puts
     /// everything back and removes nothing.
-    pub fn remove(&mut self, names: &[String], force: bool) -> Result<Removal> {
+    /// With `delete`, the directories of environments registered from
+    /// elsewhere are deleted too, after the save, when they are venvs.
+    pub fn remove(&mut self, names: &[String], force: bool, delete: bool) -> Result<Removal> {
         let mut plan = Vec::new();
         let mut kept = Vec::new();
+        let mut foreign = Vec::new();
         for name in names {
             let entry = Registry::get(&self.index, name).context("nothing was removed")?;
             let dir = self.registry.dir_of(name, entry);
@@ -442,6 +469,12 @@ impl Locked<'_> {
             }
             match disposal(&dir, entry.managed) {
                 Disposal::Gone => {}
+                Disposal::Keep(_) if delete && !entry.managed => {
+                    foreign_check(&dir).with_context(|| {
+                        format!("cannot delete the files of '{name}'; nothing was removed")
+                    })?;
+                    foreign.push(dir);
+                }
                 Disposal::Delete => plan.push((name.clone(), dir)),
                 Disposal::Keep(why) => kept.push(format!(
                     "left {} on disk: {why}; delete it yourself if you do not need it",
@@ -471,7 +504,11 @@ impl Locked<'_> {
             return Err(err.context("nothing was removed"));
         }
         crate::crash_point!("rm.committed");
-        Ok(Removal { trash, kept })
+        Ok(Removal {
+            trash,
+            kept,
+            foreign,
+        })
     }
 }
 
@@ -503,13 +540,34 @@ fn disposal(dir: &Path, managed: bool) -> Disposal {
     };
     if !managed {
         return Disposal::Keep(
-            "it was registered from elsewhere, so envreg only forgets it".into(),
+            "it was registered from elsewhere, so envreg only forgets it ('envreg rm --delete' \
+             deletes such a venv)"
+                .into(),
         );
     }
     if meta.file_type().is_symlink() || is_venv(dir) || only_envreg_files(dir) {
         return Disposal::Delete;
     }
     Disposal::Keep("it has no pyvenv.cfg and holds files envreg did not write".into())
+}
+
+/// Whether `rm --delete` may delete `dir`, the directory an unmanaged entry
+/// names: a real directory (a link is not followed) that is a venv.
+fn foreign_check(dir: &Path) -> Result<()> {
+    let meta = dir.symlink_metadata()?;
+    if !meta.is_dir() {
+        bail!(
+            "{} is a symbolic link or a file, not a venv's directory; envreg does not follow it",
+            dir.display()
+        );
+    }
+    if !is_venv(dir) {
+        bail!(
+            "{} has no pyvenv.cfg, so it is not a venv; envreg deletes only venvs",
+            dir.display()
+        );
+    }
+    Ok(())
 }
 
 /// True when `dir` holds only files envreg writes into an environment's
