@@ -41,9 +41,28 @@ module envreg_completions {
     --temp                    # Remove every temporary environment (made by 'mkenv --temp')
     --yes(-y)                 # Do not ask for confirmation
     --force                   # Remove the environment even if it is the active one ($VIRTUAL_ENV)
-    --help(-h)                # Print help
+    --delete                  # Also delete the files of environments registered from elsewhere (only directories that are venvs: with a pyvenv.cfg)
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     ...names: string@"nu-complete envreg names"          # Names of the environments to remove
+  ]
+
+  # Register an existing venv where it is, under a name
+  export extern "envreg adopt" [
+    --name: string            # The name to register it as (default: the directory's name; for a `.venv`, `venv` or `env` directory, its parent's name)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    path: path                # The venv's directory (with pyvenv.cfg and bin/python)
+  ]
+
+  # Register every venv of virtualenvwrapper's, pew's and pyenv-virtualenv's stores
+  export extern "envreg import" [
+    --move                    # Move each venv into envreg's envs folder (paths inside rewritten) instead of registering it where it is
+    --dry-run                 # Change nothing; print what would be done
+    --json                    # Print a JSON array of {source, name, action, reason}
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...dirs: path             # Stores (folders of venvs) or venvs to import (default: the known stores)
   ]
 
   # Show everything the registry knows about one environment
@@ -131,6 +150,7 @@ module envreg_completions {
 
   # Print the shell hook that defines `workon` for SHELL
   export extern "envreg init" [
+    --vew                     # Also define virtualenvwrapper's commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, …) and run its hook files (bash and zsh)
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     shell?: string@"nu-complete envreg init shell" # The shell to print the hook for (default: the one running envreg, detected from the parent process, else $SHELL; said on stderr)
@@ -187,6 +207,14 @@ module envreg_completions {
 
   # Remove environments (asks first on a terminal)
   export extern "envreg help rm" [
+  ]
+
+  # Register an existing venv where it is, under a name
+  export extern "envreg help adopt" [
+  ]
+
+  # Register every venv of virtualenvwrapper's, pew's and pyenv-virtualenv's stores
+  export extern "envreg help import" [
   ]
 
   # Show everything the registry knows about one environment

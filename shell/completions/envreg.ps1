@@ -25,6 +25,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('mkenv', 'mkenv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Create and register a new environment')
             [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the registered environments')
             [System.Management.Automation.CompletionResult]::new('rm', 'rm', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove environments (asks first on a terminal)')
+            [System.Management.Automation.CompletionResult]::new('adopt', 'adopt', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Register an existing venv where it is, under a name')
+            [System.Management.Automation.CompletionResult]::new('import', 'import', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Register every venv of virtualenvwrapper''s, pew''s and pyenv-virtualenv''s stores')
             [System.Management.Automation.CompletionResult]::new('show', 'show', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show everything the registry knows about one environment')
             [System.Management.Automation.CompletionResult]::new('path', 'path', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print an environment''s directory (or its scripts directory, site-packages, python)')
             [System.Management.Automation.CompletionResult]::new('run', 'run', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Run a command with an environment active, without changing the shell')
@@ -73,11 +75,30 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('-y', '-y', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [System.Management.Automation.CompletionResult]::new('--yes', '--yes', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [System.Management.Automation.CompletionResult]::new('--force', '--force', [System.Management.Automation.CompletionResultType]::ParameterName, 'Remove the environment even if it is the active one ($VIRTUAL_ENV)')
-            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
-            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('--delete', '--delete', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also delete the files of environments registered from elsewhere (only directories that are venvs: with a pyvenv.cfg)')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
             [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
             & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;adopt' {
+            [System.Management.Automation.CompletionResult]::new('--name', '--name', [System.Management.Automation.CompletionResultType]::ParameterName, 'The name to register it as (default: the directory''s name; for a `.venv`, `venv` or `env` directory, its parent''s name)')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;import' {
+            [System.Management.Automation.CompletionResult]::new('--move', '--move', [System.Management.Automation.CompletionResultType]::ParameterName, 'Move each venv into envreg''s envs folder (paths inside rewritten) instead of registering it where it is')
+            [System.Management.Automation.CompletionResult]::new('--dry-run', '--dry-run', [System.Management.Automation.CompletionResultType]::ParameterName, 'Change nothing; print what would be done')
+            [System.Management.Automation.CompletionResult]::new('--json', '--json', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print a JSON array of {source, name, action, reason}')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'envreg;show' {
@@ -162,6 +183,7 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;init' {
+            [System.Management.Automation.CompletionResult]::new('--vew', '--vew', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also define virtualenvwrapper''s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, …) and run its hook files (bash and zsh)')
             [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
@@ -216,6 +238,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('mkenv', 'mkenv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Create and register a new environment')
             [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the registered environments')
             [System.Management.Automation.CompletionResult]::new('rm', 'rm', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove environments (asks first on a terminal)')
+            [System.Management.Automation.CompletionResult]::new('adopt', 'adopt', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Register an existing venv where it is, under a name')
+            [System.Management.Automation.CompletionResult]::new('import', 'import', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Register every venv of virtualenvwrapper''s, pew''s and pyenv-virtualenv''s stores')
             [System.Management.Automation.CompletionResult]::new('show', 'show', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show everything the registry knows about one environment')
             [System.Management.Automation.CompletionResult]::new('path', 'path', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print an environment''s directory (or its scripts directory, site-packages, python)')
             [System.Management.Automation.CompletionResult]::new('run', 'run', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Run a command with an environment active, without changing the shell')
@@ -237,6 +261,12 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;help;rm' {
+            break
+        }
+        'envreg;help;adopt' {
+            break
+        }
+        'envreg;help;import' {
             break
         }
         'envreg;help;show' {

@@ -67,11 +67,34 @@ _arguments "${_arguments_options[@]}" : \
 '-y[Do not ask for confirmation]' \
 '--yes[Do not ask for confirmation]' \
 '--force[Remove the environment even if it is the active one (\$VIRTUAL_ENV)]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'--delete[Also delete the files of environments registered from elsewhere (only directories that are venvs\: with a pyvenv.cfg)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::names -- Names of the environments to remove:_envreg_env_names' \
+&& ret=0
+;;
+(adopt)
+_arguments "${_arguments_options[@]}" : \
+'--name=[The name to register it as (default\: the directory'\''s name; for a \`.venv\`, \`venv\` or \`env\` directory, its parent'\''s name)]:NAME:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':path -- The venv'\''s directory (with pyvenv.cfg and bin/python):_files' \
+&& ret=0
+;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+'--move[Move each venv into envreg'\''s envs folder (paths inside rewritten) instead of registering it where it is]' \
+'--dry-run[Change nothing; print what would be done]' \
+'--json[Print a JSON array of {source, name, action, reason}]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::dirs -- Stores (folders of venvs) or venvs to import (default\: the known stores):_files' \
 && ret=0
 ;;
 (show)
@@ -171,6 +194,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (init)
 _arguments "${_arguments_options[@]}" : \
+'--vew[Also define virtualenvwrapper'\''s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, …) and run its hook files (bash and zsh)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -265,6 +289,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(adopt)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (show)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -344,6 +376,8 @@ _envreg_commands() {
 'mkenv:Create and register a new environment' \
 'ls:List the registered environments' \
 'rm:Remove environments (asks first on a terminal)' \
+'adopt:Register an existing venv where it is, under a name' \
+'import:Register every venv of virtualenvwrapper'\''s, pew'\''s and pyenv-virtualenv'\''s stores' \
 'show:Show everything the registry knows about one environment' \
 'path:Print an environment'\''s directory (or its scripts directory, site-packages, python)' \
 'run:Run a command with an environment active, without changing the shell' \
@@ -364,6 +398,11 @@ _envreg__subcmd__activate_commands() {
     local commands; commands=()
     _describe -t commands 'envreg activate commands' commands "$@"
 }
+(( $+functions[_envreg__subcmd__adopt_commands] )) ||
+_envreg__subcmd__adopt_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg adopt commands' commands "$@"
+}
 (( $+functions[_envreg__subcmd__all_commands] )) ||
 _envreg__subcmd__all_commands() {
     local commands; commands=()
@@ -380,6 +419,8 @@ _envreg__subcmd__help_commands() {
 'mkenv:Create and register a new environment' \
 'ls:List the registered environments' \
 'rm:Remove environments (asks first on a terminal)' \
+'adopt:Register an existing venv where it is, under a name' \
+'import:Register every venv of virtualenvwrapper'\''s, pew'\''s and pyenv-virtualenv'\''s stores' \
 'show:Show everything the registry knows about one environment' \
 'path:Print an environment'\''s directory (or its scripts directory, site-packages, python)' \
 'run:Run a command with an environment active, without changing the shell' \
@@ -400,6 +441,11 @@ _envreg__subcmd__help__subcmd__activate_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help activate commands' commands "$@"
 }
+(( $+functions[_envreg__subcmd__help__subcmd__adopt_commands] )) ||
+_envreg__subcmd__help__subcmd__adopt_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help adopt commands' commands "$@"
+}
 (( $+functions[_envreg__subcmd__help__subcmd__all_commands] )) ||
 _envreg__subcmd__help__subcmd__all_commands() {
     local commands; commands=()
@@ -414,6 +460,11 @@ _envreg__subcmd__help__subcmd__cp_commands() {
 _envreg__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help help commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__import_commands] )) ||
+_envreg__subcmd__help__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help import commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__help__subcmd__init_commands] )) ||
 _envreg__subcmd__help__subcmd__init_commands() {
@@ -476,6 +527,11 @@ _envreg__subcmd__help__subcmd__show_commands() {
 _envreg__subcmd__help__subcmd__wipe_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help wipe commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__import_commands] )) ||
+_envreg__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg import commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__init_commands] )) ||
 _envreg__subcmd__init_commands() {

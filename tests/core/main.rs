@@ -7,10 +7,12 @@ mod support;
 mod common {
     pub use crate::support::world::*;
 }
+mod adopt;
 mod concurrency;
 mod crash;
 mod fuzz_index;
 mod help;
+mod import;
 mod index;
 mod lifecycle;
 mod ls;
