@@ -52,6 +52,16 @@ pub fn extras(shell: Shell) -> &'static str {
     }
 }
 
+/// What `envreg init SHELL --vew` prints after the hook: virtualenvwrapper's
+/// commands and hook files (`shell/vew/`), for the shells that have them.
+pub fn vew(shell: Shell) -> Option<&'static str> {
+    match shell {
+        Shell::Bash => Some(include_str!("../shell/vew/envreg-vew.bash")),
+        Shell::Zsh => Some(include_str!("../shell/vew/envreg-vew.zsh")),
+        _ => None,
+    }
+}
+
 /// The hook file for `shell` as it is in `shell/`.
 pub fn file(shell: Shell) -> &'static str {
     match shell {

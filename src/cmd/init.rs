@@ -42,8 +42,20 @@ pub fn run(args: Init) -> Result<ExitCode> {
             }
         },
     };
-    std::io::stdout()
-        .lock()
-        .write_all(shell::hook(shell).as_bytes())?;
+    let mut text = shell::hook(shell);
+    if args.vew {
+        match shell::vew(shell) {
+            Some(vew) => text.push_str(vew),
+            None => {
+                crate::say!(
+                    "envreg: --vew (virtualenvwrapper's commands) is available for bash and zsh, \
+                     not {}",
+                    shell::name(shell)
+                );
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
