@@ -23,6 +23,7 @@ mod quoting;
 mod tcsh;
 mod terminal;
 mod vars;
+mod vew;
 mod xonsh;
 
 /// A POSIX-family shell and the few spellings that differ between them.

@@ -1,0 +1,182 @@
+//! `envreg init SHELL --vew`: virtualenvwrapper's commands and hook files,
+//! in bash and zsh, translated from virtualenvwrapper's own tests
+//! (test_mkvirtualenv, test_rmvirtualenv, test_ls, test_cp, test_mktmpenv,
+//! test_hook_dir and the user-script hooks).
+
+use super::*;
+
+/// Hooks that log their name, arguments, working directory and the active
+/// env to `log`; `initialize` (sourced at load) sets a variable.
+fn install_vew_hooks(sb: &Sandbox, log: &std::path::Path) {
+    let hooks = sb.hooks_dir();
+    let log = log.display();
+    let run = |label: &str| {
+        format!(
+            "#!/bin/sh\necho \"{label} $* cwd=${{PWD##*/}} ve=${{VIRTUAL_ENV##*/}}\" >> '{log}'\n"
+        )
+    };
+    let sourced = |label: &str| format!("echo \"{label} ve=${{VIRTUAL_ENV##*/}}\" >> '{log}'\n");
+    for hook in [
+        "premkvirtualenv",
+        "precpvirtualenv",
+        "prermvirtualenv",
+        "postrmvirtualenv",
+    ] {
+        sb.write_exe(&hooks.join(hook), &run(hook));
+    }
+    for hook in ["postmkvirtualenv", "postcpvirtualenv"] {
+        write(&hooks.join(hook), &sourced(hook));
+    }
+    write(&hooks.join("initialize"), "FROM_INITIALIZE=yes\n");
+    sb.write_exe(
+        &hooks.join("get_env_details"),
+        "#!/bin/sh\necho \"details $1\"\n",
+    );
+}
+
+fn vew_script(sh: &Posix, py: &str, log: &str) -> String {
+    let Posix { strict, init, .. } = sh;
+    format!(
+        r#"{strict}
+eval "$(envreg init {init} --vew)"
+echo "INIT=${{FROM_INITIALIZE-unset}}"
+mkvirtualenv -p '{py}' --no-pip env1
+echo "VE1=${{VIRTUAL_ENV##*/}}"
+cpvirtualenv env1 env2
+echo "VE2=${{VIRTUAL_ENV##*/}}"
+echo "LSB=$(lsvirtualenv -b | tr '\n' ' ')"
+echo "LSL=$(lsvirtualenv | tr '\n' ' ')"
+rc=0; rmvirtualenv env2 2>/dev/null || rc=$?
+echo "RMACTIVE=$rc"
+deactivate
+rc=0; rmvirtualenv nosuchenv env1 2>"$HOME/rm.err" || rc=$?
+echo "RMRC=$rc"
+echo "RMERR=$(cat "$HOME/rm.err")"
+echo "LSAFTER=$(lsvirtualenv -b | tr '\n' ' ')"
+start="$PWD"
+mktmpenv -n --no-pip -p '{py}'
+echo "TMPVE=${{VIRTUAL_ENV##*/}}"
+echo "TMPPWD=$([ "$PWD" = "$start" ] && echo same || echo moved)"
+echo "TOGGLE=$(toggleglobalsitepackages)"
+echo "SSP=$(grep include-system "$VIRTUAL_ENV/pyvenv.cfg")"
+deactivate
+echo "TMPGONE=$(lsvirtualenv -b | tr '\n' ' ')"
+echo "LOG=$(tr '\n' '|' < '{log}')"
+echo DONE=1
+"#
+    )
+}
+
+fn check_vew(sh: &Posix) {
+    let sb = Sandbox::new();
+    let log = sb.dir.path().join("hooks.log");
+    install_vew_hooks(&sb, &log);
+    let py = python().unwrap().display().to_string();
+    let run = sb.run_script(
+        sh.program,
+        sh.args,
+        sh.init,
+        &vew_script(sh, &py, &log.display().to_string()),
+    );
+    run.assert_done();
+    assert_eq!(run.get("INIT"), "yes", "initialize was not sourced");
+    assert_eq!(run.get("VE1"), "env1", "mkvirtualenv did not activate");
+    assert_eq!(
+        run.get("VE2"),
+        "env2",
+        "cpvirtualenv did not activate the copy"
+    );
+    assert_eq!(run.get("LSB"), "env1 env2 ");
+    assert_eq!(
+        run.get("LSL"),
+        "env1 ==== details env1  env2 ==== details env2  "
+    );
+    assert_eq!(run.get("RMACTIVE"), "1", "the active env was removed");
+    assert_eq!(run.get("RMRC"), "1");
+    assert_eq!(
+        run.get("RMERR"),
+        "ERROR: Environment 'nosuchenv' does not exist."
+    );
+    assert_eq!(
+        run.get("LSAFTER"),
+        "env2 ",
+        "the known name was not removed"
+    );
+    assert!(!sb.env_dir("env1").exists());
+    assert!(run.get("TMPVE").starts_with("tmp-"), "{run:?}");
+    assert_eq!(run.get("TMPPWD"), "same", "mktmpenv -n changed directory");
+    assert_eq!(run.get("TOGGLE"), "Enabled global site-packages");
+    assert_eq!(run.get("SSP"), "include-system-site-packages = true");
+    assert_eq!(run.get("TMPGONE"), "env2 ", "deactivate kept the temp env");
+    let env1 = sb.env_dir("env1").display().to_string();
+    let tmp = run.get("TMPVE");
+    let expected = [
+        "premkvirtualenv env1 cwd=hooks ve=".to_string(),
+        "postmkvirtualenv ve=env1".into(),
+        "precpvirtualenv env1 env2 cwd=hooks ve=env1".into(),
+        "premkvirtualenv env2 cwd=hooks ve=env1".into(),
+        "postmkvirtualenv ve=env2".into(),
+        "postcpvirtualenv ve=env2".into(),
+        format!("prermvirtualenv {env1} cwd=hooks ve="),
+        format!("postrmvirtualenv {env1} cwd=hooks ve="),
+        format!("premkvirtualenv {tmp} cwd=hooks ve="),
+        format!("postmkvirtualenv ve={tmp}"),
+        String::new(),
+    ]
+    .join("|");
+    assert_eq!(run.get("LOG"), expected);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12)),
+    ignore = "needs bash, pyenv CPython 3.12"
+)]
+fn bash_vew_commands_and_hooks() {
+    check_vew(&BASH);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_zsh)),
+    ignore = "needs pyenv CPython 3.12, zsh"
+)]
+fn zsh_vew_commands_and_hooks() {
+    check_vew(&ZSH);
+}
+
+/// The first load creates virtualenvwrapper's hook files as templates:
+/// the sourced ones plain, the run ones executable; existing files stay.
+#[test]
+#[cfg_attr(not(has_bash), ignore = "needs bash")]
+fn first_load_creates_the_hook_templates() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    write(&sb.hooks_dir().join("postmkvirtualenv"), "mine\n");
+    let run = sb.run_script(
+        "bash",
+        &["--norc", "--noprofile"],
+        "bash",
+        "set -eu\neval \"$(envreg init bash --vew)\"\necho DONE=1\n",
+    );
+    run.assert_done();
+    let hooks = sb.hooks_dir();
+    let mode = |n: &str| {
+        std::fs::metadata(hooks.join(n))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o111
+    };
+    assert_ne!(mode("premkvirtualenv"), 0, "run hooks are executable");
+    assert_eq!(mode("initialize"), 0);
+    let init = std::fs::read_to_string(hooks.join("initialize")).unwrap();
+    assert!(init.starts_with("# envreg sources"), "{init}");
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("postmkvirtualenv")).unwrap(),
+        "mine\n"
+    );
+    let out = sb.envreg(&["init", "fish", "--vew"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("bash and zsh"));
+}
