@@ -47,6 +47,13 @@ pub const POINTS: &[&str] = &[
     "set.scripts",
     "set.pth",
     "set.committed",
+    // adopt/import: register in place; import --move: then copy with
+    // rewrite into staging, rename into place, commit, delete the old dir.
+    "adopt.committed",
+    "import.copied",
+    "import.renamed",
+    "import.committed",
+    "import.deleted",
     // Recovery under the lock, run by whichever command finds the state.
     "recover.restored",
     "recover.discarded",

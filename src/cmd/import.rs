@@ -385,8 +385,10 @@ fn import_one(registry: &Registry, cand: &Candidate, found: &Found, move_in: boo
             found.dir.display()
         )
     })?;
+    crate::crash_point!("import.copied");
     let old = registry.lock()?.commit_move_in(&name, staging, &entry)?;
     let deleted = inplace::delete_moved(registry, &old);
+    crate::crash_point!("import.deleted");
     let mut why = format!(
         "{} files, {} rewritten to the new path",
         stats.files, stats.rewritten

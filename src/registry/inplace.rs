@@ -313,6 +313,7 @@ impl Locked<'_> {
             self.index.envs.remove(name);
             return Err(err.context(format!("'{name}' was not registered")));
         }
+        crate::crash_point!("adopt.committed");
         Ok(Adopted::New(name.to_string()))
     }
 
@@ -355,24 +356,30 @@ impl Locked<'_> {
             bail!("{} appeared meanwhile; nothing was moved", dest.display());
         }
         staging.commit(&dest)?;
+        crate::crash_point!("import.renamed");
+        // The old directory says where it went before the commit: once the
+        // index names the copy, the next `import` deletes what is left.
+        let mark_path = expected.path.join(MOVED);
+        let mut mark = dest.as_os_str().as_encoded_bytes().to_vec();
+        mark.extend_from_slice(
+            b"\nenvreg: this venv was moved there by 'envreg import --move'; once that \
+              directory is registered, the next 'envreg import' deletes this old copy\n",
+        );
+        let _ = fs::write(&mark_path, mark);
         let mut moved = entry.clone();
         moved.managed = true;
         moved.path = dest.clone();
         self.index.envs.insert(name.to_string(), moved);
         if let Err(err) = self.save() {
             self.index.envs.insert(name.to_string(), entry);
+            let _ = fs::remove_file(&mark_path);
             if let Ok(trash) = Trash::take(&self.registry.home.envs_dir(), &dest, name) {
                 trash.delete();
             }
             return Err(err.context("nothing was moved"));
         }
+        crate::crash_point!("import.committed");
         let _ = fs::remove_file(dest.join(UNCOMMITTED));
-        let mut mark = dest.as_os_str().as_encoded_bytes().to_vec();
-        mark.extend_from_slice(
-            b"\nenvreg: this venv was moved there by 'envreg import --move'; the next \
-              'envreg import' deletes this old copy\n",
-        );
-        let _ = fs::write(expected.path.join(MOVED), mark);
         Ok(expected.path.clone())
     }
 }

@@ -102,6 +102,13 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             one_of: &["victim"],
         },
         Scenario {
+            name: "import --move",
+            setup: vec![keep.clone(), args(&["!venv", "{W}/store/victim"])],
+            command: args(&["import", "--move", "{W}/store"]),
+            targets: &["victim"],
+            one_of: &[],
+        },
+        Scenario {
             name: "workon records last-used",
             setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
             command: args(&["path", "--workon", "victim"]),
@@ -226,8 +233,14 @@ impl Run {
         }
     }
 
+    /// `args` with `{W}` replaced by the world's directory.
+    fn subst(&self, args: &[String]) -> Vec<String> {
+        let w = self.w.dir.path().display().to_string();
+        args.iter().map(|a| a.replace("{W}", &w)).collect()
+    }
+
     fn cmd(&self, args: &[String]) -> std::process::Command {
-        let mut c = self.w.cmd(args);
+        let mut c = self.w.cmd(self.subst(args));
         c.env("PIP_FIND_LINKS", &self.wheels);
         c
     }
@@ -253,6 +266,12 @@ impl Run {
 
     fn setup(&self, py: &Path, setup: &[Vec<String>], state: Option<&str>) {
         for s in setup {
+            // `!venv DIR`: a venv made by `python -m venv`, not by envreg.
+            if s[0] == "!venv" {
+                let dir = &self.subst(s)[1];
+                run_ok(py, &["-m", "venv", "--without-pip", dir]);
+                continue;
+            }
             self.ok(s);
         }
         let victim = args(&[

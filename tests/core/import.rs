@@ -220,3 +220,36 @@ fn import_of_a_venv_dir_and_of_what_is_not_a_store() {
     assert_eq!(r[1].1, "proj");
     assert!(r[1].2.starts_with("adopted"), "{r:?}");
 }
+
+#[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
+fn a_move_killed_after_its_commit_is_finished_by_the_next_import() {
+    use std::os::unix::process::ExitStatusExt;
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    let store = w.dir.path().join("store");
+    let old = store.join("tool");
+    venv(&py, &old);
+    for (point, left) in [("import.renamed", false), ("import.committed", true)] {
+        let out = w
+            .cmd(["import", "--move", store.to_str().unwrap()])
+            .env("ENVREG_CRASH_AT", point)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.signal(), Some(9), "not killed at {point}");
+        assert!(old.join("pyvenv.cfg").exists());
+        let managed = entry(&ls(&w), "tool")["managed"].as_bool().unwrap();
+        assert_eq!(managed, left, "after a kill at {point}");
+    }
+    // The copy is registered; the next import deletes the old directory.
+    let out = w.run(["import", "--json", store.to_str().unwrap()]).ok();
+    let r = rows(&out);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].2.contains("deleted this old copy"), "{r:?}");
+    assert!(!old.exists());
+    let new = w.env_dir("tool");
+    run_ok(&new.join("bin/python"), &["-c", "import sys"]);
+    assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
+}
