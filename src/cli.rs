@@ -395,7 +395,7 @@ pub struct Init {
     #[arg(value_name = "SHELL", value_parser = crate::shell::ShellNameParser)]
     pub shell: Option<String>,
     /// Also define virtualenvwrapper's commands (mkvirtualenv, rmvirtualenv,
-    /// lsvirtualenv, ...) and run its hook files (bash and zsh).
+    /// lsvirtualenv, ...) and run its hook files (bash, zsh; fish: a subset).
     #[arg(long)]
     pub vew: bool,
 }

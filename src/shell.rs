@@ -58,6 +58,7 @@ pub fn vew(shell: Shell) -> Option<&'static str> {
     match shell {
         Shell::Bash => Some(include_str!("../shell/vew/envreg-vew.bash")),
         Shell::Zsh => Some(include_str!("../shell/vew/envreg-vew.zsh")),
+        Shell::Fish => Some(include_str!("../shell/vew/envreg-vew.fish")),
         _ => None,
     }
 }

@@ -109,7 +109,7 @@ complete -c envreg -n "__fish_envreg_using_subcommand set" -l project -d 'Associ
 complete -c envreg -n "__fish_envreg_using_subcommand set" -l no-project -d 'Forget the project directory'
 complete -c envreg -n "__fish_envreg_using_subcommand set" -s h -l help -d 'Print help'
 complete -c envreg -n "__fish_envreg_using_subcommand set" -s V -l version -d 'Print version'
-complete -c envreg -n "__fish_envreg_using_subcommand init" -l vew -d 'Also define virtualenvwrapper\'s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash and zsh)'
+complete -c envreg -n "__fish_envreg_using_subcommand init" -l vew -d 'Also define virtualenvwrapper\'s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash, zsh; fish: a subset)'
 complete -c envreg -n "__fish_envreg_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c envreg -n "__fish_envreg_using_subcommand init" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_using_subcommand activate" -l shell -d 'The shell to print the command for (default: detected)' -r -f -a "bash\t''

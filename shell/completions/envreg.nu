@@ -150,7 +150,7 @@ module envreg_completions {
 
   # Print the shell hook that defines `workon` for SHELL
   export extern "envreg init" [
-    --vew                     # Also define virtualenvwrapper's commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash and zsh)
+    --vew                     # Also define virtualenvwrapper's commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash, zsh; fish: a subset)
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     shell?: string@"nu-complete envreg init shell" # The shell to print the hook for (default: the one running envreg, detected from the parent process, else $SHELL; said on stderr)

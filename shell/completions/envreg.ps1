@@ -183,7 +183,7 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;init' {
-            [System.Management.Automation.CompletionResult]::new('--vew', '--vew', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also define virtualenvwrapper''s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash and zsh)')
+            [System.Management.Automation.CompletionResult]::new('--vew', '--vew', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also define virtualenvwrapper''s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash, zsh; fish: a subset)')
             [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')

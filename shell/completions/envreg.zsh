@@ -194,7 +194,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (init)
 _arguments "${_arguments_options[@]}" : \
-'--vew[Also define virtualenvwrapper'\''s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash and zsh)]' \
+'--vew[Also define virtualenvwrapper'\''s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash, zsh; fish\: a subset)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \

@@ -48,7 +48,7 @@ pub fn run(args: Init) -> Result<ExitCode> {
             Some(vew) => text.push_str(vew),
             None => {
                 crate::say!(
-                    "envreg: --vew (virtualenvwrapper's commands) is available for bash and zsh, \
+                    "envreg: --vew (virtualenvwrapper's commands) is available for bash, zsh and fish, \
                      not {}",
                     shell::name(shell)
                 );

@@ -176,7 +176,68 @@ fn first_load_creates_the_hook_templates() {
         std::fs::read_to_string(hooks.join("postmkvirtualenv")).unwrap(),
         "mine\n"
     );
-    let out = sb.envreg(&["init", "fish", "--vew"]);
+    let out = sb.envreg(&["init", "tcsh", "--vew"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("bash and zsh"));
+    assert!(text(&out.stderr).contains("bash, zsh and fish"));
+}
+
+/// fish's subset: hooks as in bash, the sourced ones as `NAME.fish`.
+#[test]
+#[cfg_attr(
+    not(all(has_fish, has_py_3_12)),
+    ignore = "needs fish, pyenv CPython 3.12"
+)]
+fn fish_vew_commands_and_hooks() {
+    let sb = Sandbox::new();
+    let log = sb.dir.path().join("hooks.log");
+    let hooks = sb.hooks_dir();
+    let l = log.display();
+    for hook in ["premkvirtualenv", "precpvirtualenv", "prermvirtualenv"] {
+        sb.write_exe(
+            &hooks.join(hook),
+            &format!("#!/bin/sh\necho \"{hook} $* cwd=${{PWD##*/}}\" >> '{l}'\n"),
+        );
+    }
+    for hook in ["postmkvirtualenv", "postcpvirtualenv"] {
+        write(
+            &hooks.join(format!("{hook}.fish")),
+            &format!("echo {hook} (basename $VIRTUAL_ENV) >> '{l}'\n"),
+        );
+    }
+    write(
+        &hooks.join("initialize.fish"),
+        "set -g FROM_INITIALIZE yes\n",
+    );
+    let py = python().unwrap().display().to_string();
+    let script = format!(
+        r#"envreg init fish --vew | source
+echo "INIT=$FROM_INITIALIZE"
+mkvirtualenv -p '{py}' --no-pip env1
+echo "VE1="(basename $VIRTUAL_ENV)
+cpvirtualenv env1 env2
+echo "VE2="(basename $VIRTUAL_ENV)
+deactivate
+rmvirtualenv nosuchenv env1 2>/dev/null
+echo "RMRC=$status"
+echo "LSB="(lsvirtualenv -b | string join ' ')
+echo "LOG="(string join '|' < '{l}')
+echo DONE=1
+"#
+    );
+    let run = sb.run_script("fish", &["--no-config"], "fish", &script);
+    run.assert_done();
+    assert_eq!(run.get("INIT"), "yes");
+    assert_eq!(run.get("VE1"), "env1");
+    assert_eq!(run.get("VE2"), "env2");
+    assert_eq!(run.get("RMRC"), "1");
+    assert_eq!(run.get("LSB"), "env2");
+    let env1 = sb.env_dir("env1").display().to_string();
+    assert_eq!(
+        run.get("LOG"),
+        format!(
+            "premkvirtualenv env1 cwd=hooks|postmkvirtualenv env1|\
+             precpvirtualenv env1 env2 cwd=hooks|premkvirtualenv env2 cwd=hooks|\
+             postmkvirtualenv env2|postcpvirtualenv env2|prermvirtualenv {env1} cwd=hooks"
+        )
+    );
 }
