@@ -28,6 +28,12 @@ _envreg() {
             envreg,cp)
                 cmd="envreg__subcmd__cp"
                 ;;
+            envreg,du)
+                cmd="envreg__subcmd__du"
+                ;;
+            envreg,gc)
+                cmd="envreg__subcmd__gc"
+                ;;
             envreg,help)
                 cmd="envreg__subcmd__help"
                 ;;
@@ -72,6 +78,12 @@ _envreg() {
                 ;;
             envreg__subcmd__help,cp)
                 cmd="envreg__subcmd__help__subcmd__cp"
+                ;;
+            envreg__subcmd__help,du)
+                cmd="envreg__subcmd__help__subcmd__du"
+                ;;
+            envreg__subcmd__help,gc)
+                cmd="envreg__subcmd__help__subcmd__gc"
                 ;;
             envreg__subcmd__help,help)
                 cmd="envreg__subcmd__help__subcmd__help"
@@ -131,7 +143,7 @@ _envreg() {
 
     case "${cmd}" in
         envreg)
-            opts="-h -V --help --version mkenv ls rm show path run all cp mv wipe set init activate python help"
+            opts="-h -V --help --version mkenv ls rm show path run all cp mv wipe du gc set init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,8 +214,40 @@ _envreg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        envreg__subcmd__du)
+            opts="-h -V --json --help --version"
+            if [[ ${cur} == -* ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__gc)
+            opts="-y -h -V --unused-for --dry-run --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --unused-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         envreg__subcmd__help)
-            opts="mkenv ls rm show path run all cp mv wipe set init activate python help"
+            opts="mkenv ls rm show path run all cp mv wipe du gc set init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,6 +289,34 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help__subcmd__cp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__du)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__gc)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

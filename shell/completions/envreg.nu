@@ -106,6 +106,23 @@ module envreg_completions {
     name: string@"nu-complete envreg names"              # The environment to empty
   ]
 
+  # Show the disk space each environment takes, the total and the seed cache
+  export extern "envreg du" [
+    --json                    # Print JSON with exact byte counts instead of a table
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...names: string@"nu-complete envreg names"          # Only these environments (default: all)
+  ]
+
+  # Remove what is left over: temporary environments, unused seed-cache entries, stale scratch directories; with --unused-for, environments not used for that long
+  export extern "envreg gc" [
+    --unused-for: string      # Also remove environments not used (or, never used, not created) for this long: 90d, 2w, 12h, "1month"
+    --dry-run                 # List what would be removed and change nothing
+    --yes(-y)                 # Do not ask for confirmation
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
   def "nu-complete envreg set system_site_packages" [] {
     [ "true" "false" ]
   }
@@ -215,6 +232,14 @@ module envreg_completions {
 
   # Uninstall every package but the seed (pip, setuptools) from an environment
   export extern "envreg help wipe" [
+  ]
+
+  # Show the disk space each environment takes, the total and the seed cache
+  export extern "envreg help du" [
+  ]
+
+  # Remove what is left over: temporary environments, unused seed-cache entries, stale scratch directories; with --unused-for, environments not used for that long
+  export extern "envreg help gc" [
   ]
 
   # Change an environment's settings

@@ -9,6 +9,7 @@ mod common {
 }
 mod concurrency;
 mod crash;
+mod du_gc;
 mod fuzz_index;
 mod help;
 mod index;
