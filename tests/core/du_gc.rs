@@ -252,3 +252,31 @@ fn gc_unused_for_removes_only_envs_unused_that_long() {
     assert!(!w.env_dir("old").exists());
     assert!(w.env_dir("recent").join("pyvenv.cfg").exists());
 }
+
+/// A staging directory a killed build left: listed by a dry run and kept,
+/// removed by gc (through the lock's recovery), its bytes counted.
+#[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
+fn gc_clears_stale_scratch_directories() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    w.mkenv("a", &py, &["--no-pip"]);
+    let stale = w
+        .envreg_home()
+        .join("envs/.tmp-b-00000000000000000000000000000001-1x0");
+    std::fs::create_dir(&stale).unwrap();
+    std::fs::write(stale.join("half-built"), vec![1u8; 64 << 10]).unwrap();
+    std::fs::write(stale.with_extension("lock"), "").unwrap();
+
+    let dry = w.run(["gc", "--dry-run"]).ok();
+    assert!(dry.stderr.contains("stale scratch directory"), "{dry:#?}");
+    assert!(stale.join("half-built").exists());
+    // No environment to remove: no question, no -y needed.
+    let out = w.run(["gc"]).ok();
+    assert!(out.stderr.contains("1 scratch directory"), "{out:#?}");
+    assert!(!out.stderr.contains("freed 0 B"), "{out:#?}");
+    assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
+    assert_eq!(w.names(), ["a"]);
+}
