@@ -85,7 +85,7 @@ pub enum Command {
     /// Asks first on a terminal; -y skips the question.
     #[command(after_help = "Examples:\n  envreg wipe web -y")]
     Wipe(Wipe),
-    /// Show the disk space each environment takes, the total and the seed cache.
+    /// Show the disk space each environment takes, the total and the cache.
     ///
     /// SIZE is what the environment takes on its own (like `du -s` of its
     /// directory): OWN is what removing it gives back, SHARED the files it
@@ -97,11 +97,11 @@ pub enum Command {
         after_help = "Examples:\n  envreg du\n  envreg du --json | jq '.envs[] | select(.own > 100000000) | .name'"
     )]
     Du(Du),
-    /// Remove what is left over: temporary environments, unused seed-cache
-    /// entries, stale scratch directories; with --unused-for, environments
-    /// not used for that long.
+    /// Remove leftovers: temporary environments, unused cache, stale scratch (and old environments).
     ///
-    /// Lists what it removes and asks first on a terminal when environments
+    /// Removes every temporary environment, seed-cache entries no
+    /// environment uses, and scratch directories of killed commands; with
+    /// --unused-for, also the environments not used for that long. Lists what it removes and asks first on a terminal when environments
     /// would be removed (-y skips the question; without a terminal -y is
     /// required). --dry-run lists and changes nothing. The active
     /// environment ($VIRTUAL_ENV) is always kept.
@@ -329,8 +329,8 @@ pub struct Du {
 
 #[derive(Debug, Args)]
 pub struct Gc {
-    /// Also remove environments not used (or, never used, not created) for
-    /// this long: 90d, 2w, 12h, "1month".
+    /// Also remove environments last used (or, never used, created) longer
+    /// ago than this: 90d, 2w, 12h, 1month.
     #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
     pub unused_for: Option<std::time::Duration>,
     /// List what would be removed and change nothing.

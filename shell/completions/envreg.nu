@@ -106,7 +106,7 @@ module envreg_completions {
     name: string@"nu-complete envreg names"              # The environment to empty
   ]
 
-  # Show the disk space each environment takes, the total and the seed cache
+  # Show the disk space each environment takes, the total and the cache
   export extern "envreg du" [
     --json                    # Print JSON with exact byte counts instead of a table
     --help(-h)                # Print help (see more with '--help')
@@ -114,9 +114,9 @@ module envreg_completions {
     ...names: string@"nu-complete envreg names"          # Only these environments (default: all)
   ]
 
-  # Remove what is left over: temporary environments, unused seed-cache entries, stale scratch directories; with --unused-for, environments not used for that long
+  # Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)
   export extern "envreg gc" [
-    --unused-for: string      # Also remove environments not used (or, never used, not created) for this long: 90d, 2w, 12h, "1month"
+    --unused-for: string      # Also remove environments last used (or, never used, created) longer ago than this: 90d, 2w, 12h, 1month
     --dry-run                 # List what would be removed and change nothing
     --yes(-y)                 # Do not ask for confirmation
     --help(-h)                # Print help (see more with '--help')
@@ -234,11 +234,11 @@ module envreg_completions {
   export extern "envreg help wipe" [
   ]
 
-  # Show the disk space each environment takes, the total and the seed cache
+  # Show the disk space each environment takes, the total and the cache
   export extern "envreg help du" [
   ]
 
-  # Remove what is left over: temporary environments, unused seed-cache entries, stale scratch directories; with --unused-for, environments not used for that long
+  # Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)
   export extern "envreg help gc" [
   ]
 

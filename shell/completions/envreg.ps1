@@ -32,8 +32,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('cp', 'cp', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Copy an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('mv', 'mv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Rename an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('wipe', 'wipe', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Uninstall every package but the seed (pip, setuptools) from an environment')
-            [System.Management.Automation.CompletionResult]::new('du', 'du', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show the disk space each environment takes, the total and the seed cache')
-            [System.Management.Automation.CompletionResult]::new('gc', 'gc', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove what is left over: temporary environments, unused seed-cache entries, stale scratch directories; with --unused-for, environments not used for that long')
+            [System.Management.Automation.CompletionResult]::new('du', 'du', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show the disk space each environment takes, the total and the cache')
+            [System.Management.Automation.CompletionResult]::new('gc', 'gc', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)')
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
@@ -157,7 +157,7 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;gc' {
-            [System.Management.Automation.CompletionResult]::new('--unused-for', '--unused-for', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also remove environments not used (or, never used, not created) for this long: 90d, 2w, 12h, "1month"')
+            [System.Management.Automation.CompletionResult]::new('--unused-for', '--unused-for', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also remove environments last used (or, never used, created) longer ago than this: 90d, 2w, 12h, 1month')
             [System.Management.Automation.CompletionResult]::new('--dry-run', '--dry-run', [System.Management.Automation.CompletionResultType]::ParameterName, 'List what would be removed and change nothing')
             [System.Management.Automation.CompletionResult]::new('-y', '-y', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [System.Management.Automation.CompletionResult]::new('--yes', '--yes', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
@@ -245,8 +245,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('cp', 'cp', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Copy an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('mv', 'mv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Rename an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('wipe', 'wipe', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Uninstall every package but the seed (pip, setuptools) from an environment')
-            [System.Management.Automation.CompletionResult]::new('du', 'du', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show the disk space each environment takes, the total and the seed cache')
-            [System.Management.Automation.CompletionResult]::new('gc', 'gc', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove what is left over: temporary environments, unused seed-cache entries, stale scratch directories; with --unused-for, environments not used for that long')
+            [System.Management.Automation.CompletionResult]::new('du', 'du', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show the disk space each environment takes, the total and the cache')
+            [System.Management.Automation.CompletionResult]::new('gc', 'gc', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)')
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')

@@ -164,7 +164,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (gc)
 _arguments "${_arguments_options[@]}" : \
-'--unused-for=[Also remove environments not used (or, never used, not created) for this long\: 90d, 2w, 12h, "1month"]:DURATION:_default' \
+'--unused-for=[Also remove environments last used (or, never used, created) longer ago than this\: 90d, 2w, 12h, 1month]:DURATION:_default' \
 '--dry-run[List what would be removed and change nothing]' \
 '-y[Do not ask for confirmation]' \
 '--yes[Do not ask for confirmation]' \
@@ -381,8 +381,8 @@ _envreg_commands() {
 'cp:Copy an environment, rewriting every path inside to the new one' \
 'mv:Rename an environment, rewriting every path inside to the new one' \
 'wipe:Uninstall every package but the seed (pip, setuptools) from an environment' \
-'du:Show the disk space each environment takes, the total and the seed cache' \
-'gc:Remove what is left over\: temporary environments, unused seed-cache entries, stale scratch directories; with --unused-for, environments not used for that long' \
+'du:Show the disk space each environment takes, the total and the cache' \
+'gc:Remove leftovers\: temporary environments, unused cache, stale scratch (and old environments)' \
 'set:Change an environment'\''s settings' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
@@ -429,8 +429,8 @@ _envreg__subcmd__help_commands() {
 'cp:Copy an environment, rewriting every path inside to the new one' \
 'mv:Rename an environment, rewriting every path inside to the new one' \
 'wipe:Uninstall every package but the seed (pip, setuptools) from an environment' \
-'du:Show the disk space each environment takes, the total and the seed cache' \
-'gc:Remove what is left over\: temporary environments, unused seed-cache entries, stale scratch directories; with --unused-for, environments not used for that long' \
+'du:Show the disk space each environment takes, the total and the cache' \
+'gc:Remove leftovers\: temporary environments, unused cache, stale scratch (and old environments)' \
 'set:Change an environment'\''s settings' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \

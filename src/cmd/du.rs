@@ -173,7 +173,7 @@ fn print_table(report: &Report, out: &mut impl Write) -> Result<()> {
     )?;
     writeln!(
         out,
-        "seed cache: {} ({} of it also linked from environments)",
+        "cache: {} ({} of it also linked from environments)",
         human(report.cache.bytes),
         human(report.cache.shared)
     )?;
