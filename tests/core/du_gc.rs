@@ -280,3 +280,53 @@ fn gc_clears_stale_scratch_directories() {
     assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
     assert_eq!(w.names(), ["a"]);
 }
+
+/// On a terminal gc asks before removing environments, as rm does.
+#[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
+fn gc_on_a_terminal_asks_before_removing_environments() {
+    require("tmux");
+    let w = World::new();
+    std::fs::create_dir_all(w.env_dir("tmp-x")).unwrap();
+    std::fs::write(
+        w.env_dir("tmp-x").join("pyvenv.cfg"),
+        "home = /nonexistent\n",
+    )
+    .unwrap();
+    let index = format!(
+        "(version: 2, envs: {{\"tmp-x\": (path: {:?}, managed: true, python: (executable: \
+         \"/nonexistent/python3\", version: \"3.12.1\", implementation: \"CPython\"), \
+         created: 1700000000, temp: true)}})\n",
+        w.env_dir("tmp-x")
+    );
+    std::fs::write(w.index(), index).unwrap();
+    let tmux = crate::rm::Tmux::start(&w);
+    let script = format!("'{BIN}' gc");
+    tmux.session(&w, "no", &script);
+    tmux.wait_for(&w, "no", "Remove 'tmp-x'? [y/N]");
+    assert!(
+        tmux.tmux(&w, &["send-keys", "-t", "no", "n"])
+            .status
+            .success()
+    );
+    let screen = tmux.wait_for(&w, "no", "EXIT=");
+    assert!(
+        screen.contains("EXIT=1") && screen.contains("nothing removed"),
+        "{screen}"
+    );
+    assert!(w.env_dir("tmp-x").join("pyvenv.cfg").exists());
+
+    tmux.session(&w, "yes", &script);
+    tmux.wait_for(&w, "yes", "Remove 'tmp-x'? [y/N]");
+    assert!(
+        tmux.tmux(&w, &["send-keys", "-t", "yes", "y"])
+            .status
+            .success()
+    );
+    let screen = tmux.wait_for(&w, "yes", "EXIT=");
+    assert!(
+        screen.contains("EXIT=0") && screen.contains("removed 'tmp-x'"),
+        "{screen}"
+    );
+    assert!(!w.env_dir("tmp-x").exists());
+}
