@@ -686,3 +686,53 @@ fn split_stem(stem: &str) -> Option<(&str, &str, &str)> {
     let (version, tags) = rest.split_once('-')?;
     Some((name, version, tags))
 }
+
+#[cfg(all(test, unix))]
+mod gc_tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt;
+
+    fn image(wheels: &Path, stem: &str) -> PathBuf {
+        let dir = wheels.join(stem);
+        fs::create_dir_all(dir.join(TREE)).unwrap();
+        fs::write(dir.join(TREE).join("f.py"), vec![b'x'; 5000]).unwrap();
+        fs::write(dir.join(MANIFEST), "{}").unwrap();
+        dir
+    }
+
+    #[test]
+    fn unlinked_older_images_and_dead_builds_are_garbage() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = tmp.path().join("cache");
+        let wheels = cache.join("wheels");
+        let old = image(&wheels, "pip-9.0-py3-none-any");
+        let new = image(&wheels, "pip-10.0-py3-none-any");
+        image(&wheels, "setuptools-1.0-py3-none-any");
+        let dead = wheels.join(".tmp-pip-11.0-py3-none-any--1-2-3");
+        fs::create_dir_all(&dead).unwrap();
+        // An environment links pip 9's file.
+        let env_file = tmp.path().join("env-f.py");
+        fs::hard_link(old.join(TREE).join("f.py"), &env_file).unwrap();
+
+        let stems = |g: &[Garbage]| g.iter().map(|g| g.stem.clone()).collect::<Vec<_>>();
+        let found = garbage(&cache, &HashMap::new());
+        // pip 10 is the newest (numerically), setuptools the only one.
+        assert_eq!(stems(&found), ["pip-11.0-py3-none-any"]);
+        assert!(found[0].leftover);
+        // The link is from an environment being removed: pip 9 goes too.
+        let meta = fs::metadata(&env_file).unwrap();
+        let leaving = HashMap::from([((meta.dev(), meta.ino()), 1)]);
+        let found = garbage(&cache, &leaving);
+        assert_eq!(
+            stems(&found),
+            ["pip-11.0-py3-none-any", "pip-9.0-py3-none-any"]
+        );
+        // Still linked when removing: kept.
+        assert!(!remove_garbage(&cache, &found[1]).unwrap());
+        assert!(old.exists());
+        fs::remove_file(&env_file).unwrap();
+        assert!(remove_garbage(&cache, &found[1]).unwrap());
+        assert!(remove_garbage(&cache, &found[0]).unwrap());
+        assert!(!old.exists() && !dead.exists() && new.exists());
+    }
+}
