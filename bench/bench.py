@@ -3,7 +3,8 @@
 
 One run: build envreg (release), prepare the other tools in a scratch venv,
 time environment creation (with and without pip), `envreg ls` at 10 and 1000
-environments, shell start-up with each hook, and `workon` switching; then
+environments, shell start-up with each hook, `workon` switching, and `envreg du`
+against `du -s` over 200 environments with pip; then
 print a table, the ratios against envreg, and PASS/MISS for each goal.
 
 Run from anywhere: `python3 bench/bench.py [--quick] [--keep] [--python PATH]`.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import json
 import os
 import re
 import shlex
@@ -51,7 +53,7 @@ SCRUBBED_ENV = (
 )
 
 
-SECTIONS = ("creation", "listing", "shell", "lifecycle")
+SECTIONS = ("creation", "listing", "shell", "lifecycle", "disk")
 
 
 class BenchError(Exception):
@@ -486,6 +488,45 @@ def bench_ls(ctx: Ctx) -> None:
         measure(ctx, f"lsnames:{count}", label_n, lambda: time_command(
             label_n, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "ls", "--names"],
             lambda i: env))
+
+
+# ---------------------------------------------------------------- disk
+
+
+def bench_disk(ctx: Ctx) -> None:
+    """`envreg du` over --du-envs envs with pip, side by side with `du -s` of envs/."""
+    count = ctx.args.du_envs
+    home = ctx.run / f"envreg-du-{count}"
+    env = ctx.env(ENVREG_HOME=str(home))
+    t0 = time.perf_counter()
+    try:
+        for i in range(count):
+            run_checked([str(ctx.envreg), "mkenv", f"d{i:04d}", "-p", str(ctx.py)],
+                        env, f"filling the registry at {home}")
+        out = run_checked([str(ctx.envreg), "du", "--json"], env, "envreg du --json")
+    except BenchError as e:
+        ctx.errors.append(str(e))
+        return
+    report = json.loads(out)
+    if len(report["envs"]) != count:
+        ctx.errors.append(f"envreg du lists {len(report['envs'])} envs, made {count}")
+        return
+    print(f"  created {count} envs with pip in {time.perf_counter() - t0:.1f} s "
+          f"({report['envs_total'] / 2**20:.1f} MiB together, cache "
+          f"{report['cache']['bytes'] / 2**20:.1f} MiB)")
+    label = f"envreg du ({count} envs with pip)"
+    measure(ctx, "du:envreg", label, lambda: time_command(
+        label, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "du"], lambda i: env))
+    label_j = f"envreg du --json ({count} envs)"
+    measure(ctx, "du:json", label_j, lambda: time_command(
+        label_j, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "du", "--json"], lambda i: env))
+    label_d = f"du -s envs/ ({count} envs)"
+    measure(ctx, "du:du", label_d, lambda: time_command(
+        label_d, ctx.args.ls_runs, lambda i: ["du", "-s", str(home / "envs")], lambda i: env))
+    label_g = f"envreg gc --dry-run ({count} envs)"
+    measure(ctx, "du:gc", label_g, lambda: time_command(
+        label_g, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "gc", "--dry-run"],
+        lambda i: env))
 
 
 # ---------------------------------------------------------------- shell
@@ -994,6 +1035,15 @@ def report(ctx: Ctx) -> None:
         if len(tmp) == 2:
             print(f"  {compare(tmp[1], tmp[0])}")
 
+    disk = [res[k] for k in ("du:envreg", "du:json", "du:du", "du:gc") if k in res]
+    if disk:
+        print(f"\ndisk usage ({ctx.args.ls_runs} runs)")
+        print(f"{'command':<40} {'median':>9} {'min':>9}")
+        for v in disk:
+            print(f"{v.label:<40} {v.median:>9.1f} {v.min:>9.1f}")
+        if "du:envreg" in res and "du:du" in res:
+            print(f"  {compare(res['du:envreg'], res['du:du'])}")
+
     goals(ctx)
     for n in ctx.notes:
         print(f"note: {n}")
@@ -1041,6 +1091,9 @@ def goals(ctx: Ctx) -> None:
     m = get("mv:envreg")
     goal("envreg mv at most 50 ms", m and m.median <= 50,
          f"{m.median:.1f} ms" if m else "not measured")
+    d = get("du:envreg")
+    goal(f"envreg du with {ctx.args.du_envs} envs at most 200 ms", d and d.median <= 200,
+         f"{d.median:.1f} ms" if d else "not measured")
     procs = res.get("procs")
     e = procs.get("envreg") if procs else None
     goal("sourcing the envreg hook starts at most one envreg process",
@@ -1058,6 +1111,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                     help="interpreter for every tool (default: newest pyenv 3.12)")
     ap.add_argument("--runs", type=int, help="timed runs per creation command (default 20; quick 3)")
     ap.add_argument("--ls-envs", type=int, default=1000, help="size of the big registry (default 1000)")
+    ap.add_argument("--du-envs", type=int, default=200,
+                    help="envs with pip for the disk section (default 200)")
     ap.add_argument("--ls-runs", type=int, help="timed runs of envreg ls (default 30; quick 5)")
     ap.add_argument("--startup-runs", type=int, help="timed bash start-ups per rc (default 20; quick 3)")
     ap.add_argument("--switches", type=int, help="workon a; workon b pairs (default 100; quick 10)")
@@ -1071,7 +1126,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                     help="where everything is created (default bench/.work)")
     ap.add_argument("--only", action="append", choices=SECTIONS, metavar="SECTION",
                     help=f"run only this part (repeatable): {', '.join(SECTIONS)}; "
-                         "only listing installs no tools (no network)")
+                         "listing and disk install no tools (no network)")
     args = ap.parse_args(argv)
     args.only = args.only or list(SECTIONS)
     q = args.quick
@@ -1079,7 +1134,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     args.ls_runs = args.ls_runs or (5 if q else 30)
     args.startup_runs = args.startup_runs or (3 if q else 20)
     args.switches = args.switches or (10 if q else 100)
-    for name in ("runs", "ls_runs", "startup_runs", "switches", "ls_envs"):
+    for name in ("runs", "ls_runs", "startup_runs", "switches", "ls_envs", "du_envs"):
         if getattr(args, name) < 1:
             ap.error(f"--{name.replace('_', '-')} must be at least 1")
     return args
@@ -1125,7 +1180,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                                   "are left out)")
         print_versions(ctx)
         for section, fn in (("creation", bench_creation), ("listing", bench_ls),
-                            ("shell", bench_shell), ("lifecycle", bench_lifecycle)):
+                            ("shell", bench_shell), ("lifecycle", bench_lifecycle),
+                            ("disk", bench_disk)):
             if section in args.only:
                 print(section)
                 fn(ctx)

@@ -116,6 +116,28 @@ pub enum Command {
     /// Asks first on a terminal; -y skips the question.
     #[command(after_help = "Examples:\n  envreg wipe web -y")]
     Wipe(Wipe),
+    /// Show the disk space each environment takes, the total and the cache.
+    ///
+    /// SIZE is what the environment takes on its own (like `du -s` of its
+    /// directory): OWN is what removing it gives back, SHARED the files it
+    /// shares by hard link with other environments or envreg's seed cache.
+    /// Hard-linked files are counted once in every total. Sizes are
+    /// allocated blocks, as `du` counts; symbolic links are not followed and
+    /// mounts inside an environment are not entered. Largest first.
+    #[command(
+        after_help = "Examples:\n  envreg du\n  envreg du --json | jq '.envs[] | select(.own > 100000000) | .name'"
+    )]
+    Du(Du),
+    /// Remove leftovers: temporary environments, unused cache, stale scratch (and old environments).
+    ///
+    /// Removes every temporary environment, seed-cache entries no
+    /// environment uses, and scratch directories of killed commands; with
+    /// --unused-for, also the environments not used for that long. Lists what it removes and asks first on a terminal when environments
+    /// would be removed (-y skips the question; without a terminal -y is
+    /// required). --dry-run lists and changes nothing. The active
+    /// environment ($VIRTUAL_ENV) is always kept.
+    #[command(after_help = "Examples:\n  envreg gc --dry-run --unused-for 90d\n  envreg gc -y")]
+    Gc(Gc),
     /// Change an environment's settings.
     #[command(
         after_help = "Examples:\n  envreg set web --var DJANGO_SETTINGS_MODULE=web.dev --add-path ~/src/lib"
@@ -353,6 +375,29 @@ pub struct Mv {
 pub struct Wipe {
     /// The environment to empty.
     pub name: String,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Du {
+    /// Only these environments (default: all).
+    pub names: Vec<String>,
+    /// Print JSON with exact byte counts instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Gc {
+    /// Also remove environments last used (or, never used, created) longer
+    /// ago than this: 90d, 2w, 12h, 1month.
+    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
+    pub unused_for: Option<std::time::Duration>,
+    /// List what would be removed and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     /// Do not ask for confirmation.
     #[arg(short, long)]
     pub yes: bool,

@@ -604,7 +604,7 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["rm", "show", "path", "run", "wipe", "set", "activate"]
+            ["rm", "show", "path", "run", "wipe", "du", "set", "activate"]
         );
     }
 

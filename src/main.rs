@@ -16,6 +16,7 @@ mod python;
 mod quote;
 mod registry;
 mod shell;
+mod space;
 mod ui;
 mod usage;
 mod venv;

@@ -125,6 +125,23 @@ module envreg_completions {
     name: string@"nu-complete envreg names"              # The environment to empty
   ]
 
+  # Show the disk space each environment takes, the total and the cache
+  export extern "envreg du" [
+    --json                    # Print JSON with exact byte counts instead of a table
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...names: string@"nu-complete envreg names"          # Only these environments (default: all)
+  ]
+
+  # Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)
+  export extern "envreg gc" [
+    --unused-for: string      # Also remove environments last used (or, never used, created) longer ago than this: 90d, 2w, 12h, 1month
+    --dry-run                 # List what would be removed and change nothing
+    --yes(-y)                 # Do not ask for confirmation
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
   def "nu-complete envreg set system_site_packages" [] {
     [ "true" "false" ]
   }
@@ -243,6 +260,14 @@ module envreg_completions {
 
   # Uninstall every package but the seed (pip, setuptools) from an environment
   export extern "envreg help wipe" [
+  ]
+
+  # Show the disk space each environment takes, the total and the cache
+  export extern "envreg help du" [
+  ]
+
+  # Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)
+  export extern "envreg help gc" [
   ]
 
   # Change an environment's settings

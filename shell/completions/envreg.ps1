@@ -34,6 +34,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('cp', 'cp', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Copy an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('mv', 'mv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Rename an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('wipe', 'wipe', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Uninstall every package but the seed (pip, setuptools) from an environment')
+            [System.Management.Automation.CompletionResult]::new('du', 'du', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show the disk space each environment takes, the total and the cache')
+            [System.Management.Automation.CompletionResult]::new('gc', 'gc', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)')
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
@@ -166,6 +168,26 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
             break
         }
+        'envreg;du' {
+            [System.Management.Automation.CompletionResult]::new('--json', '--json', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print JSON with exact byte counts instead of a table')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;gc' {
+            [System.Management.Automation.CompletionResult]::new('--unused-for', '--unused-for', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also remove environments last used (or, never used, created) longer ago than this: 90d, 2w, 12h, 1month')
+            [System.Management.Automation.CompletionResult]::new('--dry-run', '--dry-run', [System.Management.Automation.CompletionResultType]::ParameterName, 'List what would be removed and change nothing')
+            [System.Management.Automation.CompletionResult]::new('-y', '-y', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [System.Management.Automation.CompletionResult]::new('--yes', '--yes', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'envreg;set' {
             [System.Management.Automation.CompletionResult]::new('--system-site-packages', '--system-site-packages', [System.Management.Automation.CompletionResultType]::ParameterName, 'Give the environment access to the base interpreter''s site-packages (true/false)')
             [System.Management.Automation.CompletionResult]::new('--prompt', '--prompt', [System.Management.Automation.CompletionResultType]::ParameterName, 'Prompt prefix shown while it is active ("" for the default: the name)')
@@ -247,6 +269,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('cp', 'cp', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Copy an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('mv', 'mv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Rename an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('wipe', 'wipe', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Uninstall every package but the seed (pip, setuptools) from an environment')
+            [System.Management.Automation.CompletionResult]::new('du', 'du', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show the disk space each environment takes, the total and the cache')
+            [System.Management.Automation.CompletionResult]::new('gc', 'gc', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)')
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
@@ -288,6 +312,12 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;help;wipe' {
+            break
+        }
+        'envreg;help;du' {
+            break
+        }
+        'envreg;help;gc' {
             break
         }
         'envreg;help;set' {

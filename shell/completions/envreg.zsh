@@ -175,6 +175,28 @@ _arguments "${_arguments_options[@]}" : \
 ':name -- The environment to empty:_envreg_env_names' \
 && ret=0
 ;;
+(du)
+_arguments "${_arguments_options[@]}" : \
+'--json[Print JSON with exact byte counts instead of a table]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Only these environments (default\: all):_envreg_env_names' \
+&& ret=0
+;;
+(gc)
+_arguments "${_arguments_options[@]}" : \
+'--unused-for=[Also remove environments last used (or, never used, created) longer ago than this\: 90d, 2w, 12h, 1month]:DURATION:_default' \
+'--dry-run[List what would be removed and change nothing]' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (set)
 _arguments "${_arguments_options[@]}" : \
 '--system-site-packages=[Give the environment access to the base interpreter'\''s site-packages (true/false)]:BOOL:(true false)' \
@@ -325,6 +347,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(du)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(gc)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (set)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -385,6 +415,8 @@ _envreg_commands() {
 'cp:Copy an environment, rewriting every path inside to the new one' \
 'mv:Rename an environment, rewriting every path inside to the new one' \
 'wipe:Uninstall every package but the seed (pip, setuptools) from an environment' \
+'du:Show the disk space each environment takes, the total and the cache' \
+'gc:Remove leftovers\: temporary environments, unused cache, stale scratch (and old environments)' \
 'set:Change an environment'\''s settings' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
@@ -413,6 +445,16 @@ _envreg__subcmd__cp_commands() {
     local commands; commands=()
     _describe -t commands 'envreg cp commands' commands "$@"
 }
+(( $+functions[_envreg__subcmd__du_commands] )) ||
+_envreg__subcmd__du_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg du commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__gc_commands] )) ||
+_envreg__subcmd__gc_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg gc commands' commands "$@"
+}
 (( $+functions[_envreg__subcmd__help_commands] )) ||
 _envreg__subcmd__help_commands() {
     local commands; commands=(
@@ -428,6 +470,8 @@ _envreg__subcmd__help_commands() {
 'cp:Copy an environment, rewriting every path inside to the new one' \
 'mv:Rename an environment, rewriting every path inside to the new one' \
 'wipe:Uninstall every package but the seed (pip, setuptools) from an environment' \
+'du:Show the disk space each environment takes, the total and the cache' \
+'gc:Remove leftovers\: temporary environments, unused cache, stale scratch (and old environments)' \
 'set:Change an environment'\''s settings' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
@@ -455,6 +499,16 @@ _envreg__subcmd__help__subcmd__all_commands() {
 _envreg__subcmd__help__subcmd__cp_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help cp commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__du_commands] )) ||
+_envreg__subcmd__help__subcmd__du_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help du commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__gc_commands] )) ||
+_envreg__subcmd__help__subcmd__gc_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help gc commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__help__subcmd__help_commands] )) ||
 _envreg__subcmd__help__subcmd__help_commands() {

@@ -5,6 +5,8 @@ mod adopt;
 mod all;
 mod confirm;
 mod cp;
+mod du;
+mod gc;
 mod import;
 mod init;
 mod ls;
@@ -55,6 +57,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 Command::Mv(args) => mv::run(&registry, args).map(done),
                 Command::Wipe(args) => wipe::run(&registry, args),
                 Command::Set(args) => set::run(&registry, args).map(done),
+                Command::Du(args) => du::run(&registry, args).map(done),
+                Command::Gc(args) => gc::run(&registry, args),
                 Command::Init(_) | Command::Python(_) => unreachable!(),
             }
         }

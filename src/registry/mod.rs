@@ -37,6 +37,7 @@ pub mod settings;
 mod snapshot;
 mod staging;
 pub mod status;
+mod sweep;
 mod used;
 
 use std::fs::{self, File};

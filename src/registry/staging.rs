@@ -246,6 +246,23 @@ pub fn remove_stale_locks(envs: &Path, listing: &[String]) {
     }
 }
 
+/// True when a trash directory `base` could not be deleted and was reported.
+pub fn reported(envs: &Path, base: &str) -> bool {
+    envs.join(format!("{base}{REPORTED_EXT}")).exists()
+}
+
+/// Markers of undeletable trash whose directory is gone. Best effort.
+pub fn remove_orphan_markers(envs: &Path, listing: &[String]) {
+    for base in listing {
+        if let Some(stem) = base.strip_suffix(REPORTED_EXT)
+            && stem.starts_with(TRASH)
+            && !listing.iter().any(|n| n == stem)
+        {
+            let _ = fs::remove_file(envs.join(base));
+        }
+    }
+}
+
 /// Remove a leftover scratch directory and its lock file. Best effort.
 pub fn discard(envs: &Path, leftover: &Leftover) {
     let dir = leftover.dir(envs);

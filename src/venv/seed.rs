@@ -12,6 +12,7 @@
 
 mod find;
 mod image;
+pub use image::{garbage, remove_garbage};
 mod launcher;
 mod record;
 mod requires;

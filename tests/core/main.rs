@@ -10,6 +10,7 @@ mod common {
 mod adopt;
 mod concurrency;
 mod crash;
+mod du_gc;
 mod fuzz_index;
 mod help;
 mod import;

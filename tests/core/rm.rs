@@ -168,18 +168,18 @@ fn which(cmd: &str) -> Option<std::path::PathBuf> {
 
 /// A tmux server of our own (its socket in the test's temp dir) running
 /// one command per session in a real terminal.
-struct Tmux {
+pub(crate) struct Tmux {
     socket: std::path::PathBuf,
 }
 
 impl Tmux {
-    fn start(w: &World) -> Tmux {
+    pub(crate) fn start(w: &World) -> Tmux {
         Tmux {
             socket: w.dir.path().join("tmux.sock"),
         }
     }
 
-    fn tmux(&self, w: &World, args: &[&str]) -> std::process::Output {
+    pub(crate) fn tmux(&self, w: &World, args: &[&str]) -> std::process::Output {
         std::process::Command::new("tmux")
             .arg("-S")
             .arg(&self.socket)
@@ -197,7 +197,7 @@ impl Tmux {
     }
 
     /// Start `sh -c SCRIPT` in a new session named `name`.
-    fn session(&self, w: &World, name: &str, script: &str) {
+    pub(crate) fn session(&self, w: &World, name: &str, script: &str) {
         let script = format!("{script}; echo \"EXIT=$?\"; sleep 600");
         let out = self.tmux(
             w,
@@ -218,14 +218,14 @@ impl Tmux {
         assert!(out.status.success(), "tmux new-session: {out:?}");
     }
 
-    fn screen(&self, w: &World, name: &str) -> String {
+    pub(crate) fn screen(&self, w: &World, name: &str) -> String {
         let out = self.tmux(w, &["capture-pane", "-p", "-t", name]);
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// Wait until the screen shows `needle` (a guard against hanging
     /// forever, not a time limit the test asserts).
-    fn wait_for(&self, w: &World, name: &str, needle: &str) -> String {
+    pub(crate) fn wait_for(&self, w: &World, name: &str, needle: &str) -> String {
         for _ in 0..1200 {
             let screen = self.screen(w, name);
             if screen.contains(needle) {

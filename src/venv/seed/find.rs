@@ -185,7 +185,7 @@ fn wheels_in(name: &str, dir: &Path) -> Vec<(String, PathBuf)> {
 
 /// Compare dotted versions numerically part by part ("23.10" > "23.9"); a part
 /// with a suffix ("0b1") compares by its leading number, then by the suffix.
-fn compare_versions(a: &str, b: &str) -> Ordering {
+pub(super) fn compare_versions(a: &str, b: &str) -> Ordering {
     fn key(part: &str) -> (u64, &str) {
         let digits = part.bytes().take_while(u8::is_ascii_digit).count();
         (part[..digits].parse().unwrap_or(0), &part[digits..])

@@ -537,3 +537,202 @@ fn read_optional<R: Read + std::io::Seek>(
         .with_context(|| format!("{name} in {} is not UTF-8 text", wheel.display()))?;
     Ok(Some(text))
 }
+
+/// Something in the seed cache that no environment needs (see [`garbage`]).
+#[derive(Debug, Clone)]
+pub struct Garbage {
+    /// The wheel stem it belongs to.
+    pub stem: String,
+    pub dir: PathBuf,
+    /// Allocated bytes it takes.
+    pub bytes: u64,
+    /// A half-built or set-aside build directory rather than an image.
+    pub leftover: bool,
+}
+
+/// What `envreg gc` removes from the seed cache, read-only:
+///
+/// - an image none of whose files is hard-linked from anywhere else (after
+///   discounting the links in `leaving`, environments about to be removed),
+///   unless it is the newest version of its distribution for its wheel tags
+///   (`pip-*-py3-none-any`): that one is what the next environment would be
+///   seeded from, so it stays even when unused;
+/// - a build directory (`.tmp-STEM--…`) whose lock nobody holds: a builder
+///   that died, or an old image set aside.
+///
+/// When the cache is on another file system than the environments, files
+/// were copied, not linked, so only the newest image of each kind stays.
+pub fn garbage(cache_dir: &Path, leaving: &HashMap<(u64, u64), u64>) -> Vec<Garbage> {
+    let wheels = cache_dir.join("wheels");
+    let Ok(entries) = fs::read_dir(&wheels) else {
+        return Vec::new();
+    };
+    let mut images: Vec<(String, PathBuf)> = Vec::new();
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        if let Some(rest) = name.strip_prefix(".tmp-") {
+            let Some((stem, _)) = rest.rsplit_once("--") else {
+                continue;
+            };
+            if lock_is_free(&wheels.join(format!("{stem}.lock"))) {
+                found.push(Garbage {
+                    stem: stem.to_string(),
+                    bytes: crate::space::measure(&entry.path()).bytes(),
+                    dir: entry.path(),
+                    leftover: true,
+                });
+            }
+        } else if !name.starts_with('.') {
+            images.push((name, entry.path()));
+        }
+    }
+    // The newest version per (distribution, wheel tags).
+    let mut newest: HashMap<(String, String), String> = HashMap::new();
+    for (stem, _) in &images {
+        if let Some((name, version, tags)) = split_stem(stem) {
+            let key = (name.to_string(), tags.to_string());
+            let better = newest.get(&key).is_none_or(|best| {
+                split_stem(best).is_some_and(|(_, v, _)| {
+                    super::find::compare_versions(version, v) == std::cmp::Ordering::Greater
+                })
+            });
+            if better {
+                newest.insert(key, stem.clone());
+            }
+        }
+    }
+    for (stem, dir) in images {
+        let current = split_stem(&stem).is_some_and(|(name, _, tags)| {
+            newest.get(&(name.to_string(), tags.to_string())) == Some(&stem)
+        });
+        if current {
+            continue;
+        }
+        let usage = crate::space::measure(&dir);
+        if !linked_elsewhere(&usage, leaving) {
+            found.push(Garbage {
+                stem,
+                bytes: usage.bytes(),
+                dir,
+                leftover: false,
+            });
+        }
+    }
+    found.sort_by(|a, b| a.dir.cmp(&b.dir));
+    found
+}
+
+/// Whether any file of the tree has a link outside it other than those in
+/// `leaving` (file id → links there).
+fn linked_elsewhere(usage: &crate::space::Usage, leaving: &HashMap<(u64, u64), u64>) -> bool {
+    usage
+        .shared_files
+        .iter()
+        .any(|f| f.nlink - f.seen > leaving.get(&f.id).copied().unwrap_or(0))
+}
+
+/// Remove `item` (from [`garbage`]) under its wheel's exclusive lock, after
+/// checking again that nothing links to it. Ok(false) when it is in use
+/// now (a running envreg holds its lock, or an environment links to it).
+pub fn remove_garbage(cache_dir: &Path, item: &Garbage) -> Result<bool> {
+    let wheels = cache_dir.join("wheels");
+    let lock_path = wheels.join(format!("{}.lock", item.stem));
+    let lock = open_lock(&lock_path)
+        .with_context(|| format!("cannot open the cache lock {}", lock_path.display()))?;
+    if lock.try_lock().is_err() {
+        return Ok(false);
+    }
+    if !item.leftover {
+        if linked_elsewhere(&crate::space::measure(&item.dir), &HashMap::new()) {
+            return Ok(false);
+        }
+        // Renamed first, so the image is gone at once, never half there.
+        let aside = temp_name(&wheels, &item.stem);
+        match fs::rename(&item.dir, &aside) {
+            Ok(()) => {}
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot remove {}", item.dir.display()));
+            }
+        }
+        return fs::remove_dir_all(&aside)
+            .with_context(|| format!("cannot remove {}", aside.display()))
+            .map(|()| true);
+    }
+    match fs::remove_dir_all(&item.dir) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e).with_context(|| format!("cannot remove {}", item.dir.display())),
+    }
+}
+
+/// True when nobody holds the lock at `path` (or there is none).
+fn lock_is_free(path: &Path) -> bool {
+    match OpenOptions::new().write(true).open(path) {
+        Ok(file) => file.try_lock().is_ok(),
+        Err(e) => e.kind() == ErrorKind::NotFound,
+    }
+}
+
+/// `pip-23.2.1-py3-none-any` → ("pip", "23.2.1", "py3-none-any").
+fn split_stem(stem: &str) -> Option<(&str, &str, &str)> {
+    let (name, rest) = stem.split_once('-')?;
+    let (version, tags) = rest.split_once('-')?;
+    Some((name, version, tags))
+}
+
+#[cfg(all(test, unix))]
+mod gc_tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt;
+
+    fn image(wheels: &Path, stem: &str) -> PathBuf {
+        let dir = wheels.join(stem);
+        fs::create_dir_all(dir.join(TREE)).unwrap();
+        fs::write(dir.join(TREE).join("f.py"), vec![b'x'; 5000]).unwrap();
+        fs::write(dir.join(MANIFEST), "{}").unwrap();
+        dir
+    }
+
+    #[test]
+    fn unlinked_older_images_and_dead_builds_are_garbage() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = tmp.path().join("cache");
+        let wheels = cache.join("wheels");
+        let old = image(&wheels, "pip-9.0-py3-none-any");
+        let new = image(&wheels, "pip-10.0-py3-none-any");
+        image(&wheels, "setuptools-1.0-py3-none-any");
+        let dead = wheels.join(".tmp-pip-11.0-py3-none-any--1-2-3");
+        fs::create_dir_all(&dead).unwrap();
+        // An environment links pip 9's file.
+        let env_file = tmp.path().join("env-f.py");
+        fs::hard_link(old.join(TREE).join("f.py"), &env_file).unwrap();
+
+        let stems = |g: &[Garbage]| g.iter().map(|g| g.stem.clone()).collect::<Vec<_>>();
+        let found = garbage(&cache, &HashMap::new());
+        // pip 10 is the newest (numerically), setuptools the only one.
+        assert_eq!(stems(&found), ["pip-11.0-py3-none-any"]);
+        assert!(found[0].leftover);
+        // The link is from an environment being removed: pip 9 goes too.
+        let meta = fs::metadata(&env_file).unwrap();
+        let leaving = HashMap::from([((meta.dev(), meta.ino()), 1)]);
+        let found = garbage(&cache, &leaving);
+        assert_eq!(
+            stems(&found),
+            ["pip-11.0-py3-none-any", "pip-9.0-py3-none-any"]
+        );
+        // Still linked when removing: kept.
+        assert!(!remove_garbage(&cache, &found[1]).unwrap());
+        assert!(old.exists());
+        fs::remove_file(&env_file).unwrap();
+        assert!(remove_garbage(&cache, &found[1]).unwrap());
+        assert!(remove_garbage(&cache, &found[0]).unwrap());
+        assert!(!old.exists() && !dead.exists() && new.exists());
+    }
+}
