@@ -22,6 +22,9 @@ _envreg() {
             envreg,activate)
                 cmd="envreg__subcmd__activate"
                 ;;
+            envreg,adopt)
+                cmd="envreg__subcmd__adopt"
+                ;;
             envreg,all)
                 cmd="envreg__subcmd__all"
                 ;;
@@ -36,6 +39,9 @@ _envreg() {
                 ;;
             envreg,help)
                 cmd="envreg__subcmd__help"
+                ;;
+            envreg,import)
+                cmd="envreg__subcmd__import"
                 ;;
             envreg,init)
                 cmd="envreg__subcmd__init"
@@ -73,6 +79,9 @@ _envreg() {
             envreg__subcmd__help,activate)
                 cmd="envreg__subcmd__help__subcmd__activate"
                 ;;
+            envreg__subcmd__help,adopt)
+                cmd="envreg__subcmd__help__subcmd__adopt"
+                ;;
             envreg__subcmd__help,all)
                 cmd="envreg__subcmd__help__subcmd__all"
                 ;;
@@ -87,6 +96,9 @@ _envreg() {
                 ;;
             envreg__subcmd__help,help)
                 cmd="envreg__subcmd__help__subcmd__help"
+                ;;
+            envreg__subcmd__help,import)
+                cmd="envreg__subcmd__help__subcmd__import"
                 ;;
             envreg__subcmd__help,init)
                 cmd="envreg__subcmd__help__subcmd__init"
@@ -143,7 +155,7 @@ _envreg() {
 
     case "${cmd}" in
         envreg)
-            opts="-h -V --help --version mkenv ls rm show path run all cp mv wipe du gc set init activate python help"
+            opts="-h -V --help --version mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -172,6 +184,24 @@ _envreg() {
                     ;;
             esac
             COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__adopt)
+            opts="-h -V --name --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
         envreg__subcmd__all)
@@ -247,7 +277,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help)
-            opts="mkenv ls rm show path run all cp mv wipe du gc set init activate python help"
+            opts="mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -261,6 +291,20 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help__subcmd__activate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__adopt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -331,6 +375,20 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -512,8 +570,22 @@ _envreg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        envreg__subcmd__import)
+            opts="-h -V --move --dry-run --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         envreg__subcmd__init)
-            opts="-h -V --help --version bash zsh fish tcsh xonsh nu powershell"
+            opts="-h -V --vew --help --version bash zsh fish tcsh xonsh nu powershell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -685,7 +757,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__rm)
-            opts="-y -h -V --temp --yes --force --help --version"
+            opts="-y -h -V --temp --yes --force --delete --help --version"
             if [[ ${cur} == -* ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
