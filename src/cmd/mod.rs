@@ -7,9 +7,11 @@ mod cp;
 mod init;
 mod ls;
 mod mkenv;
+mod mkproject;
 mod mv;
 mod path;
 mod pick;
+mod project;
 mod python;
 mod rm;
 mod run;
@@ -39,6 +41,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
             let registry = Registry::new(Home::from_env()?);
             match command {
                 Command::Mkenv(args) => mkenv::run(&registry, args).map(done),
+                Command::Mkproject(args) => mkproject::run(&registry, args).map(done),
                 Command::Ls(args) => ls::run(&registry, args).map(done),
                 Command::Rm(args) => rm::run(&registry, args),
                 Command::Show(args) => show::run(&registry, args).map(done),

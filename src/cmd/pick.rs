@@ -26,12 +26,22 @@ enum Outcome {
     Interrupted,
 }
 
-/// Let the user choose an environment; print its name. Esc and Ctrl-D
+/// Let the user choose an environment; print its name. Inside a project
+/// directory (or below one) the environment bound to it is listed first and
+/// preselected; else the active one is preselected. Esc and Ctrl-D
 /// cancel with exit status 1, Ctrl-C with 130; a cancelled picker erases
 /// itself and prints nothing.
 pub fn run(registry: &Registry) -> Result<ExitCode> {
     let index = registry.read()?;
-    let names: Vec<&str> = index.envs.keys().map(String::as_str).collect();
+    let mut names: Vec<&str> = index.envs.keys().map(String::as_str).collect();
+    // Inside a project directory its environment comes first, chosen.
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| super::project::envs_for_dir(&index, &cwd));
+    if let Some((_, here)) = &here {
+        names.retain(|n| !here.iter().any(|h| h == n));
+        names.splice(0..0, here.iter().map(String::as_str));
+    }
     if names.is_empty() {
         bail!(hinted(
             "no environments yet",
@@ -55,12 +65,15 @@ pub fn run(registry: &Registry) -> Result<ExitCode> {
         std::process::exit(130);
     });
     let current = std::env::var_os("VIRTUAL_ENV").and_then(|active| {
-        index
-            .envs
-            .iter()
-            .position(|(name, entry)| registry.dir_of(name, entry).as_os_str() == active)
+        names.iter().position(|name| {
+            index
+                .envs
+                .get(*name)
+                .is_some_and(|entry| registry.dir_of(name, entry).as_os_str() == active)
+        })
     });
-    let outcome = pick(&term, &names, current.unwrap_or(0));
+    let start = if here.is_some() { 0 } else { current.unwrap_or(0) };
+    let outcome = pick(&term, &names, start);
     let _ = term.show_cursor();
     match outcome.context("could not read your choice from the terminal")? {
         Outcome::Chosen(i) => {
