@@ -6,9 +6,10 @@
 # which also loads the completion for `envreg` (shell/completions/envreg.fish,
 # generated from envreg's command-line definition), or source this file (and
 # that one) directly. Sourcing it starts no program; `workon NAME`
-# runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory (then the variables of `envreg set --var`,
-# which workon exports and deactivate restores): the hook resolves no path
+# runs `envreg path --workon` once, which prints the environment's directory,
+# the global hooks directory, its name and the project directory to change to
+# (then the variables of `envreg set --var`, which workon exports and
+# deactivate restores): the hook resolves no path
 # itself. User
 # hooks for fish are the files ending `.fish`. `builtin` and `command` are
 # reserved words in fish, so user functions cannot take their names; the

@@ -8,9 +8,10 @@
 # which also loads the completion for `envreg` (shell/completions/envreg.zsh,
 # generated from envreg's command-line definition), or source this file (and
 # that one) directly. Sourcing it starts no program; `workon NAME`
-# runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory (then the variables of `envreg set --var`,
-# which workon exports and deactivate restores): the hook resolves no path
+# runs `envreg path --workon` once, which prints the environment's directory,
+# the global hooks directory, its name and the project directory to change to
+# (then the variables of `envreg set --var`, which workon exports and
+# deactivate restores): the hook resolves no path
 # itself. Without
 # compinit there is simply no completion. Every shell command is called as
 # `\builtin NAME` (`\builtin command envreg` costs no extra process in zsh),
