@@ -13,8 +13,9 @@ use crate::registry::{Registry, name};
 pub fn run(registry: &Registry, args: Mkproject) -> Result<()> {
     name::check_new(&args.name)?;
     let dir = match &args.dir {
-        Some(dir) => std::path::absolute(dir)
-            .with_context(|| format!("cannot resolve {}", dir.display()))?,
+        Some(dir) => {
+            std::path::absolute(dir).with_context(|| format!("cannot resolve {}", dir.display()))?
+        }
         None => {
             let Some(home) = std::env::var_os("PROJECT_HOME").filter(|h| !h.is_empty()) else {
                 bail!(hinted(
@@ -22,11 +23,14 @@ pub fn run(registry: &Registry, args: Mkproject) -> Result<()> {
                     "set PROJECT_HOME to the directory your projects live in, or pass --dir DIR"
                 ));
             };
-            let home = std::path::absolute(PathBuf::from(home))
-                .context("cannot resolve PROJECT_HOME")?;
+            let home =
+                std::path::absolute(PathBuf::from(home)).context("cannot resolve PROJECT_HOME")?;
             if !home.is_dir() {
                 bail!(hinted(
-                    format!("PROJECT_HOME ({}) is not an existing directory", home.display()),
+                    format!(
+                        "PROJECT_HOME ({}) is not an existing directory",
+                        home.display()
+                    ),
                     "create it, set PROJECT_HOME to an existing directory, or pass --dir DIR"
                 ));
             }
@@ -52,7 +56,13 @@ pub fn run(registry: &Registry, args: Mkproject) -> Result<()> {
         )),
     };
     let created = super::project::project_dir(&dir).and_then(|project| {
-        let env = super::mkenv::create(registry, &args.name, false, Some(project.clone()), &args.opts)?;
+        let env = super::mkenv::create(
+            registry,
+            &args.name,
+            false,
+            Some(project.clone()),
+            &args.opts,
+        )?;
         Ok((project, env))
     });
     let project = match created {

@@ -108,8 +108,8 @@ pub fn run(registry: &Registry, mut args: PathCmd) -> Result<()> {
 /// when it is gone or cannot be passed on one line (then said on stderr).
 fn workon_project<'e>(args: &PathCmd, entry: &'e crate::registry::Entry) -> Option<&'e Path> {
     let project = entry.project.as_deref()?;
-    let wanted = args.cd
-        || (!args.no_cd && std::env::var_os("ENVREG_WORKON_CD").is_none_or(|v| v != "0"));
+    let wanted =
+        args.cd || (!args.no_cd && std::env::var_os("ENVREG_WORKON_CD").is_none_or(|v| v != "0"));
     if !wanted {
         return None;
     }

@@ -72,7 +72,11 @@ pub fn run(registry: &Registry) -> Result<ExitCode> {
                 .is_some_and(|entry| registry.dir_of(name, entry).as_os_str() == active)
         })
     });
-    let start = if here.is_some() { 0 } else { current.unwrap_or(0) };
+    let start = if here.is_some() {
+        0
+    } else {
+        current.unwrap_or(0)
+    };
     let outcome = pick(&term, &names, start);
     let _ = term.show_cursor();
     match outcome.context("could not read your choice from the terminal")? {

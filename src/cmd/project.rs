@@ -25,7 +25,10 @@ pub fn project_dir(dir: &Path) -> Result<PathBuf> {
             "create it first, or pass an existing directory with --project"
         )),
         Err(err) => bail!(hinted(
-            format!("cannot resolve project directory {}: {err}", shown.display()),
+            format!(
+                "cannot resolve project directory {}: {err}",
+                shown.display()
+            ),
             "pass a directory you can read with --project"
         )),
     };
