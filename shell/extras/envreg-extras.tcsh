@@ -28,7 +28,7 @@ alias __envreg_tmp_rm 'unalias __envreg_tmp_inner_deactivate; if ($?__envreg_tmp
 # cdproject: cd to the active environment's project directory, the one its
 # .project file names (as virtualenvwrapper's setvirtualenvproject writes it).
 alias cdproject 'set __envreg_st = 1; unset __envreg_p; if (! $?VIRTUAL_ENV) eval __envreg_no_env; if ($?VIRTUAL_ENV) eval __envreg_cdp; eval "unset __envreg_p __envreg_st; set status = $__envreg_st"';
-alias __envreg_cdp 'if (-f "$VIRTUAL_ENV:q/.project") set __envreg_p = "`\head -n 1 -- $VIRTUAL_ENV:q/.project`"; if ($?__envreg_p) eval '\''if ("x$__envreg_p:q" == x) unset __envreg_p'\''; if (! $?__envreg_p) echo "envreg: the active environment $VIRTUAL_ENV:t:q has no project; set one with: envreg set $VIRTUAL_ENV:t:q --project DIR" >> /dev/stderr; if ($?__envreg_p) eval '\''if (-d "$__envreg_p:q") cd "$__envreg_p:q" && set __envreg_st = 0'\''';
+alias __envreg_cdp 'if (-f "$VIRTUAL_ENV:q/.project") set __envreg_p = "`\head -n 1 -- '\''$VIRTUAL_ENV/.project'\''`"; if ($?__envreg_p) eval '\''if ("x$__envreg_p:q" == x) unset __envreg_p'\''; if (! $?__envreg_p) echo "envreg: the active environment $VIRTUAL_ENV:t:q has no project; set one with: envreg set $VIRTUAL_ENV:t:q --project DIR" >> /dev/stderr; if ($?__envreg_p) eval '\''if (-d "$__envreg_p:q") cd "$__envreg_p:q" && set __envreg_st = 0'\''';
 # mkproject NAME [MKENV OPTIONS]: make the project directory $PROJECT_HOME/NAME
 # (or --dir DIR) and the environment NAME bound to it (`envreg mkproject`,
 # which prints the name with --workon), activate it and cd there (even with
