@@ -318,11 +318,17 @@ __envreg_reply() {
     done < <(\builtin compgen -W "$1" -- "$2")
 }
 
+# workon's options, then one name (only options before it).
 __envreg_complete_workon() {
-    if [[ "${COMP_CWORD}" -eq 1 ]]; then
-        __envreg_reply "$(\builtin command envreg ls --names 2>/dev/null)" "${COMP_WORDS[COMP_CWORD]-}"
+    \builtin local cur="${COMP_WORDS[COMP_CWORD]-}" i
+    COMPREPLY=()
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        [[ "${COMP_WORDS[i]}" == -* && "${COMP_WORDS[i]}" != -- ]] || return 0
+    done
+    if [[ "${cur}" == -* ]]; then
+        __envreg_reply "-n --no-cd -c --cd -f --force" "${cur}"
     else
-        COMPREPLY=()
+        __envreg_reply "$(\builtin command envreg ls --names 2>/dev/null)" "${cur}"
     fi
 }
 

@@ -287,4 +287,7 @@ function workon --description 'Activate an envreg environment in this shell'
     __envreg_source_if $dir/bin/postactivate.fish
 end
 
-complete -c workon -f -a '(command envreg ls --names 2>/dev/null)' -n 'test (count (commandline -opc)) -eq 1'
+complete -c workon -f -a '(command envreg ls --names 2>/dev/null)' -n 'not string match -qv -- "-*" (commandline -opc)[2..-1]'
+complete -c workon -s n -l no-cd -d 'Stay in the current directory'
+complete -c workon -s c -l cd -d 'Change to the project even with ENVREG_WORKON_CD=0'
+complete -c workon -s f -l force -d 'Activate even a broken environment'

@@ -297,7 +297,16 @@ workon() {
 _envreg_workon() {
     \builtin local -a names
     names=("${(@f)$(\builtin command envreg ls --names 2>/dev/null)}")
-    (( CURRENT == 2 )) && compadd -a names
+    # workon's options, then one name (only options before it).
+    \builtin local i
+    for ((i = 2; i < CURRENT; i++)); do
+        [[ "${words[i]}" == -* && "${words[i]}" != -- ]] || return 0
+    done
+    if [[ "${words[CURRENT]}" == -* ]]; then
+        compadd -- -n --no-cd -c --cd -f --force
+    else
+        compadd -a names
+    fi
 }
 
 if (( ${+functions[compdef]} )); then

@@ -40,6 +40,9 @@ _envreg() {
             envreg,mkenv)
                 cmd="envreg__subcmd__mkenv"
                 ;;
+            envreg,mkproject)
+                cmd="envreg__subcmd__mkproject"
+                ;;
             envreg,mv)
                 cmd="envreg__subcmd__mv"
                 ;;
@@ -84,6 +87,9 @@ _envreg() {
                 ;;
             envreg__subcmd__help,mkenv)
                 cmd="envreg__subcmd__help__subcmd__mkenv"
+                ;;
+            envreg__subcmd__help,mkproject)
+                cmd="envreg__subcmd__help__subcmd__mkproject"
                 ;;
             envreg__subcmd__help,mv)
                 cmd="envreg__subcmd__help__subcmd__mv"
@@ -131,7 +137,7 @@ _envreg() {
 
     case "${cmd}" in
         envreg)
-            opts="-h -V --help --version mkenv ls rm show path run all cp mv wipe set init activate python help"
+            opts="-h -V --help --version mkenv mkproject ls rm show path run all cp mv wipe set init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -203,7 +209,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help)
-            opts="mkenv ls rm show path run all cp mv wipe set init activate python help"
+            opts="mkenv mkproject ls rm show path run all cp mv wipe set init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -301,6 +307,20 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help__subcmd__mkenv)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__mkproject)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -469,12 +489,16 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__mkenv)
-            opts="-p -i -r -h -V --temp --python --no-pip --system-site-packages --install --requirement --project --prompt --help --version"
+            opts="-p -i -r -h -V --temp --project --python --no-pip --system-site-packages --install --requirement --prompt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -499,7 +523,49 @@ _envreg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --project)
+                --prompt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__mkproject)
+            opts="-f -p -i -r -h -V --dir --force --python --no-pip --system-site-packages --install --requirement --prompt --help --version"
+            if [[ ${cur} == -* ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --install)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requirement)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -511,7 +577,7 @@ _envreg() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
             return 0
             ;;
         envreg__subcmd__mv)
