@@ -133,6 +133,12 @@ fn project_is_stored_normalised_and_written_to_dot_project() {
         dot_project(&w, "adopted"),
         Some(format!("{}\n", web.display()))
     );
+    // An index moved away: the environments are registered again, their
+    // projects read back from .project.
+    std::fs::rename(w.index(), w.dir.path().join("old-index.ron")).unwrap();
+    w.run(["ls"]).ok();
+    assert_eq!(shown_project(&w, "copy"), api.display().to_string());
+    assert_eq!(shown_project(&w, "adopted"), web.display().to_string());
 }
 
 #[test]

@@ -31,7 +31,11 @@ echo DONE=1
     run.assert_done();
     assert_eq!(run.get("C1"), "proj1 proj2");
     assert_eq!(run.get("C2"), "other proj1 proj2");
-    assert_eq!(run.get("C3"), "proj1 proj2", "a name after workon's options");
+    assert_eq!(
+        run.get("C3"),
+        "proj1 proj2",
+        "a name after workon's options"
+    );
     assert_eq!(run.get("C4"), "--no-cd");
     assert_eq!(run.get("C5"), "", "one name only");
     assert_eq!(run.get("C6"), "complete -F __envreg_complete_workon workon");
