@@ -536,7 +536,7 @@ _envreg() {
             ;;
         envreg__subcmd__mkproject)
             opts="-f -p -i -r -h -V --dir --force --python --no-pip --system-site-packages --install --requirement --prompt --help --version"
-            if [[ ${cur} == -* ]] ; then
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -577,7 +577,7 @@ _envreg() {
                     COMPREPLY=()
                     ;;
             esac
-            COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
         envreg__subcmd__mv)

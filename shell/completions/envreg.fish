@@ -147,4 +147,4 @@ complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_
 complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm show path run all cp mv wipe set init activate python help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c envreg -n "__fish_envreg_using_subcommand help; and __fish_seen_subcommand_from python" -f -a "ls" -d 'List the interpreters found on PATH, in pyenv\'s versions and among uv-managed Pythons, with implementation, version and where each was found'
 complete -c envreg -n "__fish_envreg_using_subcommand init" -f -a "bash zsh fish tcsh xonsh nu powershell"
-complete -c envreg -n "__fish_envreg_using_subcommand mkproject rm show path run wipe set activate" -f -a "(command envreg ls --names 2>/dev/null)"
+complete -c envreg -n "__fish_envreg_using_subcommand rm show path run wipe set activate" -f -a "(command envreg ls --names 2>/dev/null)"

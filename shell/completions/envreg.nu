@@ -39,7 +39,7 @@ module envreg_completions {
     --prompt: string          # Prompt prefix shown while the environment is active (default: the name)
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    name: string@"nu-complete envreg names"              # Name of the new environment; the project directory is $PROJECT_HOME/NAME
+    name: string              # Name of the new environment; the project directory is $PROJECT_HOME/NAME
   ]
 
   # List the registered environments

@@ -67,7 +67,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':name -- Name of the new environment; the project directory is $PROJECT_HOME/NAME:_envreg_env_names' \
+':name -- Name of the new environment; the project directory is $PROJECT_HOME/NAME:_default' \
 && ret=0
 ;;
 (ls)
