@@ -6,9 +6,10 @@
 # which also loads the completion for `envreg` (shell/completions/envreg.fish,
 # generated from envreg's command-line definition), or source this file (and
 # that one) directly. Sourcing it starts no program; `workon NAME`
-# runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory (then the variables of `envreg set --var`,
-# which workon exports and deactivate restores): the hook resolves no path
+# runs `envreg path --workon` once, which prints the environment's directory,
+# the global hooks directory, its name and the project directory to change to
+# (then the variables of `envreg set --var`, which workon exports and
+# deactivate restores): the hook resolves no path
 # itself. User
 # hooks for fish are the files ending `.fish`. `builtin` and `command` are
 # reserved words in fish, so user functions cannot take their names; the
@@ -162,11 +163,40 @@ function __envreg_undo_failed
     functions -e deactivate __envreg_venv_deactivate
 end
 
-# workon NAME: activate environment NAME in this shell, leaving the current
-# one first. Bare `workon` lists the names, or opens a picker on a terminal.
-# If NAME's activate script fails, the environment that was active before is
-# activated again, its variables as they were, and workon returns non-zero.
+# workon [-n|-c] [-f] NAME: activate environment NAME in this shell, leaving
+# the current one first, and change to its project directory (if it has one;
+# -n/--no-cd or ENVREG_WORKON_CD=0 stays, -c/--cd changes even then). NAME `.`
+# is the environment whose project holds the current directory. -f/--force
+# activates even a broken environment. Bare `workon` lists the names, or
+# opens a picker on a terminal. If NAME's activate script fails, the
+# environment that was active before is activated again, its variables as
+# they were, and workon returns non-zero. `deactivate` does not change back.
 function workon --description 'Activate an envreg environment in this shell'
+    set -l opts
+    set -l cd
+    while set -q argv[1]
+        switch $argv[1]
+            case -n --no-cd
+                set cd --no-cd
+            case -c --cd
+                set cd --cd
+            case -f --force
+                set opts --force
+            case --
+                set -e argv[1]
+                break
+            case '-?*'
+                builtin printf "envreg: workon: unknown option '%s' (workon [-n|-c] [-f] NAME)\n" $argv[1] >&2
+                return 2
+            case '*'
+                break
+        end
+        set -e argv[1]
+    end
+    if test -z "$cd"; and test "$ENVREG_WORKON_CD" = 0
+        set cd --no-cd
+    end
+    set -a opts $cd
     if test (count $argv) -eq 0
         # The picker only when this function's stdin, stdout and stderr are
         # all terminals; `workon | grep x` or `workon > file` lists the names.
@@ -175,7 +205,7 @@ function workon --description 'Activate an envreg environment in this shell'
         if isatty stdin; and isatty stdout; and isatty stderr
             set -l name (command envreg pick); or return
             test -n "$name"; or return 1
-            workon $name
+            workon $opts -- $name
             return
         end
         command envreg ls --names
@@ -185,11 +215,15 @@ function workon --description 'Activate an envreg environment in this shell'
         builtin printf 'envreg: workon takes one environment name, not %s arguments\n' (count $argv) >&2
         return 2
     end
-    set -l out (command envreg path --workon -- $argv[1]); or return
-    # The environment's directory, the hooks directory, then KEY=VALUE lines.
+    set -l out (command envreg path --workon $opts -- $argv[1]); or return
+    # The environment's directory, the hooks directory, its name (NAME may be
+    # `.`), the project directory to change to (empty: stay), then KEY=VALUE
+    # lines.
     set -l dir $out[1]
     set -l hooks $out[2]
-    set -l vars $out[3..-1]
+    set argv $out[3]
+    set -l project $out[4]
+    set -l vars $out[5..-1]
     if not test -f "$dir/bin/activate.fish"; or not test -r "$dir/bin/activate.fish"
         builtin printf "envreg: environment '%s' has no readable activation script at %s; check it with 'envreg show %s'\n" \
             $argv[1] "$dir/bin/activate.fish" $argv[1] >&2
@@ -244,8 +278,16 @@ function workon --description 'Activate an envreg environment in this shell'
     end
     __envreg_forget_kept $keep_keys
     __envreg_set_vars $vars
+    # Into the project before the postactivate hooks (a hook may go on from there).
+    if test -n "$project"
+        builtin cd -- $project
+        or builtin printf "envreg: '%s' is active, but changing to its project %s failed\n" $argv[1] $project >&2
+    end
     __envreg_source_if $hooks/postactivate.fish
     __envreg_source_if $dir/bin/postactivate.fish
 end
 
-complete -c workon -f -a '(command envreg ls --names 2>/dev/null)' -n 'test (count (commandline -opc)) -eq 1'
+complete -c workon -f -a '(command envreg ls --names 2>/dev/null)' -n 'not string match -qv -- "-*" (commandline -opc)[2..-1]'
+complete -c workon -s n -l no-cd -d 'Stay in the current directory'
+complete -c workon -s c -l cd -d 'Change to the project even with ENVREG_WORKON_CD=0'
+complete -c workon -s f -l force -d 'Activate even a broken environment'

@@ -7,8 +7,9 @@
 #
 # Sourcing it starts no program; `workon NAME` runs `envreg path --workon`
 # once, which prints the environment's directory (and the global hooks
-# directory, unused here, then the variables of `envreg set --var`, which
-# workon exports and deactivate restores): the hook resolves no path itself.
+# directory, unused here, its name, the project directory to change to, then
+# the variables of `envreg set --var`, which workon exports and deactivate
+# restores): the hook resolves no path itself.
 # `overlay use` needs a path known at parse time, so this hook activates the
 # environment itself, the way bin/activate.nu does, and keeps what it changed
 # in $env.__ENVREG_SAVED so `deactivate` can put it back. nushell gets no user
@@ -78,9 +79,26 @@ def --env deactivate [] {
     }
 }
 
-# Activate environment NAME in this shell, leaving the current one first.
-# Bare `workon` lists the names, or opens a picker on a terminal.
-def --env workon [name?: string@__envreg_names] {
+# Activate environment NAME in this shell, leaving the current one first,
+# and change to its project directory if it has one (not with --no-cd or
+# ENVREG_WORKON_CD=0, unless --cd). NAME `.` is the environment whose project
+# holds the current directory. Bare `workon` lists the names, or opens a
+# picker on a terminal. `deactivate` does not change back.
+def --env workon [
+    name?: string@__envreg_names
+    --no-cd (-n) # stay in the current directory
+    --cd (-c) # change to the project even with ENVREG_WORKON_CD=0
+    --force (-f) # activate even a broken environment
+] {
+    mut opts = []
+    if $force {
+        $opts = ($opts | append '--force')
+    }
+    if $cd {
+        $opts = ($opts | append '--cd')
+    } else if $no_cd {
+        $opts = ($opts | append '--no-cd')
+    }
     mut name = $name
     if $name == null {
         # `is-terminal` looks at nushell's own stdin, stdout and stderr: a
@@ -95,11 +113,14 @@ def --env workon [name?: string@__envreg_names] {
             return (^envreg ls --names)
         }
     }
-    # The environment's directory, the hooks directory (unused here), then
-    # KEY=VALUE lines: the variables of `envreg set --var`.
-    let out = (^envreg path --workon -- $name | lines)
+    # The environment's directory, the hooks directory (unused here), its
+    # name (NAME may be `.`), the project directory to change to (empty:
+    # stay), then KEY=VALUE lines: the variables of `envreg set --var`.
+    let out = (^envreg path --workon ...$opts -- $name | lines)
     let dir = ($out | first)
-    let user = ($out | skip 2 | reduce --fold {} {|line, acc|
+    let name = ($out | get 2)
+    let project = ($out | get -o 3 | default '')
+    let user = ($out | skip 4 | reduce --fold {} {|line, acc|
         let kv = ($line | split row --number 2 '=')
         $acc | insert ($kv | first) ($kv | get 1)
     })
@@ -155,4 +176,7 @@ def --env workon [name?: string@__envreg_names] {
     }
     hide-env -i PYTHONHOME
     load-env ($changes | merge $user)
+    if $project != '' {
+        cd $project
+    }
 }

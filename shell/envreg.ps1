@@ -4,9 +4,10 @@
 #     Invoke-Expression (& envreg init powershell | Out-String)
 #
 # or dot-source this file. Loading it starts no program; `workon NAME` runs
-# `envreg path --workon` once, which prints the environment's directory and
-# the global hooks directory (then the variables of `envreg set --var`,
-# which workon exports and deactivate restores): the hook resolves no path
+# `envreg path --workon` once, which prints the environment's directory, the
+# global hooks directory, its name and the project directory to change to
+# (then the variables of `envreg set --var`, which workon exports and
+# deactivate restores): the hook resolves no path
 # itself. User hooks for PowerShell are the files ending `.ps1`:
 # preactivate.ps1 is run with the name as argument, the others dot-sourced.
 
@@ -103,12 +104,23 @@ function global:__envreg_Activate([string] $Bin) {
     return $true
 }
 
-# workon NAME: activate environment NAME in this shell, leaving the current
-# one first. Bare `workon` lists the names, or opens a picker on a terminal.
-# If NAME's Activate.ps1 fails, the environment that was active before is
-# activated again.
+# workon [-n|-c] [-f] NAME: activate environment NAME in this shell, leaving
+# the current one first, and change to its project directory if it has one
+# (not with -n/-NoCd or $env:ENVREG_WORKON_CD = '0', unless -c/-Cd). NAME `.`
+# is the environment whose project holds the current directory; -f/-Force
+# activates even a broken one. Bare `workon` lists the names, or opens a
+# picker on a terminal. If NAME's Activate.ps1 fails, the environment that was
+# active before is activated again. `deactivate` does not change back.
 function global:workon {
-    param([Parameter(Position = 0)] [string] $Name)
+    param(
+        [Parameter(Position = 0)] [string] $Name,
+        [Alias('n')] [switch] $NoCd,
+        [Alias('c')] [switch] $Cd,
+        [Alias('f')] [switch] $Force
+    )
+    $opts = @()
+    if ($Force) { $opts += '--force' }
+    if ($Cd) { $opts += '--cd' } elseif ($NoCd) { $opts += '--no-cd' }
     if (-not $Name) {
         if (-not [Console]::IsInputRedirected -and -not [Console]::IsOutputRedirected -and -not [Console]::IsErrorRedirected) {
             $picked = & envreg pick
@@ -119,12 +131,16 @@ function global:workon {
             return
         }
     }
-    $out = @(& envreg path --workon -- $Name)
-    if ($LASTEXITCODE -ne 0 -or $out.Count -lt 2) { return }
-    # The environment's directory, the hooks directory, then KEY=VALUE lines.
+    $out = @(& envreg path --workon @opts -- $Name)
+    if ($LASTEXITCODE -ne 0 -or $out.Count -lt 3) { return }
+    # The environment's directory, the hooks directory, its name (NAME may be
+    # `.`), the project directory to change to (empty: stay), then KEY=VALUE
+    # lines.
     $dir = $out[0]
     $hooks = $out[1]
-    $vars = @($out | Select-Object -Skip 2)
+    $Name = $out[2]
+    $project = if ($out.Count -gt 3) { $out[3] } else { '' }
+    $vars = @($out | Select-Object -Skip 4)
     $bin = __envreg_BinDir $dir
     $script = Join-Path $bin 'Activate.ps1'
     if (-not (Test-Path -LiteralPath $script)) {
@@ -182,6 +198,11 @@ function global:workon {
         return
     }
     __envreg_SetVars $vars
+    # Into the project before the postactivate hooks (a hook may go on from there).
+    if ($project) {
+        try { Set-Location -LiteralPath $project -ErrorAction Stop }
+        catch { Write-Error "envreg: '$Name' is active, but changing to its project $project failed" }
+    }
     if (Test-Path -LiteralPath (Join-Path $hooks 'postactivate.ps1')) { . (Join-Path $hooks 'postactivate.ps1') }
     if (Test-Path -LiteralPath (Join-Path $bin 'postactivate.ps1')) { . (Join-Path $bin 'postactivate.ps1') }
 }

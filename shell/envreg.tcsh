@@ -10,10 +10,14 @@
 # drops these comment lines. Bare `workon` lists the names (no picker), and
 # tcsh gets no user hooks: the environment's activate.csh does the work.
 #
-# `workon NAME` runs `envreg path --workon` once (it prints the environment's
-# directory, then the hooks directory, then the variables of `envreg set
-# --var`, which workon exports and deactivate restores) and sources NAME's
-# activate.csh, which
+# `workon [-n|-c] [-f] NAME` runs `envreg path --workon` once (it prints the
+# environment's directory, the hooks directory, the name, the project
+# directory to change to, then the variables of `envreg set --var`, which
+# workon exports and deactivate restores), sources NAME's activate.csh and
+# then changes to the project directory (not with -n/--no-cd or
+# ENVREG_WORKON_CD=0, unless -c/--cd; NAME `.` is the environment whose
+# project holds the current directory; -f/--force activates even a broken
+# one; `deactivate` does not change back). activate.csh
 # leaves the current environment itself. If that script fails (an error stops
 # a sourced file in tcsh), the environment that was active before is
 # activated again and workon's status is 1. tcsh substitutes the variables
@@ -27,10 +31,24 @@
 # `workon` is set up in this shell: exported so that envreg (its `mkenv`
 # hint) can tell.
 setenv ENVREG_SHELL tcsh;
-alias workon 'set __envreg_a = (\!*:q); set __envreg_o = ( "" ); unset __envreg_go __envreg_ok __envreg_prev __envreg_missing; set __envreg_st = 1; if ($#__envreg_a == 0) \envreg ls --names; if ($#__envreg_a == 0) set __envreg_st = $status; if ($#__envreg_a > 1) echo "envreg: workon takes one environment name, not $#__envreg_a arguments" >> /dev/stderr; if ($#__envreg_a > 1) set __envreg_st = 2; if ($?_OLD_VIRTUAL_PATH && $?VIRTUAL_ENV) eval '\''set __envreg_prev = "$VIRTUAL_ENV:q"'\''; if ($#__envreg_a == 1) set __envreg_o = ( "`\envreg path --workon -- $__envreg_a[1-]:q`" "" ) && set __envreg_go; if ($#__envreg_a != 1) unset __envreg_go; set __envreg_src = /dev/null; if ($?__envreg_go) set __envreg_src = "$__envreg_o[1]:q/bin/activate.csh"; if ($?__envreg_go && ! -f "$__envreg_src") set __envreg_missing; if ($?__envreg_missing) echo "envreg: environment $__envreg_a[1-]:q has no activation script at $__envreg_src:q" >> /dev/stderr; if ($?__envreg_missing) unset __envreg_go; if ($?__envreg_missing) set __envreg_src = /dev/null; if ($?__envreg_go) eval __envreg_leave; source "$__envreg_src" && set __envreg_ok; __envreg_end';
-alias __envreg_end 'if ($?__envreg_go && ! $?__envreg_ok) eval __envreg_undo; if ($?__envreg_go && ! $?__envreg_ok && $?__envreg_prev) eval __envreg_rekeep; if ($?__envreg_go && $?__envreg_ok) eval __envreg_apply; if ($?__envreg_go && $?__envreg_ok) set __envreg_st = 0; eval "unset __envreg_a __envreg_o __envreg_src __envreg_go __envreg_ok __envreg_prev __envreg_missing __envreg_kk __envreg_ko __envreg_kn __envreg_pk __envreg_po __envreg_vl __envreg_w __envreg_k __envreg_s __envreg_x __envreg_ng __envreg_st; set status = $__envreg_st"';
+alias workon 'set __envreg_a = (\!*:q); set __envreg_o = ( "" ); unset __envreg_go __envreg_ok __envreg_prev __envreg_missing __envreg_od __envreg_bad __envreg_f __envreg_cd __envreg_pj; set __envreg_st = 1 __envreg_vi = 4; repeat $#__envreg_a eval __envreg_opt1; if (! $?__envreg_cd && $?ENVREG_WORKON_CD) eval '\''if ("x$ENVREG_WORKON_CD:q" == x0) set __envreg_cd = --no-cd'\''; set __envreg_po = ( ); if ($?__envreg_f) set __envreg_po = ( --force ); if ($?__envreg_cd) eval '\''set __envreg_po = ( $__envreg_po:q $__envreg_cd )'\''; if ($?__envreg_bad) set __envreg_st = 2; if ($?__envreg_bad) set __envreg_a = ( x x ); if (! $?__envreg_bad && $#__envreg_a == 0) \envreg ls --names; if ($#__envreg_a == 0) set __envreg_st = $status; if (! $?__envreg_bad && $#__envreg_a > 1) echo "envreg: workon takes one environment name, not $#__envreg_a arguments" >> /dev/stderr; if (! $?__envreg_bad && $#__envreg_a > 1) set __envreg_st = 2; if ($?_OLD_VIRTUAL_PATH && $?VIRTUAL_ENV) eval '\''set __envreg_prev = "$VIRTUAL_ENV:q"'\''; if ($#__envreg_a == 1) set __envreg_o = ( "`\envreg path --workon $__envreg_po:q -- $__envreg_a[1-]:q`" "" ) && set __envreg_go; if ($#__envreg_a != 1) unset __envreg_go; if ($?__envreg_go) eval __envreg_parse; set __envreg_src = /dev/null; if ($?__envreg_go) set __envreg_src = "$__envreg_o[1]:q/bin/activate.csh"; if ($?__envreg_go && ! -f "$__envreg_src") set __envreg_missing; if ($?__envreg_missing) echo "envreg: environment $__envreg_a[1-]:q has no activation script at $__envreg_src:q" >> /dev/stderr; if ($?__envreg_missing) unset __envreg_go; if ($?__envreg_missing) set __envreg_src = /dev/null; if ($?__envreg_go) eval __envreg_leave; source "$__envreg_src" && set __envreg_ok; __envreg_end';
+# Options (workon [-n|-c] [-f] NAME): __envreg_opt1, run once per word,
+# takes the first word of __envreg_a while it is an option; `--` or a word
+# not starting with `-` ends them (__envreg_od), an unknown one sets
+# __envreg_bad. Words are compared with an `x` in front: a bare `-f` would be
+# read as a file test.
+alias __envreg_opt1 'if (! $?__envreg_od && $#__envreg_a == 0) set __envreg_od; if (! $?__envreg_od) eval __envreg_opt2';
+alias __envreg_opt2 'set __envreg_w = "$__envreg_a[1]:q"; if ("x$__envreg_w:q" !~ x-?*) set __envreg_od; if (! $?__envreg_od) eval __envreg_opt3';
+alias __envreg_opt3 'shift __envreg_a; set __envreg_k = 0; if ("x$__envreg_w:q" == x--) set __envreg_od; if ("x$__envreg_w:q" == x--) set __envreg_k = 1; if ("x$__envreg_w:q" == x-n || "x$__envreg_w:q" == x--no-cd) set __envreg_cd = --no-cd; if ("x$__envreg_w:q" == x-n || "x$__envreg_w:q" == x--no-cd) set __envreg_k = 1; if ("x$__envreg_w:q" == x-c || "x$__envreg_w:q" == x--cd) set __envreg_cd = --cd; if ("x$__envreg_w:q" == x-c || "x$__envreg_w:q" == x--cd) set __envreg_k = 1; if ("x$__envreg_w:q" == x-f || "x$__envreg_w:q" == x--force) set __envreg_f; if ("x$__envreg_w:q" == x-f || "x$__envreg_w:q" == x--force) set __envreg_k = 1; if ($__envreg_k == 0) set __envreg_bad __envreg_od; if ($__envreg_k == 0) echo "envreg: workon: unknown option $__envreg_w:q (workon [-n|-c] [-f] NAME)" >> /dev/stderr';
+# The output of `envreg path --workon`: the directory, the hooks directory,
+# the name (NAME may be `.`), the project directory to change to, then
+# KEY=VALUE lines. tcsh drops the empty line of "no project": a project is
+# told from a variable line by its leading `/`; __envreg_vi is where the
+# variable lines start.
+alias __envreg_parse 'set __envreg_a = ( "$__envreg_o[3]:q" ); if ("x$__envreg_o[4]:q" =~ x/*) set __envreg_pj = "$__envreg_o[4]:q"; if ($?__envreg_pj) set __envreg_vi = 5';
+alias __envreg_end 'if ($?__envreg_go && ! $?__envreg_ok) eval __envreg_undo; if ($?__envreg_go && ! $?__envreg_ok && $?__envreg_prev) eval __envreg_rekeep; if ($?__envreg_go && $?__envreg_ok) eval __envreg_apply; if ($?__envreg_go && $?__envreg_ok) set __envreg_st = 0; if ($?__envreg_go && $?__envreg_ok && $?__envreg_pj) eval '\''if (-d "$__envreg_pj:q") cd "$__envreg_pj:q"'\''; eval "unset __envreg_a __envreg_po __envreg_pj __envreg_vi __envreg_od __envreg_bad __envreg_f __envreg_cd __envreg_k __envreg_o __envreg_src __envreg_go __envreg_ok __envreg_prev __envreg_missing __envreg_kk __envreg_ko __envreg_kn __envreg_pk __envreg_po __envreg_vl __envreg_w __envreg_k __envreg_s __envreg_x __envreg_ng __envreg_st; set status = $__envreg_st"';
 alias __envreg_undo 'if ($?__envreg_prev) eval '\''source "$__envreg_prev:q/bin/activate.csh"'\''; if (! $?__envreg_prev && $?_OLD_VIRTUAL_PATH) eval deactivate; if ($?__envreg_prev) eval '\''echo "envreg: activating $__envreg_a[1-]:q failed in $__envreg_src:q; $__envreg_prev:q is active again" >> /dev/stderr'\''; if (! $?__envreg_prev) echo "envreg: activating $__envreg_a[1-]:q failed in $__envreg_src:q" >> /dev/stderr';
-# The variables of `envreg set --var` (the lines after the first two): once
+# The variables of `envreg set --var` (the lines after the project): once
 # the activate script succeeded, workon exports them, recording in
 # __envreg_vk the names and in __envreg_vo what each was ("u" for unset,
 # else "=" and the value: a list cannot hold an empty word), and wraps
@@ -46,7 +64,7 @@ alias __envreg_snap1 'set __envreg_k = "$__envreg_pk[1]:q"; shift __envreg_pk; e
 alias __envreg_restore 'if ($?__envreg_vk) eval __envreg_restore2';
 alias __envreg_restore2 'set __envreg_pk = ( $__envreg_vk:q ) __envreg_po = ( $__envreg_vo:q ); repeat $#__envreg_pk eval __envreg_put1; unset __envreg_vk __envreg_vo __envreg_pk __envreg_po';
 alias __envreg_wrap 'alias __envreg_vd "`alias deactivate`"; alias deactivate '\''if ("\!:*" != nondestructive) eval __envreg_restore; __envreg_vd \!*'\''';
-alias __envreg_apply 'set __envreg_vl = ( $__envreg_o[3-]:q ); if ($#__envreg_vl) eval __envreg_apply2';
+alias __envreg_apply 'set __envreg_vl = ( $__envreg_o[$__envreg_vi-]:q ); if ($#__envreg_vl) eval __envreg_apply2';
 alias __envreg_apply2 'set __envreg_vk = ( ) __envreg_vo = ( ) __envreg_ng = $?noglob; set noglob; repeat $#__envreg_vl eval __envreg_set1; if (! $__envreg_ng) unset noglob; eval __envreg_wrap';
 alias __envreg_leave 'set __envreg_kk = ( ) __envreg_ko = ( ) __envreg_kn = ( ); if ($?__envreg_vk) eval __envreg_leave2';
 alias __envreg_leave2 'set __envreg_kk = ( $__envreg_vk:q ) __envreg_ko = ( $__envreg_vo:q ) __envreg_pk = ( $__envreg_vk:q ); repeat $#__envreg_pk eval __envreg_snap1; eval __envreg_restore2';

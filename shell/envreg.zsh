@@ -8,9 +8,10 @@
 # which also loads the completion for `envreg` (shell/completions/envreg.zsh,
 # generated from envreg's command-line definition), or source this file (and
 # that one) directly. Sourcing it starts no program; `workon NAME`
-# runs `envreg path --workon` once, which prints the environment's directory
-# and the global hooks directory (then the variables of `envreg set --var`,
-# which workon exports and deactivate restores): the hook resolves no path
+# runs `envreg path --workon` once, which prints the environment's directory,
+# the global hooks directory, its name and the project directory to change to
+# (then the variables of `envreg set --var`, which workon exports and
+# deactivate restores): the hook resolves no path
 # itself. Without
 # compinit there is simply no completion. Every shell command is called as
 # `\builtin NAME` (`\builtin command envreg` costs no extra process in zsh),
@@ -167,11 +168,36 @@ __envreg_undo_failed() {
     \builtin rehash
 }
 
-# workon NAME: activate environment NAME in this shell, leaving the current
-# one first. Bare `workon` lists the names, or opens a picker on a terminal.
-# If NAME's activate script fails, the environment that was active before is
-# activated again, its variables as they were, and workon returns non-zero.
+# workon [-n|-c] [-f] NAME: activate environment NAME in this shell, leaving
+# the current one first, and change to its project directory (if it has one;
+# -n/--no-cd or ENVREG_WORKON_CD=0 stays, -c/--cd changes even then). NAME `.`
+# is the environment whose project holds the current directory. -f/--force
+# activates even a broken environment. Bare `workon` lists the names, or
+# opens a picker on a terminal. If NAME's activate script fails, the
+# environment that was active before is activated again, its variables as
+# they were, and workon returns non-zero. `deactivate` does not change back.
 workon() {
+    \builtin local __envreg_force="" __envreg_cd=""
+    while [[ "$#" -gt 0 ]]; do
+        case "$1" in
+        -n | --no-cd) __envreg_cd=--no-cd ;;
+        -c | --cd) __envreg_cd=--cd ;;
+        -f | --force) __envreg_force=--force ;;
+        --)
+            shift
+            break
+            ;;
+        -?*)
+            \builtin printf "envreg: workon: unknown option '%s' (workon [-n|-c] [-f] NAME)\n" "$1" >&2
+            return 2
+            ;;
+        *) break ;;
+        esac
+        shift
+    done
+    if [[ -z "${__envreg_cd}" && "${ENVREG_WORKON_CD-}" == 0 ]]; then
+        __envreg_cd=--no-cd
+    fi
     if [[ "$#" -eq 0 ]]; then
         # The picker only when this function's stdin, stdout and stderr are
         # all terminals; `workon | grep x` or `workon > file` lists the names.
@@ -181,7 +207,7 @@ workon() {
             \builtin local __envreg_pick
             __envreg_pick="$(\builtin command envreg pick)" || return
             [[ -n "${__envreg_pick}" ]] || return 1
-            workon "${__envreg_pick}"
+            workon ${__envreg_force:+"${__envreg_force}"} ${__envreg_cd:+"${__envreg_cd}"} -- "${__envreg_pick}"
             return
         fi
         \builtin command envreg ls --names
@@ -191,15 +217,22 @@ workon() {
         \builtin printf 'envreg: workon takes one environment name, not %s arguments\n' "$#" >&2
         return 2
     fi
-    \builtin local __envreg_out __envreg_dir __envreg_hooks __envreg_vars=""
-    __envreg_out="$(\builtin command envreg path --workon -- "$1")" || return
-    # The environment's directory, the hooks directory, then KEY=VALUE lines.
+    \builtin local __envreg_out __envreg_dir __envreg_hooks __envreg_name __envreg_project __envreg_vars
+    __envreg_out="$(\builtin command envreg path --workon ${__envreg_force:+"${__envreg_force}"} ${__envreg_cd:+"${__envreg_cd}"} -- "$1")" || return
+    # The environment's directory, the hooks directory, its name (NAME may be
+    # `.`), the project directory to change to (empty: stay), then KEY=VALUE
+    # lines. `$(...)` dropped the last line breaks: one is put back, so that
+    # every line ends with one.
+    __envreg_out="${__envreg_out}"$'\n'
     __envreg_dir="${__envreg_out%%$'\n'*}"
-    __envreg_hooks="${__envreg_out#*$'\n'}"
-    if [[ "${__envreg_hooks}" == *$'\n'* ]]; then
-        __envreg_vars="${__envreg_hooks#*$'\n'}"
-        __envreg_hooks="${__envreg_hooks%%$'\n'*}"
-    fi
+    __envreg_out="${__envreg_out#*$'\n'}"
+    __envreg_hooks="${__envreg_out%%$'\n'*}"
+    __envreg_out="${__envreg_out#*$'\n'}"
+    __envreg_name="${__envreg_out%%$'\n'*}"
+    __envreg_out="${__envreg_out#*$'\n'}"
+    __envreg_project="${__envreg_out%%$'\n'*}"
+    __envreg_vars="${__envreg_out#*$'\n'}"
+    \builtin set -- "${__envreg_name}"
     if [[ ! -f "${__envreg_dir}/bin/activate" || ! -r "${__envreg_dir}/bin/activate" ]]; then
         \builtin printf "envreg: environment '%s' has no readable activation script at %s; check it with 'envreg show %s'\n" \
             "$1" "${__envreg_dir}/bin/activate" "$1" >&2
@@ -250,6 +283,12 @@ workon() {
         return 1
     fi
     __envreg_set_vars "${__envreg_vars}"
+    # Into the project before the postactivate hooks (a hook may go on from there).
+    if [[ -n "${__envreg_project}" ]]; then
+        \builtin cd -- "${__envreg_project}" ||
+            \builtin printf "envreg: '%s' is active, but changing to its project %s failed\n" \
+                "$1" "${__envreg_project}" >&2
+    fi
     __envreg_source_if "${__envreg_hooks}/postactivate"
     __envreg_source_if "${__envreg_dir}/bin/postactivate"
 }
@@ -258,7 +297,16 @@ workon() {
 _envreg_workon() {
     \builtin local -a names
     names=("${(@f)$(\builtin command envreg ls --names 2>/dev/null)}")
-    (( CURRENT == 2 )) && compadd -a names
+    # workon's options, then one name (only options before it).
+    \builtin local i
+    for ((i = 2; i < CURRENT; i++)); do
+        [[ "${words[i]}" == -* && "${words[i]}" != -- ]] || return 0
+    done
+    if [[ "${words[CURRENT]}" == -* ]]; then
+        compadd -- -n --no-cd -c --cd -f --force
+    else
+        compadd -a names
+    fi
 }
 
 if (( ${+functions[compdef]} )); then

@@ -29,6 +29,18 @@ pub enum Command {
         after_help = "Examples:\n  envreg mkenv api -p 3.12 -r requirements.txt --project ~/src/api"
     )]
     Mkenv(Mkenv),
+    /// Create a project directory and an environment bound to it.
+    ///
+    /// Makes $PROJECT_HOME/NAME (or the directory given with --dir), then the
+    /// environment NAME with that directory as its project, as 'envreg mkenv
+    /// NAME --project DIR' would; prints the project directory. The shell
+    /// hooks' `mkproject NAME` runs this, then activates NAME and changes to
+    /// the directory. If the environment cannot be created, a directory this
+    /// command made is removed again.
+    #[command(
+        after_help = "Examples:\n  envreg mkproject api -p 3.12 -i requests\n  envreg mkproject web --dir ~/src/web-frontend -f"
+    )]
+    Mkproject(Mkproject),
     /// List the registered environments.
     #[command(
         after_help = "Examples:\n  envreg ls --json | jq -r '.[] | select(.status != \"ok\") | .name'"
@@ -188,6 +200,35 @@ pub struct Mkenv {
     /// 'envreg rm --temp' removes them all.
     #[arg(long)]
     pub temp: bool,
+    /// Project directory to associate with the environment (an existing
+    /// directory; stored with symbolic links resolved).
+    #[arg(long, value_name = "DIR")]
+    pub project: Option<PathBuf>,
+    #[command(flatten)]
+    pub opts: MkenvOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct Mkproject {
+    /// Name of the new environment; the project directory is $PROJECT_HOME/NAME.
+    pub name: String,
+    /// The project directory to create instead of $PROJECT_HOME/NAME.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Use the project directory even if it exists already.
+    #[arg(short, long)]
+    pub force: bool,
+    /// What the shell hooks' `mkproject` passes: print the environment's
+    /// name instead of the project directory.
+    #[arg(long, hide = true)]
+    pub workon: bool,
+    #[command(flatten)]
+    pub opts: MkenvOpts,
+}
+
+/// The options `mkenv` and `mkproject` share.
+#[derive(Debug, Args)]
+pub struct MkenvOpts {
     /// Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv's
     /// cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv.
     #[arg(short, long, value_name = "SPEC", env = "ENVREG_PYTHON")]
@@ -204,9 +245,6 @@ pub struct Mkenv {
     /// Install the requirements in FILE with the new environment's pip.
     #[arg(short = 'r', long = "requirement", value_name = "FILE")]
     pub requirements: Vec<PathBuf>,
-    /// Project directory to associate with the environment.
-    #[arg(long, value_name = "DIR")]
-    pub project: Option<PathBuf>,
     /// Prompt prefix shown while the environment is active (default: the name).
     #[arg(long, value_name = "TEXT")]
     pub prompt: Option<String>,
@@ -313,14 +351,23 @@ pub struct PathCmd {
     #[arg(long, group = "which")]
     pub python: bool,
     /// What the shell hooks' `workon` calls: print the environment's
-    /// directory, then the global hooks directory, one per line, and record
-    /// the environment as used now.
+    /// directory, the global hooks directory, its name and the project
+    /// directory to change to (maybe empty), one per line, and record the
+    /// environment as used now. NAME `.` is the environment whose project is
+    /// the current directory or its nearest ancestor.
     #[arg(long, hide = true)]
     pub workon: bool,
     /// With --workon: activate even an environment that is broken or missing
     /// its interpreter (what `workon --force NAME` passes).
     #[arg(long, hide = true, requires = "workon")]
     pub force: bool,
+    /// With --workon: print the project directory for workon to change to
+    /// even when ENVREG_WORKON_CD is 0 (`workon --cd`).
+    #[arg(long, hide = true, requires = "workon", conflicts_with = "no_cd")]
+    pub cd: bool,
+    /// With --workon: print no project directory (`workon --no-cd`).
+    #[arg(long, hide = true, requires = "workon")]
+    pub no_cd: bool,
 }
 
 #[derive(Debug, Args)]
@@ -425,10 +472,12 @@ pub struct Set {
     /// Remove DIR from envreg.pth.
     #[arg(long = "remove-path", value_name = "DIR")]
     pub remove_paths: Vec<PathBuf>,
-    /// Associate a project directory.
+    /// Associate a project directory (an existing directory; stored with
+    /// symbolic links resolved, and written to the environment's .project
+    /// file): `workon` changes to it.
     #[arg(long, value_name = "DIR", conflicts_with = "no_project")]
     pub project: Option<PathBuf>,
-    /// Forget the project directory.
+    /// Forget the project directory (and remove the .project file).
     #[arg(long)]
     pub no_project: bool,
 }

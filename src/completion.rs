@@ -50,7 +50,7 @@ pub mod generate {
 
     /// Subcommands whose `name` argument is a new environment's name, not
     /// an existing one: nothing to complete.
-    pub const NEW_NAME_COMMANDS: &[&str] = &["mkenv"];
+    pub const NEW_NAME_COMMANDS: &[&str] = &["mkenv", "mkproject"];
 
     /// What every script runs to list the environment names.
     const LIST: &str = "envreg ls --names";

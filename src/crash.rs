@@ -46,6 +46,7 @@ pub const POINTS: &[&str] = &[
     "set.cfg",
     "set.scripts",
     "set.pth",
+    "set.project",
     "set.committed",
     // adopt/import: register in place; import --move: then copy with
     // rewrite into staging, rename into place, commit, delete the old dir.

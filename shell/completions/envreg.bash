@@ -52,6 +52,9 @@ _envreg() {
             envreg,mkenv)
                 cmd="envreg__subcmd__mkenv"
                 ;;
+            envreg,mkproject)
+                cmd="envreg__subcmd__mkproject"
+                ;;
             envreg,mv)
                 cmd="envreg__subcmd__mv"
                 ;;
@@ -109,6 +112,9 @@ _envreg() {
             envreg__subcmd__help,mkenv)
                 cmd="envreg__subcmd__help__subcmd__mkenv"
                 ;;
+            envreg__subcmd__help,mkproject)
+                cmd="envreg__subcmd__help__subcmd__mkproject"
+                ;;
             envreg__subcmd__help,mv)
                 cmd="envreg__subcmd__help__subcmd__mv"
                 ;;
@@ -155,7 +161,7 @@ _envreg() {
 
     case "${cmd}" in
         envreg)
-            opts="-h -V --help --version mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help"
+            opts="-h -V --help --version mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -277,7 +283,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help)
-            opts="mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help"
+            opts="mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,6 +437,20 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help__subcmd__mkenv)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__mkproject)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -613,12 +633,16 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__mkenv)
-            opts="-p -i -r -h -V --temp --python --no-pip --system-site-packages --install --requirement --project --prompt --help --version"
+            opts="-p -i -r -h -V --temp --project --python --no-pip --system-site-packages --install --requirement --prompt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -643,7 +667,49 @@ _envreg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --project)
+                --prompt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__mkproject)
+            opts="-f -p -i -r -h -V --dir --force --python --no-pip --system-site-packages --install --requirement --prompt --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --install)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requirement)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -29,6 +29,7 @@ end
 complete -c envreg -n "__fish_envreg_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c envreg -n "__fish_envreg_needs_command" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "mkenv" -d 'Create and register a new environment'
+complete -c envreg -n "__fish_envreg_needs_command" -f -a "mkproject" -d 'Create a project directory and an environment bound to it'
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "ls" -d 'List the registered environments'
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "rm" -d 'Remove environments (asks first on a terminal)'
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "adopt" -d 'Register an existing venv where it is, under a name'
@@ -47,16 +48,26 @@ complete -c envreg -n "__fish_envreg_needs_command" -f -a "init" -d 'Print the s
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "activate" -d 'Print the command that activates NAME in your shell (for use without the hook)'
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "python" -d 'The Python interpreters envreg finds for -p'
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l project -d 'Project directory to associate with the environment (an existing directory; stored with symbolic links resolved)' -r -F
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s p -l python -d 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv\'s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv' -r
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s i -l install -d 'Install PKG with the new environment\'s pip (repeatable)' -r
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s r -l requirement -d 'Install the requirements in FILE with the new environment\'s pip' -r -F
-complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l project -d 'Project directory to associate with the environment' -r -F
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l prompt -d 'Prompt prefix shown while the environment is active (default: the name)' -r
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l temp -d 'Create a temporary environment with a generated name (tmp-XXXXXX); \'envreg rm --temp\' removes them all'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l no-pip -d 'Do not install pip (and, for Python < 3.12, setuptools) into the environment'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l system-site-packages -d 'Give the environment access to the base interpreter\'s site-packages'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s h -l help -d 'Print help'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s V -l version -d 'Print version'
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -l dir -d 'The project directory to create instead of $PROJECT_HOME/NAME' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s p -l python -d 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv\'s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv' -r
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s i -l install -d 'Install PKG with the new environment\'s pip (repeatable)' -r
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s r -l requirement -d 'Install the requirements in FILE with the new environment\'s pip' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -l prompt -d 'Prompt prefix shown while the environment is active (default: the name)' -r
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s f -l force -d 'Use the project directory even if it exists already'
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -l no-pip -d 'Do not install pip (and, for Python < 3.12, setuptools) into the environment'
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -l system-site-packages -d 'Give the environment access to the base interpreter\'s site-packages'
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_using_subcommand ls" -l json -d 'Print a JSON array instead of a table'
 complete -c envreg -n "__fish_envreg_using_subcommand ls" -l names -d 'Print only the names, one per line'
 complete -c envreg -n "__fish_envreg_using_subcommand ls" -s l -l long -d 'Add the path and interpreter columns to the table'
@@ -115,8 +126,8 @@ complete -c envreg -n "__fish_envreg_using_subcommand set" -l var -d 'Set an env
 complete -c envreg -n "__fish_envreg_using_subcommand set" -l unset-var -d 'Stop setting an environment variable (repeatable)' -r
 complete -c envreg -n "__fish_envreg_using_subcommand set" -l add-path -d 'Add DIR to the environment\'s sys.path (envreg.pth in site-packages)' -r -F
 complete -c envreg -n "__fish_envreg_using_subcommand set" -l remove-path -d 'Remove DIR from envreg.pth' -r -F
-complete -c envreg -n "__fish_envreg_using_subcommand set" -l project -d 'Associate a project directory' -r -F
-complete -c envreg -n "__fish_envreg_using_subcommand set" -l no-project -d 'Forget the project directory'
+complete -c envreg -n "__fish_envreg_using_subcommand set" -l project -d 'Associate a project directory (an existing directory; stored with symbolic links resolved, and written to the environment\'s .project file): `workon` changes to it' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand set" -l no-project -d 'Forget the project directory (and remove the .project file)'
 complete -c envreg -n "__fish_envreg_using_subcommand set" -s h -l help -d 'Print help'
 complete -c envreg -n "__fish_envreg_using_subcommand set" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_using_subcommand init" -l vew -d 'Also define virtualenvwrapper\'s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash, zsh; fish: a subset)'
@@ -140,25 +151,26 @@ complete -c envreg -n "__fish_envreg_using_subcommand python; and __fish_seen_su
 complete -c envreg -n "__fish_envreg_using_subcommand python; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_using_subcommand python; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List the interpreters found on PATH, in pyenv\'s versions and among uv-managed Pythons, with implementation, version and where each was found'
 complete -c envreg -n "__fish_envreg_using_subcommand python; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "mkenv" -d 'Create and register a new environment'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "ls" -d 'List the registered environments'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "rm" -d 'Remove environments (asks first on a terminal)'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "adopt" -d 'Register an existing venv where it is, under a name'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "import" -d 'Register every venv of virtualenvwrapper\'s, pew\'s and pyenv-virtualenv\'s stores'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "show" -d 'Show everything the registry knows about one environment'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "path" -d 'Print an environment\'s directory (or its scripts directory, site-packages, python)'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "run" -d 'Run a command with an environment active, without changing the shell'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "all" -d 'Run a command in every environment (or those given with --only)'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "cp" -d 'Copy an environment, rewriting every path inside to the new one'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "mv" -d 'Rename an environment, rewriting every path inside to the new one'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "wipe" -d 'Uninstall every package but the seed (pip, setuptools) from an environment'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "du" -d 'Show the disk space each environment takes, the total and the cache'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "gc" -d 'Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "set" -d 'Change an environment\'s settings'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "init" -d 'Print the shell hook that defines `workon` for SHELL'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "activate" -d 'Print the command that activates NAME in your shell (for use without the hook)'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "python" -d 'The Python interpreters envreg finds for -p'
-complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "mkenv" -d 'Create and register a new environment'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "mkproject" -d 'Create a project directory and an environment bound to it'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "ls" -d 'List the registered environments'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "rm" -d 'Remove environments (asks first on a terminal)'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "adopt" -d 'Register an existing venv where it is, under a name'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "import" -d 'Register every venv of virtualenvwrapper\'s, pew\'s and pyenv-virtualenv\'s stores'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "show" -d 'Show everything the registry knows about one environment'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "path" -d 'Print an environment\'s directory (or its scripts directory, site-packages, python)'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "run" -d 'Run a command with an environment active, without changing the shell'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "all" -d 'Run a command in every environment (or those given with --only)'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "cp" -d 'Copy an environment, rewriting every path inside to the new one'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "mv" -d 'Rename an environment, rewriting every path inside to the new one'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "wipe" -d 'Uninstall every package but the seed (pip, setuptools) from an environment'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "du" -d 'Show the disk space each environment takes, the total and the cache'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "gc" -d 'Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "set" -d 'Change an environment\'s settings'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "init" -d 'Print the shell hook that defines `workon` for SHELL'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "activate" -d 'Print the command that activates NAME in your shell (for use without the hook)'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "python" -d 'The Python interpreters envreg finds for -p'
+complete -c envreg -n "__fish_envreg_using_subcommand help; and not __fish_seen_subcommand_from mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c envreg -n "__fish_envreg_using_subcommand help; and __fish_seen_subcommand_from python" -f -a "ls" -d 'List the interpreters found on PATH, in pyenv\'s versions and among uv-managed Pythons, with implementation, version and where each was found'
 complete -c envreg -n "__fish_envreg_using_subcommand init" -f -a "bash zsh fish tcsh xonsh nu powershell"
 complete -c envreg -n "__fish_envreg_using_subcommand rm show path run wipe du set activate" -f -a "(command envreg ls --names 2>/dev/null)"

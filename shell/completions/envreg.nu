@@ -15,16 +15,31 @@ module envreg_completions {
   # Create and register a new environment
   export extern "envreg mkenv" [
     --temp                    # Create a temporary environment with a generated name (tmp-XXXXXX); 'envreg rm --temp' removes them all
+    --project: path           # Project directory to associate with the environment (an existing directory; stored with symbolic links resolved)
     --python(-p): string      # Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv's cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv
     --no-pip                  # Do not install pip (and, for Python < 3.12, setuptools) into the environment
     --system-site-packages    # Give the environment access to the base interpreter's site-packages
     --install(-i): string     # Install PKG with the new environment's pip (repeatable)
     --requirement(-r): path   # Install the requirements in FILE with the new environment's pip
-    --project: path           # Project directory to associate with the environment
     --prompt: string          # Prompt prefix shown while the environment is active (default: the name)
     --help(-h)                # Print help
     --version(-V)             # Print version
     name?: string             # Name of the new environment ([A-Za-z0-9][A-Za-z0-9._+-]*, at most 64 characters)
+  ]
+
+  # Create a project directory and an environment bound to it
+  export extern "envreg mkproject" [
+    --dir: path               # The project directory to create instead of $PROJECT_HOME/NAME
+    --force(-f)               # Use the project directory even if it exists already
+    --python(-p): string      # Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv's cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv
+    --no-pip                  # Do not install pip (and, for Python < 3.12, setuptools) into the environment
+    --system-site-packages    # Give the environment access to the base interpreter's site-packages
+    --install(-i): string     # Install PKG with the new environment's pip (repeatable)
+    --requirement(-r): path   # Install the requirements in FILE with the new environment's pip
+    --prompt: string          # Prompt prefix shown while the environment is active (default: the name)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    name: string              # Name of the new environment; the project directory is $PROJECT_HOME/NAME
   ]
 
   # List the registered environments
@@ -154,8 +169,8 @@ module envreg_completions {
     --unset-var: string       # Stop setting an environment variable (repeatable)
     --add-path: path          # Add DIR to the environment's sys.path (envreg.pth in site-packages)
     --remove-path: path       # Remove DIR from envreg.pth
-    --project: path           # Associate a project directory
-    --no-project              # Forget the project directory
+    --project: path           # Associate a project directory (an existing directory; stored with symbolic links resolved, and written to the environment's .project file): `workon` changes to it
+    --no-project              # Forget the project directory (and remove the .project file)
     --help(-h)                # Print help
     --version(-V)             # Print version
     name: string@"nu-complete envreg names"              # The environment to change
@@ -216,6 +231,10 @@ module envreg_completions {
 
   # Create and register a new environment
   export extern "envreg help mkenv" [
+  ]
+
+  # Create a project directory and an environment bound to it
+  export extern "envreg help mkproject" [
   ]
 
   # List the registered environments

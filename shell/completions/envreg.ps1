@@ -23,6 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
             [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
             [System.Management.Automation.CompletionResult]::new('mkenv', 'mkenv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Create and register a new environment')
+            [System.Management.Automation.CompletionResult]::new('mkproject', 'mkproject', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Create a project directory and an environment bound to it')
             [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the registered environments')
             [System.Management.Automation.CompletionResult]::new('rm', 'rm', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove environments (asks first on a terminal)')
             [System.Management.Automation.CompletionResult]::new('adopt', 'adopt', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Register an existing venv where it is, under a name')
@@ -44,19 +45,38 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;mkenv' {
+            [System.Management.Automation.CompletionResult]::new('--project', '--project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Project directory to associate with the environment (an existing directory; stored with symbolic links resolved)')
             [System.Management.Automation.CompletionResult]::new('-p', '-p', [System.Management.Automation.CompletionResultType]::ParameterName, 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv')
             [System.Management.Automation.CompletionResult]::new('--python', '--python', [System.Management.Automation.CompletionResultType]::ParameterName, 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv')
             [System.Management.Automation.CompletionResult]::new('-i', '-i', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install PKG with the new environment''s pip (repeatable)')
             [System.Management.Automation.CompletionResult]::new('--install', '--install', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install PKG with the new environment''s pip (repeatable)')
             [System.Management.Automation.CompletionResult]::new('-r', '-r', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install the requirements in FILE with the new environment''s pip')
             [System.Management.Automation.CompletionResult]::new('--requirement', '--requirement', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install the requirements in FILE with the new environment''s pip')
-            [System.Management.Automation.CompletionResult]::new('--project', '--project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Project directory to associate with the environment')
             [System.Management.Automation.CompletionResult]::new('--prompt', '--prompt', [System.Management.Automation.CompletionResultType]::ParameterName, 'Prompt prefix shown while the environment is active (default: the name)')
             [System.Management.Automation.CompletionResult]::new('--temp', '--temp', [System.Management.Automation.CompletionResultType]::ParameterName, 'Create a temporary environment with a generated name (tmp-XXXXXX); ''envreg rm --temp'' removes them all')
             [System.Management.Automation.CompletionResult]::new('--no-pip', '--no-pip', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not install pip (and, for Python < 3.12, setuptools) into the environment')
             [System.Management.Automation.CompletionResult]::new('--system-site-packages', '--system-site-packages', [System.Management.Automation.CompletionResultType]::ParameterName, 'Give the environment access to the base interpreter''s site-packages')
             [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;mkproject' {
+            [System.Management.Automation.CompletionResult]::new('--dir', '--dir', [System.Management.Automation.CompletionResultType]::ParameterName, 'The project directory to create instead of $PROJECT_HOME/NAME')
+            [System.Management.Automation.CompletionResult]::new('-p', '-p', [System.Management.Automation.CompletionResultType]::ParameterName, 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv')
+            [System.Management.Automation.CompletionResult]::new('--python', '--python', [System.Management.Automation.CompletionResultType]::ParameterName, 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv')
+            [System.Management.Automation.CompletionResult]::new('-i', '-i', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install PKG with the new environment''s pip (repeatable)')
+            [System.Management.Automation.CompletionResult]::new('--install', '--install', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install PKG with the new environment''s pip (repeatable)')
+            [System.Management.Automation.CompletionResult]::new('-r', '-r', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install the requirements in FILE with the new environment''s pip')
+            [System.Management.Automation.CompletionResult]::new('--requirement', '--requirement', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install the requirements in FILE with the new environment''s pip')
+            [System.Management.Automation.CompletionResult]::new('--prompt', '--prompt', [System.Management.Automation.CompletionResultType]::ParameterName, 'Prompt prefix shown while the environment is active (default: the name)')
+            [System.Management.Automation.CompletionResult]::new('-f', '-f', [System.Management.Automation.CompletionResultType]::ParameterName, 'Use the project directory even if it exists already')
+            [System.Management.Automation.CompletionResult]::new('--force', '--force', [System.Management.Automation.CompletionResultType]::ParameterName, 'Use the project directory even if it exists already')
+            [System.Management.Automation.CompletionResult]::new('--no-pip', '--no-pip', [System.Management.Automation.CompletionResultType]::ParameterName, 'Do not install pip (and, for Python < 3.12, setuptools) into the environment')
+            [System.Management.Automation.CompletionResult]::new('--system-site-packages', '--system-site-packages', [System.Management.Automation.CompletionResultType]::ParameterName, 'Give the environment access to the base interpreter''s site-packages')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
             [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
             break
@@ -195,8 +215,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('--unset-var', '--unset-var', [System.Management.Automation.CompletionResultType]::ParameterName, 'Stop setting an environment variable (repeatable)')
             [System.Management.Automation.CompletionResult]::new('--add-path', '--add-path', [System.Management.Automation.CompletionResultType]::ParameterName, 'Add DIR to the environment''s sys.path (envreg.pth in site-packages)')
             [System.Management.Automation.CompletionResult]::new('--remove-path', '--remove-path', [System.Management.Automation.CompletionResultType]::ParameterName, 'Remove DIR from envreg.pth')
-            [System.Management.Automation.CompletionResult]::new('--project', '--project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Associate a project directory')
-            [System.Management.Automation.CompletionResult]::new('--no-project', '--no-project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Forget the project directory')
+            [System.Management.Automation.CompletionResult]::new('--project', '--project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Associate a project directory (an existing directory; stored with symbolic links resolved, and written to the environment''s .project file): `workon` changes to it')
+            [System.Management.Automation.CompletionResult]::new('--no-project', '--no-project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Forget the project directory (and remove the .project file)')
             [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
@@ -258,6 +278,7 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
         }
         'envreg;help' {
             [System.Management.Automation.CompletionResult]::new('mkenv', 'mkenv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Create and register a new environment')
+            [System.Management.Automation.CompletionResult]::new('mkproject', 'mkproject', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Create a project directory and an environment bound to it')
             [System.Management.Automation.CompletionResult]::new('ls', 'ls', [System.Management.Automation.CompletionResultType]::ParameterValue, 'List the registered environments')
             [System.Management.Automation.CompletionResult]::new('rm', 'rm', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove environments (asks first on a terminal)')
             [System.Management.Automation.CompletionResult]::new('adopt', 'adopt', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Register an existing venv where it is, under a name')
@@ -279,6 +300,9 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;help;mkenv' {
+            break
+        }
+        'envreg;help;mkproject' {
             break
         }
         'envreg;help;ls' {

@@ -31,13 +31,13 @@ _envreg() {
         case $line[1] in
             (mkenv)
 _arguments "${_arguments_options[@]}" : \
+'--project=[Project directory to associate with the environment (an existing directory; stored with symbolic links resolved)]:DIR:_files' \
 '-p+[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
 '--python=[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
 '*-i+[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
 '*--install=[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
 '*-r+[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
 '*--requirement=[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
-'--project=[Project directory to associate with the environment]:DIR:_files' \
 '--prompt=[Prompt prefix shown while the environment is active (default\: the name)]:TEXT:_default' \
 '--temp[Create a temporary environment with a generated name (tmp-XXXXXX); '\''envreg rm --temp'\'' removes them all]' \
 '--no-pip[Do not install pip (and, for Python < 3.12, setuptools) into the environment]' \
@@ -47,6 +47,27 @@ _arguments "${_arguments_options[@]}" : \
 '-V[Print version]' \
 '--version[Print version]' \
 '::name -- Name of the new environment (\[A-Za-z0-9\]\[A-Za-z0-9._+-\]*, at most 64 characters):_default' \
+&& ret=0
+;;
+(mkproject)
+_arguments "${_arguments_options[@]}" : \
+'--dir=[The project directory to create instead of \$PROJECT_HOME/NAME]:DIR:_files' \
+'-p+[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
+'--python=[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
+'*-i+[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
+'*--install=[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
+'*-r+[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
+'*--requirement=[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
+'--prompt=[Prompt prefix shown while the environment is active (default\: the name)]:TEXT:_default' \
+'-f[Use the project directory even if it exists already]' \
+'--force[Use the project directory even if it exists already]' \
+'--no-pip[Do not install pip (and, for Python < 3.12, setuptools) into the environment]' \
+'--system-site-packages[Give the environment access to the base interpreter'\''s site-packages]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the new environment; the project directory is $PROJECT_HOME/NAME:_default' \
 && ret=0
 ;;
 (ls)
@@ -205,8 +226,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--unset-var=[Stop setting an environment variable (repeatable)]:KEY:_default' \
 '*--add-path=[Add DIR to the environment'\''s sys.path (envreg.pth in site-packages)]:DIR:_files' \
 '*--remove-path=[Remove DIR from envreg.pth]:DIR:_files' \
-'(--no-project)--project=[Associate a project directory]:DIR:_files' \
-'--no-project[Forget the project directory]' \
+'(--no-project)--project=[Associate a project directory (an existing directory; stored with symbolic links resolved, and written to the environment'\''s .project file)\: \`workon\` changes to it]:DIR:_files' \
+'--no-project[Forget the project directory (and remove the .project file)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -300,6 +321,10 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:envreg-help-command-$line[1]:"
         case $line[1] in
             (mkenv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(mkproject)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -404,6 +429,7 @@ esac
 _envreg_commands() {
     local commands; commands=(
 'mkenv:Create and register a new environment' \
+'mkproject:Create a project directory and an environment bound to it' \
 'ls:List the registered environments' \
 'rm:Remove environments (asks first on a terminal)' \
 'adopt:Register an existing venv where it is, under a name' \
@@ -459,6 +485,7 @@ _envreg__subcmd__gc_commands() {
 _envreg__subcmd__help_commands() {
     local commands; commands=(
 'mkenv:Create and register a new environment' \
+'mkproject:Create a project directory and an environment bound to it' \
 'ls:List the registered environments' \
 'rm:Remove environments (asks first on a terminal)' \
 'adopt:Register an existing venv where it is, under a name' \
@@ -535,6 +562,11 @@ _envreg__subcmd__help__subcmd__mkenv_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help mkenv commands' commands "$@"
 }
+(( $+functions[_envreg__subcmd__help__subcmd__mkproject_commands] )) ||
+_envreg__subcmd__help__subcmd__mkproject_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help mkproject commands' commands "$@"
+}
 (( $+functions[_envreg__subcmd__help__subcmd__mv_commands] )) ||
 _envreg__subcmd__help__subcmd__mv_commands() {
     local commands; commands=()
@@ -601,6 +633,11 @@ _envreg__subcmd__ls_commands() {
 _envreg__subcmd__mkenv_commands() {
     local commands; commands=()
     _describe -t commands 'envreg mkenv commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__mkproject_commands] )) ||
+_envreg__subcmd__mkproject_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg mkproject commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__mv_commands] )) ||
 _envreg__subcmd__mv_commands() {

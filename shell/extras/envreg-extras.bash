@@ -3,7 +3,7 @@
 #
 # envreg extras for bash, printed by `envreg init bash` after the main hook
 # (which defines `workon`): virtualenvwrapper's mktmpenv, cdvirtualenv,
-# cdsitepackages and lssitepackages. Can be sourced directly after the hook.
+# cdsitepackages, lssitepackages, cdproject and mkproject. Can be sourced directly after the hook.
 
 # The message every helper gives when no environment is active.
 __envreg_no_env() {
@@ -66,6 +66,33 @@ lssitepackages() {
             \builtin printf '%s\n' "${line}"
         done <"${__envreg_sp}/envreg.pth"
     fi
+}
+
+# cdproject: cd to the active environment's project directory, the one its
+# .project file names (written by 'envreg set --project', mkenv --project and
+# mkproject, as virtualenvwrapper's setvirtualenvproject writes it).
+cdproject() {
+    [[ -n "${VIRTUAL_ENV-}" ]] || { __envreg_no_env; return; }
+    \builtin local __envreg_p=""
+    if [[ -f "${VIRTUAL_ENV}/.project" ]]; then
+        IFS= \builtin read -r __envreg_p <"${VIRTUAL_ENV}/.project" || :
+    fi
+    if [[ -z "${__envreg_p}" ]]; then
+        \builtin printf "envreg: the active environment '%s' has no project; set one with 'envreg set %s --project DIR'\n" \
+            "${VIRTUAL_ENV##*/}" "${VIRTUAL_ENV##*/}" >&2
+        return 1
+    fi
+    \builtin cd -- "${__envreg_p}" || return
+}
+
+# mkproject NAME [MKENV OPTIONS]: make the project directory $PROJECT_HOME/NAME
+# (or --dir DIR) and the environment NAME bound to it (`envreg mkproject`),
+# activate it and cd there (even with ENVREG_WORKON_CD=0). If envreg fails,
+# nothing is activated.
+mkproject() {
+    \builtin local __envreg_name
+    __envreg_name="$(PROJECT_HOME="${PROJECT_HOME-}" \builtin command envreg mkproject --workon "$@")" || return
+    workon --cd -- "${__envreg_name}"
 }
 
 # mktmpenv [MKENV OPTIONS]: make a temporary environment (`envreg mkenv

@@ -1,6 +1,6 @@
 # envreg extras for fish, printed by `envreg init fish` after the main hook
 # (which defines `workon`): virtualenvwrapper's mktmpenv, cdvirtualenv,
-# cdsitepackages and lssitepackages. Can be sourced directly after the hook.
+# cdsitepackages, lssitepackages, cdproject and mkproject. Can be sourced directly after the hook.
 
 function __envreg_no_env
     builtin printf "envreg: no environment is active; run 'workon NAME' first\n" >&2
@@ -62,6 +62,37 @@ function lssitepackages --description "ls the active environment's site-packages
             builtin printf '%s\n' $line
         end <$sp/envreg.pth
     end
+end
+
+# cdproject: cd to the active environment's project directory, the one its
+# .project file names (written by 'envreg set --project', mkenv --project and
+# mkproject, as virtualenvwrapper's setvirtualenvproject writes it).
+function cdproject --description "cd to the active environment's project directory"
+    set -q VIRTUAL_ENV[1]; and test -n "$VIRTUAL_ENV"; or begin
+        __envreg_no_env
+        return 1
+    end
+    set -l project
+    if test -f $VIRTUAL_ENV/.project
+        read -l line <$VIRTUAL_ENV/.project
+        set project $line
+    end
+    if test -z "$project"
+        set -l name (string replace -r '.*/' '' -- $VIRTUAL_ENV)
+        builtin printf "envreg: the active environment '%s' has no project; set one with 'envreg set %s --project DIR'\n" \
+            $name $name >&2
+        return 1
+    end
+    builtin cd -- $project
+end
+
+# mkproject NAME [MKENV OPTIONS]: make the project directory $PROJECT_HOME/NAME
+# (or --dir DIR) and the environment NAME bound to it (`envreg mkproject`),
+# activate it and cd there (even with ENVREG_WORKON_CD=0). If envreg fails,
+# nothing is activated.
+function mkproject --description 'Make a project directory and an environment bound to it, and go there'
+    set -l name (PROJECT_HOME="$PROJECT_HOME" command envreg mkproject --workon $argv); or return
+    workon --cd -- $name
 end
 
 # mktmpenv [MKENV OPTIONS]: make a temporary environment (`envreg mkenv

@@ -1,6 +1,6 @@
 # envreg extras for nushell, printed by `envreg init nu` after the main hook
 # (which defines `workon` and `deactivate`): virtualenvwrapper's mktmpenv,
-# cdvirtualenv, cdsitepackages and lssitepackages. A command cannot be
+# cdvirtualenv, cdsitepackages, lssitepackages, cdproject and mkproject. A command cannot be
 # defined twice in nushell, so `deactivate` is not wrapped here: mktmpenv
 # records the temporary environment's name in $env.__ENVREG_TMP and the
 # hook's `deactivate` removes it.
@@ -65,4 +65,30 @@ def --env --wrapped mktmpenv [...options: string] {
     workon $name
     $env.__ENVREG_TMP = $name
     cd $dir
+}
+
+# cd to the active environment's project directory, the one its .project
+# file names (as virtualenvwrapper's setvirtualenvproject writes it).
+def --env cdproject [] {
+    let venv = (__envreg_active)
+    let file = ($venv | path join '.project')
+    let project = if ($file | path exists) {
+        open --raw $file | lines | get -o 0 | default ''
+    } else {
+        ''
+    }
+    if $project == '' {
+        let name = ($venv | path basename)
+        error make --unspanned {msg: $"envreg: the active environment '($name)' has no project; set one with 'envreg set ($name) --project DIR'"}
+    }
+    cd $project
+}
+
+# Make the project directory $PROJECT_HOME/NAME (or --dir DIR) and the
+# environment NAME bound to it (`envreg mkproject NAME MKENV OPTIONS`),
+# activate it and cd there (even with ENVREG_WORKON_CD=0). If envreg fails,
+# nothing is activated.
+def --env --wrapped mkproject [...args: string] {
+    let name = (^envreg mkproject --workon ...$args | str trim)
+    workon --cd $name
 }

@@ -1,6 +1,7 @@
 # envreg extras for PowerShell, loaded by `envreg init powershell` after the
 # main hook (which defines `workon`): virtualenvwrapper's mktmpenv,
-# cdvirtualenv, cdsitepackages and lssitepackages. Kept ASCII.
+# cdvirtualenv, cdsitepackages, lssitepackages, cdproject and mkproject. Kept
+# ASCII.
 
 function global:__envreg_NoEnv {
     [Console]::Error.WriteLine("envreg: no environment is active; run 'workon NAME' first")
@@ -87,4 +88,29 @@ function global:mktmpenv {
         }
     }
     Set-Location -LiteralPath $dir
+}
+
+# cdproject: cd to the active environment's project directory, the one its
+# .project file names (as virtualenvwrapper's setvirtualenvproject writes it).
+function global:cdproject {
+    if (-not $env:VIRTUAL_ENV) { __envreg_NoEnv; return }
+    $file = Join-Path $env:VIRTUAL_ENV '.project'
+    $project = if (Test-Path -LiteralPath $file -PathType Leaf) { @(Get-Content -LiteralPath $file -TotalCount 1)[0] } else { '' }
+    if (-not $project) {
+        $name = Split-Path -Leaf $env:VIRTUAL_ENV
+        [Console]::Error.WriteLine("envreg: the active environment '$name' has no project; set one with 'envreg set $name --project DIR'")
+        $global:LASTEXITCODE = 1
+        return
+    }
+    Set-Location -LiteralPath $project
+}
+
+# mkproject NAME [MKENV OPTIONS]: make the project directory $PROJECT_HOME/NAME
+# (or --dir DIR) and the environment NAME bound to it (`envreg mkproject`),
+# activate it and cd there (even with ENVREG_WORKON_CD=0). If envreg fails,
+# nothing is activated.
+function global:mkproject {
+    $out = @(& envreg mkproject --workon @args)
+    if ($LASTEXITCODE -ne 0 -or $out.Count -eq 0) { return }
+    workon -Cd $out[-1]
 }

@@ -1,6 +1,6 @@
 # envreg extras for tcsh, printed by `envreg init tcsh` after the main hook
 # (which defines `workon`): virtualenvwrapper's mktmpenv, cdvirtualenv,
-# cdsitepackages and lssitepackages, as aliases (every line ends with `;`
+# cdsitepackages, lssitepackages, cdproject and mkproject, as aliases (every line ends with `;`
 # and has no blank line between, see the main hook).
 #
 # __envreg_find_sp sets __envreg_s to the one lib/p*/site-packages directory
@@ -25,3 +25,12 @@ alias __envreg_tmp_on 'set __envreg_tmp_name = "$__envreg_t[$#__envreg_t]:t"; wo
 alias __envreg_tmp_wrap 'set __envreg_def = "`alias deactivate`"; alias __envreg_tmp_inner_deactivate "$__envreg_def"; unset __envreg_def; alias deactivate __envreg_tmp_deactivate; cd "$__envreg_t[$#__envreg_t]:q" && set __envreg_st = 0';
 alias __envreg_tmp_deactivate '__envreg_tmp_inner_deactivate \!*; if ("\!:*" != nondestructive) eval __envreg_tmp_rm';
 alias __envreg_tmp_rm 'unalias __envreg_tmp_inner_deactivate; if ($?__envreg_tmp_name) eval '\''\envreg rm -y --force -- "$__envreg_tmp_name:q"'\''; unset __envreg_tmp_name';
+# cdproject: cd to the active environment's project directory, the one its
+# .project file names (as virtualenvwrapper's setvirtualenvproject writes it).
+alias cdproject 'set __envreg_st = 1; unset __envreg_p; if (! $?VIRTUAL_ENV) eval __envreg_no_env; if ($?VIRTUAL_ENV) eval __envreg_cdp; eval "unset __envreg_p __envreg_st; set status = $__envreg_st"';
+alias __envreg_cdp 'if (-f "$VIRTUAL_ENV:q/.project") set __envreg_p = "`\head -n 1 -- '\''$VIRTUAL_ENV/.project'\''`"; if ($?__envreg_p) eval '\''if ("x$__envreg_p:q" == x) unset __envreg_p'\''; if (! $?__envreg_p) echo "envreg: the active environment $VIRTUAL_ENV:t:q has no project; set one with: envreg set $VIRTUAL_ENV:t:q --project DIR" >> /dev/stderr; if ($?__envreg_p) eval '\''if (-d "$__envreg_p:q") cd "$__envreg_p:q" && set __envreg_st = 0'\''';
+# mkproject NAME [MKENV OPTIONS]: make the project directory $PROJECT_HOME/NAME
+# (or --dir DIR) and the environment NAME bound to it (`envreg mkproject`,
+# which prints the name with --workon), activate it and cd there (even with
+# ENVREG_WORKON_CD=0). If envreg fails, nothing is activated.
+alias mkproject 'set __envreg_m = (\!*:q); unset __envreg_mk; set __envreg_st = 1; set __envreg_t = ( "`\envreg mkproject --workon $__envreg_m:q`" ) && set __envreg_mk; if ($?__envreg_mk) eval '\''workon --cd -- "$__envreg_t[1]:q" && set __envreg_st = 0'\''; eval "unset __envreg_m __envreg_t __envreg_mk; set status = $__envreg_st"';

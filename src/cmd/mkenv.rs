@@ -4,7 +4,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::Mkenv;
+use crate::cli::{Mkenv, MkenvOpts};
 use crate::errors::hinted;
 use crate::python;
 use crate::registry::env::Layout;
@@ -19,14 +19,59 @@ pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
         None => temp_name(registry)?,
     };
     name::check_new(&name)?;
-    let args = Named { name, args };
+    let project = args
+        .project
+        .as_deref()
+        .map(super::project::project_dir)
+        .transpose()?;
+    let final_dir = create(registry, &name, args.temp, project, &args.opts)?;
+    finish(&name, &final_dir);
+    Ok(())
+}
+
+/// Print the new environment's directory on stdout, and how to activate it
+/// when no hook is loaded. The registry has changed: failing to print is
+/// not a failure of the command (a full or closed stdout).
+pub fn finish(name: &str, final_dir: &Path) {
+    if let Err(err) = writeln!(std::io::stdout().lock(), "{}", final_dir.display())
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        crate::say!("envreg: warning: cannot print the path of '{name}': {err}");
+    }
+    hint_workon(name);
+}
+
+/// For shells without `workon`, how to activate NAME (a loaded hook says so).
+pub fn hint_workon(name: &str) {
+    if !crate::shell::hook_loaded() {
+        crate::say!(
+            "envreg: activate it with 'workon {name}' (the shell hook: 'envreg init --help'), \
+         or see 'envreg activate {name}'"
+        );
+    }
+}
+
+/// Create and register the environment `name` (checked with
+/// `name::check_new`) with `project` (normalised by
+/// `project::project_dir`); its directory. What `mkenv` and `mkproject` share.
+pub fn create(
+    registry: &Registry,
+    name: &str,
+    temp: bool,
+    project: Option<PathBuf>,
+    opts: &MkenvOpts,
+) -> Result<PathBuf> {
+    let args = Named {
+        name: name.to_string(),
+        temp,
+        args: opts,
+    };
     if args.no_pip && !(args.install.is_empty() && args.requirements.is_empty()) {
         bail!(hinted(
             "-i/-r need pip in the environment, and --no-pip leaves it out",
             "drop --no-pip, or install later with the environment's pip"
         ));
     }
-    let project = args.project.as_deref().map(absolute_dir).transpose()?;
     let requirements = args
         .requirements
         .iter()
@@ -113,38 +158,20 @@ pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
         registry.lock()?.complete(&args.name)?;
     }
 
-    // The registry has changed: from here on, failing to print is not a
-    // failure of the command (a full or closed stdout).
-    if let Err(err) = writeln!(std::io::stdout().lock(), "{}", final_dir.display())
-        && err.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        crate::say!(
-            "envreg: warning: cannot print the path of '{}': {err}",
-            args.name
-        );
-    }
-    // The hint is for shells without `workon`: a loaded hook says so.
-    if !crate::shell::hook_loaded() {
-        crate::say!(
-            "envreg: activate it with 'workon {}' (the shell hook: 'envreg init --help'), \
-         or see 'envreg activate {}'",
-            args.name,
-            args.name
-        );
-    }
-    Ok(())
+    Ok(final_dir)
 }
 
-/// `args` with the name decided (given, or generated for `--temp`).
-struct Named {
+/// The options with the name decided (given, or generated for `--temp`).
+struct Named<'a> {
     name: String,
-    args: Mkenv,
+    temp: bool,
+    args: &'a MkenvOpts,
 }
 
-impl std::ops::Deref for Named {
-    type Target = Mkenv;
-    fn deref(&self) -> &Mkenv {
-        &self.args
+impl std::ops::Deref for Named<'_> {
+    type Target = MkenvOpts;
+    fn deref(&self) -> &MkenvOpts {
+        self.args
     }
 }
 
@@ -174,18 +201,6 @@ fn temp_name(registry: &Registry) -> Result<String> {
         }
     }
     bail!("cannot find a free temporary name; remove old ones with 'envreg rm --temp'")
-}
-
-fn absolute_dir(dir: &Path) -> Result<PathBuf> {
-    let abs =
-        std::path::absolute(dir).with_context(|| format!("cannot resolve {}", dir.display()))?;
-    if !abs.is_dir() {
-        bail!(hinted(
-            format!("project directory {} does not exist", abs.display()),
-            "create it first, or pass an existing directory with --project"
-        ));
-    }
-    Ok(abs)
 }
 
 /// Run the new environment's own pip; its progress goes to our stderr.

@@ -11,9 +11,11 @@ mod import;
 mod init;
 mod ls;
 mod mkenv;
+mod mkproject;
 mod mv;
 mod path;
 mod pick;
+mod project;
 mod python;
 mod rm;
 mod run;
@@ -43,6 +45,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
             let registry = Registry::new(Home::from_env()?);
             match command {
                 Command::Mkenv(args) => mkenv::run(&registry, args).map(done),
+                Command::Mkproject(args) => mkproject::run(&registry, args).map(done),
                 Command::Ls(args) => ls::run(&registry, args).map(done),
                 Command::Rm(args) => rm::run(&registry, args),
                 Command::Adopt(args) => adopt::run(&registry, args).map(done),

@@ -1,4 +1,5 @@
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
@@ -7,12 +8,22 @@ use crate::errors::hinted;
 use crate::registry::{Registry, Venv};
 
 /// Print the environment's directory. With `--workon` (what the shell hooks'
-/// `workon` passes) print the global hooks directory on a second line, then
-/// one `KEY=VALUE` line per variable of `envreg set --var` (for workon to
-/// export and deactivate to restore), and record the environment as used now
-/// (lock-free and silent): the hooks resolve no path themselves.
-pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
-    let index = registry.read_for(&args.name)?;
+/// `workon` passes) print the global hooks directory on a second line, the
+/// environment's name on a third (NAME `.` is resolved from the current
+/// directory), the project directory workon changes to on a fourth (empty
+/// for none: no project, `--no-cd`, or ENVREG_WORKON_CD=0 without `--cd`),
+/// then one `KEY=VALUE` line per variable of `envreg set --var` (for workon
+/// to export and deactivate to restore), and record the environment as used
+/// now (lock-free and silent): the hooks resolve no path themselves.
+pub fn run(registry: &Registry, mut args: PathCmd) -> Result<()> {
+    // `workon .`: the environment of the project the current directory is in.
+    let index = if args.workon && args.name == "." {
+        let index = registry.read()?;
+        args.name = super::project::env_for_cwd(&index)?;
+        index
+    } else {
+        registry.read_for(&args.name)?
+    };
     let entry = Registry::get(&index, &args.name)?;
     let path = registry.dir_of(&args.name, entry);
     if path.symlink_metadata().is_err() {
@@ -54,11 +65,17 @@ pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
                 )
             ));
         }
+        let project = workon_project(&args, entry);
         let mut out = std::io::stdout().lock();
         for p in [&path, &hooks] {
             out.write_all(p.as_os_str().as_encoded_bytes())?;
             out.write_all(b"\n")?;
         }
+        writeln!(out, "{}", args.name)?;
+        if let Some(p) = project {
+            out.write_all(p.as_os_str().as_encoded_bytes())?;
+        }
+        out.write_all(b"\n")?;
         for (k, v) in &entry.vars {
             writeln!(out, "{k}={v}")?;
         }
@@ -85,4 +102,33 @@ pub fn run(registry: &Registry, args: PathCmd) -> Result<()> {
     };
     writeln!(std::io::stdout().lock(), "{}", shown.display())?;
     Ok(())
+}
+
+/// The directory `workon` changes to: the project, unless told not to, or
+/// when it is gone or cannot be passed on one line (then said on stderr).
+fn workon_project<'e>(args: &PathCmd, entry: &'e crate::registry::Entry) -> Option<&'e Path> {
+    let project = entry.project.as_deref()?;
+    let wanted =
+        args.cd || (!args.no_cd && std::env::var_os("ENVREG_WORKON_CD").is_none_or(|v| v != "0"));
+    if !wanted {
+        return None;
+    }
+    if project.as_os_str().as_encoded_bytes().contains(&b'\n') {
+        crate::say!(
+            "envreg: warning: the project directory of '{}' contains a line break; not changing to it",
+            args.name
+        );
+        return None;
+    }
+    if !project.is_dir() {
+        crate::say!(
+            "envreg: warning: the project directory of '{}' ({}) is gone; staying here \
+             ('envreg set {} --project DIR' or '--no-project' fixes it)",
+            args.name,
+            project.display(),
+            args.name
+        );
+        return None;
+    }
+    Some(project)
 }

@@ -26,12 +26,27 @@ enum Outcome {
     Interrupted,
 }
 
-/// Let the user choose an environment; print its name. Esc and Ctrl-D
+/// Let the user choose an environment; print its name. Inside a project
+/// directory (or below one) the environment bound to it is listed first and
+/// preselected; else the active one is preselected. Esc and Ctrl-D
 /// cancel with exit status 1, Ctrl-C with 130; a cancelled picker erases
 /// itself and prints nothing.
 pub fn run(registry: &Registry) -> Result<ExitCode> {
     let index = registry.read()?;
-    let names: Vec<&str> = index.envs.keys().map(String::as_str).collect();
+    // Inside a project directory its environment comes first, chosen.
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| super::project::envs_for_dir(&index, &cwd))
+        .map(|(_, names)| names)
+        .unwrap_or_default();
+    let active = std::env::var_os("VIRTUAL_ENV").and_then(|active| {
+        index
+            .envs
+            .iter()
+            .find(|(name, entry)| registry.dir_of(name, entry).as_os_str() == active)
+            .map(|(name, _)| name.as_str())
+    });
+    let (names, start) = order(index.envs.keys().map(String::as_str), &here, active);
     if names.is_empty() {
         bail!(hinted(
             "no environments yet",
@@ -54,13 +69,7 @@ pub fn run(registry: &Registry) -> Result<ExitCode> {
         let _ = term.show_cursor();
         std::process::exit(130);
     });
-    let current = std::env::var_os("VIRTUAL_ENV").and_then(|active| {
-        index
-            .envs
-            .iter()
-            .position(|(name, entry)| registry.dir_of(name, entry).as_os_str() == active)
-    });
-    let outcome = pick(&term, &names, current.unwrap_or(0));
+    let outcome = pick(&term, &names, start);
     let _ = term.show_cursor();
     match outcome.context("could not read your choice from the terminal")? {
         Outcome::Chosen(i) => {
@@ -70,6 +79,26 @@ pub fn run(registry: &Registry) -> Result<ExitCode> {
         Outcome::Cancelled => Ok(ExitCode::from(1)),
         Outcome::Interrupted => Ok(ExitCode::from(130)),
     }
+}
+
+/// The names in the menu and the one chosen at the start: the environments
+/// of the project the current directory is in (`here`) first, chosen; else
+/// the list as it is, with the `active` environment chosen (or the first).
+fn order<'a>(
+    all: impl Iterator<Item = &'a str>,
+    here: &'a [String],
+    active: Option<&str>,
+) -> (Vec<&'a str>, usize) {
+    let mut names: Vec<&str> = here.iter().map(String::as_str).collect();
+    names.extend(all.filter(|n| !here.iter().any(|h| h == n)));
+    let start = if here.is_empty() {
+        active
+            .and_then(|a| names.iter().position(|n| *n == a))
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    (names, start)
 }
 
 /// Whether every character of `query` appears in `name` in order, ignoring case.
@@ -148,7 +177,19 @@ fn pick(term: &Term, names: &[&str], start: usize) -> io::Result<Outcome> {
 
 #[cfg(test)]
 mod tests {
-    use super::matches;
+    use super::{matches, order};
+
+    #[test]
+    fn a_project_env_comes_first_else_the_active_one_is_chosen() {
+        let all = ["a", "b", "c", "d"];
+        let here = vec!["c".to_string()];
+        assert_eq!(
+            order(all.into_iter(), &here, Some("b")),
+            (vec!["c", "a", "b", "d"], 0)
+        );
+        assert_eq!(order(all.into_iter(), &[], Some("b")), (all.to_vec(), 1));
+        assert_eq!(order(all.into_iter(), &[], None), (all.to_vec(), 0));
+    }
 
     #[test]
     fn fuzzy_matching_is_an_ordered_subsequence_ignoring_case() {

@@ -1,6 +1,6 @@
 //! `envreg set NAME …`: change an environment's settings.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::cli::Set;
 use crate::errors::hinted;
@@ -36,12 +36,7 @@ pub fn run(registry: &Registry, args: Set) -> Result<()> {
     if args.no_project {
         changes.project = Some(None);
     } else if let Some(dir) = &args.project {
-        let abs = std::path::absolute(dir)
-            .with_context(|| format!("cannot resolve {}", dir.display()))?;
-        if !abs.is_dir() {
-            bail!("project directory {} does not exist", abs.display());
-        }
-        changes.project = Some(Some(abs));
+        changes.project = Some(Some(super::project::project_dir(dir)?));
     }
     if changes.is_empty() {
         bail!(

@@ -43,7 +43,8 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)], ours: bool) -> Option<En
         },
         created,
         last_used: None,
-        project: None,
+        // virtualenvwrapper's (and envreg's) .project file, if there is one.
+        project: super::settings::read_project_file(dir),
         flags: Flags {
             pip: venv.script("pip").exists(),
             system_site_packages: get("include-system-site-packages").as_deref() == Some("true"),

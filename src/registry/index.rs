@@ -174,8 +174,8 @@ pub fn parse_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<Index> {
                     path.display()
                 ),
                 "fix it, or move it away and run any envreg command: every environment \
-                 envreg built under envs/ is registered again (their projects and last-used \
-                 times are lost)",
+                 envreg built under envs/ is registered again (their projects come back from \
+                 their .project files; last-used times and variables are lost)",
             )
             .because(anyhow::anyhow!(detail)),
         ),

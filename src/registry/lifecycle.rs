@@ -38,6 +38,9 @@ impl Locked<'_> {
     pub fn copy(&mut self, dst: &str, staging: Staging, entry: Entry) -> Result<()> {
         self.check_free(dst)?;
         let dir = self.registry.env_dir(dst);
+        // The copy's .project says what its entry says (a copied one may be
+        // stale or foreign).
+        super::settings::write_project_file(staging.dir(), entry.project.as_deref(), false)?;
         staging.commit(&dir)?;
         crate::crash_point!("cp.renamed");
         self.index.envs.insert(dst.to_string(), entry);
@@ -114,6 +117,7 @@ impl Locked<'_> {
         let envs = self.registry.home.envs_dir();
         let old_dir = self.registry.env_dir(old);
         let new_dir = self.registry.env_dir(new);
+        super::settings::write_project_file(staging.dir(), entry.project.as_deref(), false)?;
         staging.commit(&new_dir)?;
         crate::crash_point!("mv.renamed");
         let undo_new = |dir: &Path| {

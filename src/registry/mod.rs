@@ -423,6 +423,9 @@ impl Locked<'_> {
     pub fn create(&mut self, name: &str, staging: Staging, entry: Entry) -> Result<()> {
         self.check_free(name)?;
         let dir = self.registry.env_dir(name);
+        if entry.project.is_some() {
+            settings::write_project_file(staging.dir(), entry.project.as_deref(), false)?;
+        }
         staging.commit(&dir)?;
         crate::crash_point!("mkenv.renamed");
         self.index.envs.insert(name.to_string(), entry);

@@ -17,6 +17,44 @@ use crate::fsutil::write_atomic;
 /// The file in site-packages that `--add-path` writes (one directory a line).
 pub const PTH: &str = "envreg.pth";
 
+/// The file in an environment's directory naming its project, one line, as
+/// virtualenvwrapper's setvirtualenvproject writes it (`echo "$prj" >
+/// "$venv/.project"`): what `cdproject` reads, kept in step with the index by
+/// every transaction that sets or changes the project.
+pub const PROJECT_FILE: &str = ".project";
+
+/// Write `dir/.project` naming `project`, or remove it for `None`.
+/// `atomic`: replaced atomically (an environment in place) rather than
+/// written afresh (a staging copy).
+pub fn write_project_file(dir: &Path, project: Option<&Path>, atomic: bool) -> Result<()> {
+    let file = dir.join(PROJECT_FILE);
+    let Some(project) = project else {
+        return match std::fs::remove_file(&file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(e).with_context(|| format!("cannot remove {}", file.display()))
+            }
+            _ => Ok(()),
+        };
+    };
+    let mut text = project.as_os_str().as_encoded_bytes().to_vec();
+    text.push(b'\n');
+    let written = if atomic {
+        write_atomic(&file, &text)
+    } else {
+        replace_file(&file, &text)
+    };
+    written.with_context(|| format!("cannot write {}", file.display()))
+}
+
+/// The project `dir/.project` names, if it names an absolute path.
+pub fn read_project_file(dir: &Path) -> Option<PathBuf> {
+    let text = std::fs::read(dir.join(PROJECT_FILE)).ok()?;
+    let line = text.split(|&b| b == b'\n').next()?;
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let path = PathBuf::from(std::str::from_utf8(line).ok()?);
+    path.is_absolute().then_some(path)
+}
+
 /// What `envreg set` changes; `None`/empty leaves a setting alone.
 #[derive(Debug, Default, Clone)]
 pub struct Changes {
@@ -82,6 +120,14 @@ impl Locked<'_> {
         if !(changes.add_paths.is_empty() && changes.remove_paths.is_empty()) {
             edit_pth(&venv, &changes.add_paths, &changes.remove_paths)?;
             crate::crash_point!("set.pth");
+        }
+        // The .project file of an environment whose directory is gone has
+        // nothing to stay in step with.
+        if let Some(project) = &changes.project
+            && dir.is_dir()
+        {
+            write_project_file(&dir, project.as_deref(), true)?;
+            crate::crash_point!("set.project");
         }
 
         let updated = self

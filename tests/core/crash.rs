@@ -97,6 +97,8 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
                 "/opt/lib",
                 "--var",
                 "K=V",
+                "--project",
+                "/",
             ]),
             targets: &["victim"],
             one_of: &["victim"],

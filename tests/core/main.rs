@@ -22,6 +22,7 @@ mod messages;
 mod mkenv;
 mod names;
 mod output;
+mod projects;
 mod recovery;
 mod rm;
 mod show_path;

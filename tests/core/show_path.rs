@@ -69,10 +69,11 @@ fn path_workon_prints_dir_and_hooks_and_records_last_used() {
     assert_eq!(
         out.stdout,
         format!(
-            "{}\n{}\n",
+            "{}\n{}\nproj1\n\n",
             w.env_dir("proj1").display(),
             w.envreg_home().join("hooks").display()
-        )
+        ),
+        "the directory, the hooks directory, the name, no project"
     );
     assert!(json(&w)["last_used"].is_string());
     w.run(["path", "--workon", "--", "proj2"])
@@ -82,7 +83,7 @@ fn path_workon_prints_dir_and_hooks_and_records_last_used() {
 }
 
 /// Recording the use is best effort: a registry that cannot be written still
-/// gives `workon` its two lines, and nothing on stderr.
+/// gives `workon` its four lines, and nothing on stderr.
 #[test]
 #[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
 fn path_workon_ignores_a_failure_to_record() {
@@ -96,7 +97,7 @@ fn path_workon_ignores_a_failure_to_record() {
     let _ = std::fs::remove_file(&lock);
     std::fs::create_dir(&lock).unwrap();
     let out = w.run(["path", "--workon", "--", "proj1"]).ok();
-    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    assert_eq!(out.stdout.lines().count(), 4, "{}", out.stdout);
     assert!(out.stderr.is_empty(), "{}", out.stderr);
 }
 
@@ -117,7 +118,7 @@ fn a_home_with_a_line_break_is_refused() {
     out.fails_with(&["line break"]);
 }
 
-/// `path --workon` prints the variables of `set --var` after its two lines,
+/// `path --workon` prints the variables of `set --var` after its four lines,
 /// one `KEY=VALUE` a line, values verbatim; `set --var` refuses a value with
 /// a line break (workon could not read it back) and changes nothing.
 #[test]
@@ -132,7 +133,7 @@ fn path_workon_prints_the_vars_and_set_refuses_a_line_break() {
         let out = w.run(["path", "--workon", "--", "proj1"]).ok();
         out.stdout
             .lines()
-            .skip(2)
+            .skip(4)
             .map(String::from)
             .collect::<Vec<_>>()
     };

@@ -21,6 +21,9 @@ fn bash_completion_of_names_and_subcommands() {
 eval "$(envreg init bash)"
 COMP_WORDS=(workon pr); COMP_CWORD=1; __envreg_complete_workon; echo "C1=${COMPREPLY[*]}"
 COMP_WORDS=(workon ''); COMP_CWORD=1; __envreg_complete_workon; echo "C2=${COMPREPLY[*]}"
+COMP_WORDS=(workon -n pr); COMP_CWORD=2; __envreg_complete_workon; echo "C3=${COMPREPLY[*]}"
+COMP_WORDS=(workon --n); COMP_CWORD=1; __envreg_complete_workon; echo "C4=${COMPREPLY[*]}"
+COMP_WORDS=(workon proj1 pr); COMP_CWORD=2; __envreg_complete_workon; echo "C5=${COMPREPLY[*]-}"
 echo "C6=$(complete -p workon)"
 echo DONE=1
 "#,
@@ -28,6 +31,13 @@ echo DONE=1
     run.assert_done();
     assert_eq!(run.get("C1"), "proj1 proj2");
     assert_eq!(run.get("C2"), "other proj1 proj2");
+    assert_eq!(
+        run.get("C3"),
+        "proj1 proj2",
+        "a name after workon's options"
+    );
+    assert_eq!(run.get("C4"), "--no-cd");
+    assert_eq!(run.get("C5"), "", "one name only");
     assert_eq!(run.get("C6"), "complete -F __envreg_complete_workon workon");
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }

@@ -114,7 +114,7 @@ fn init_prints_the_hook_files() {
     );
     let nu = text(&sb.envreg(&["init", "nu"]).stdout);
     for needle in [
-        "def --env workon [name?: string@__envreg_names]",
+        "def --env workon [\n    name?: string@__envreg_names",
         "def --env deactivate",
         "path --workon",
     ] {

@@ -19,6 +19,7 @@ mod lint;
 mod nu;
 mod papercuts;
 mod posix;
+mod projects;
 mod quoting;
 mod tcsh;
 mod terminal;

@@ -356,7 +356,7 @@ fn nu_workon_exports_vars_and_deactivate_restores_them() {
 }
 
 /// PowerShell cannot be installed here: its hook is checked as text. It
-/// reads the variables after the two path lines, sets them once the activate
+/// reads the variables after the four fixed lines, sets them once the activate
 /// script succeeded, restores them in the non-nondestructive deactivate, and
 /// puts them back after a failed switch.
 #[test]
@@ -367,7 +367,7 @@ fn powershell_vars_as_text() {
         ps.find(needle)
             .unwrap_or_else(|| panic!("no {needle:?} in the PowerShell hook"))
     };
-    assert!(at("$vars = @($out | Select-Object -Skip 2)") < at("__envreg_SetVars $vars"));
+    assert!(at("$vars = @($out | Select-Object -Skip 4)") < at("__envreg_SetVars $vars"));
     let deactivate = at("function global:__envreg_Deactivate(");
     let restore = at("        __envreg_RestoreVars\n");
     assert!(deactivate < restore && restore < at("function global:__envreg_Activate("));
