@@ -34,6 +34,7 @@ const PROGRAMS: &[&str] = &[
     "flock",
     "pypy3",
     "man",
+    "uv",
 ];
 
 fn cfg_name(prefix: &str, what: &str) -> String {
