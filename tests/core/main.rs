@@ -12,6 +12,7 @@ mod crash;
 mod fuzz_index;
 mod help;
 mod index;
+mod installer;
 mod lifecycle;
 mod ls;
 mod man;
