@@ -469,7 +469,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__mkenv)
-            opts="-p -i -r -h -V --temp --python --no-pip --system-site-packages --install --requirement --project --prompt --help --version"
+            opts="-p -i -r -h -V --temp --python --no-pip --system-site-packages --install --requirement --installer --project --prompt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -497,6 +497,10 @@ _envreg() {
                     ;;
                 -r)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --installer)
+                    COMPREPLY=($(compgen -W "pip uv" -- "${cur}"))
                     return 0
                     ;;
                 --project)

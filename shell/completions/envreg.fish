@@ -44,14 +44,16 @@ complete -c envreg -n "__fish_envreg_needs_command" -f -a "activate" -d 'Print t
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "python" -d 'The Python interpreters envreg finds for -p'
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s p -l python -d 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv\'s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv' -r
-complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s i -l install -d 'Install PKG with the new environment\'s pip (repeatable)' -r
-complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s r -l requirement -d 'Install the requirements in FILE with the new environment\'s pip' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s i -l install -d 'Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)' -r
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s r -l requirement -d 'Install the requirements in FILE (repeatable)' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l installer -d 'What installs -i/-r: the environment\'s pip, or uv (\'uv pip install\', found on PATH or at ENVREG_UV; much faster, but it does not read pip.conf). Default: ENVREG_INSTALLER, else pip' -r -f -a "pip\t'The environment\'s own pip'
+uv\t'uv\'s \'uv pip install --python ENV/bin/python\''"
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l project -d 'Project directory to associate with the environment' -r -F
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l prompt -d 'Prompt prefix shown while the environment is active (default: the name)' -r
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l temp -d 'Create a temporary environment with a generated name (tmp-XXXXXX); \'envreg rm --temp\' removes them all'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l no-pip -d 'Do not install pip (and, for Python < 3.12, setuptools) into the environment'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l system-site-packages -d 'Give the environment access to the base interpreter\'s site-packages'
-complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s h -l help -d 'Print help'
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_using_subcommand ls" -l json -d 'Print a JSON array instead of a table'
 complete -c envreg -n "__fish_envreg_using_subcommand ls" -l names -d 'Print only the names, one per line'
