@@ -111,24 +111,37 @@ def time_command(
     """
     sample = Sample(label)
     for i in range(runs + 1):
-        if before:
-            before(i)
-        cmd = list(make_cmd(i))
-        env = env_for(i)
-        t0 = time.perf_counter()
-        p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        elapsed = (time.perf_counter() - t0) * 1000.0
-        if p.returncode != 0:
-            raise BenchError(
-                f"{label}: `{shlex.join(cmd)}` exited {p.returncode}:\n"
-                f"{tail(p.stderr.decode(errors='replace'))}"
-            )
-        if after:
-            after(i)
+        elapsed = time_once(label, i, make_cmd, env_for, before, after)
         if i > 0:
             sample.ms.append(elapsed)
     return sample
+
+
+def time_once(
+    label: str,
+    i: int,
+    make_cmd: Callable[[int], Sequence[str]],
+    env_for: Callable[[int], Dict[str, str]],
+    before: Optional[Callable[[int], None]] = None,
+    after: Optional[Callable[[int], None]] = None,
+) -> float:
+    """One execution of make_cmd(i), in ms (see time_command)."""
+    if before:
+        before(i)
+    cmd = list(make_cmd(i))
+    env = env_for(i)
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = (time.perf_counter() - t0) * 1000.0
+    if p.returncode != 0:
+        raise BenchError(
+            f"{label}: `{shlex.join(cmd)}` exited {p.returncode}:\n"
+            f"{tail(p.stderr.decode(errors='replace'))}"
+        )
+    if after:
+        after(i)
+    return elapsed
 
 
 # ---------------------------------------------------------------- setup
@@ -961,7 +974,7 @@ def bench_packages(ctx: Ctx) -> None:
         run_checked([str(path / "bin" / "python"), "-c", IMPORTS], env,
                     f"{who}: importing the packages in {path}")
 
-    def envreg_job(label: str, installer: str, cache: Optional[Path]) -> Sample:
+    def envreg_job(label: str, installer: str, cache: Optional[Path]) -> tuple:
         env = ctx.env(ENVREG_HOME=str(home), ENVREG_UV=uv, **offline)
         if cache:
             env["UV_CACHE_DIR"] = str(cache)
@@ -976,11 +989,11 @@ def bench_packages(ctx: Ctx) -> None:
                 check(home / "envs" / f"{name}{i}", label)
             run_checked([str(ctx.envreg), "rm", "-y", f"{name}{i}"], env, f"{label}: rm")
 
-        return time_command(label, runs, lambda i: [
+        return (label, lambda i: [
             str(ctx.envreg), "mkenv", f"{name}{i}", "-p", py, "-r", str(req),
             "--installer", installer], lambda i: env, before, after)
 
-    def dir_job(label: str, script: str, cache: Optional[Path] = None) -> Sample:
+    def dir_job(label: str, script: str, cache: Optional[Path] = None) -> tuple:
         """`sh -c SCRIPT sh DIR`: create the env at $1, then install into it."""
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
         env = ctx.env(**offline)
@@ -1000,8 +1013,8 @@ def bench_packages(ctx: Ctx) -> None:
                 check(target(i), label)
             shutil.rmtree(target(i))
 
-        return time_command(label, runs, lambda i: ["sh", "-c", script, "sh", str(target(i))],
-                            lambda i: env, before, after)
+        return (label, lambda i: ["sh", "-c", script, "sh", str(target(i))],
+                lambda i: env, before, after)
 
     q = shlex.quote
     pip_r = f'"$1/bin/python" -m pip install -q -r {q(str(req))}'
@@ -1028,10 +1041,26 @@ def bench_packages(ctx: Ctx) -> None:
          lambda: dir_job("uv venv --seed + uv pip install, empty", f"{uv_venv} && {uv_pip}",
                          empty_cache)),
     ]
-    for key, label, fn in jobs:
-        if not ctx.tools_ok and ("virtualenv" in key or "uv" in key):
-            continue
-        measure(ctx, key, label, fn)
+    # Round-robin: run i of every job, then run i + 1 of every job, so that
+    # a change in the machine's load falls on every job alike.
+    todo = {key: (fn(), Sample(label)) for key, label, fn in jobs
+            if ctx.tools_ok or not ("virtualenv" in key or "uv" in key)}
+    for i in range(runs + 1):
+        print(f"  round {i}/{runs}{' (warm-up)' if i == 0 else ''}:", end="", flush=True)
+        for key, ((label, cmd, env_for, before, after), sample) in list(todo.items()):
+            try:
+                ms = time_once(label, i, cmd, env_for, before, after)
+            except BenchError as e:
+                ctx.errors.append(str(e))
+                del todo[key]
+                print(" FAILED", end="", flush=True)
+                continue
+            if i > 0:
+                sample.ms.append(ms)
+            print(f" {ms / 1000:.1f}s", end="", flush=True)
+        print()
+    for key, (_, sample) in todo.items():
+        ctx.results[key] = sample
 
 # ---------------------------------------------------------------- report
 
