@@ -35,6 +35,7 @@ const PROGRAMS: &[&str] = &[
     "pypy3",
     "man",
     "du",
+    "uv",
 ];
 
 fn cfg_name(prefix: &str, what: &str) -> String {

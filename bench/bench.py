@@ -53,7 +53,7 @@ SCRUBBED_ENV = (
 )
 
 
-SECTIONS = ("creation", "listing", "shell", "lifecycle", "disk")
+SECTIONS = ("creation", "listing", "shell", "lifecycle", "disk", "packages")
 
 
 class BenchError(Exception):
@@ -113,24 +113,37 @@ def time_command(
     """
     sample = Sample(label)
     for i in range(runs + 1):
-        if before:
-            before(i)
-        cmd = list(make_cmd(i))
-        env = env_for(i)
-        t0 = time.perf_counter()
-        p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        elapsed = (time.perf_counter() - t0) * 1000.0
-        if p.returncode != 0:
-            raise BenchError(
-                f"{label}: `{shlex.join(cmd)}` exited {p.returncode}:\n"
-                f"{tail(p.stderr.decode(errors='replace'))}"
-            )
-        if after:
-            after(i)
+        elapsed = time_once(label, i, make_cmd, env_for, before, after)
         if i > 0:
             sample.ms.append(elapsed)
     return sample
+
+
+def time_once(
+    label: str,
+    i: int,
+    make_cmd: Callable[[int], Sequence[str]],
+    env_for: Callable[[int], Dict[str, str]],
+    before: Optional[Callable[[int], None]] = None,
+    after: Optional[Callable[[int], None]] = None,
+) -> float:
+    """One execution of make_cmd(i), in ms (see time_command)."""
+    if before:
+        before(i)
+    cmd = list(make_cmd(i))
+    env = env_for(i)
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = (time.perf_counter() - t0) * 1000.0
+    if p.returncode != 0:
+        raise BenchError(
+            f"{label}: `{shlex.join(cmd)}` exited {p.returncode}:\n"
+            f"{tail(p.stderr.decode(errors='replace'))}"
+        )
+    if after:
+        after(i)
+    return elapsed
 
 
 # ---------------------------------------------------------------- setup
@@ -934,6 +947,162 @@ def bench_tmpenv(ctx: Ctx) -> None:
                    'echo "temp env left: $d" >&2; exit 5; done')))
 
 
+
+# ---------------------------------------------------------------- packages
+
+# What the packages section installs: these and their dependencies (>= 10
+# wheels), from a local wheelhouse, offline. pip is in the wheelhouse too, for
+# `uv venv --seed` with an empty uv cache.
+PACKAGES = ("requests", "rich", "jinja2", "click", "attrs", "packaging")
+IMPORTS = "import requests, rich, jinja2, click, attrs, packaging"
+
+
+def wheelhouse(ctx: Ctx) -> Path:
+    """The local folder of wheels, downloaded once from PyPI into a cache
+    outside the repo (`--wheelhouse`, default ~/.cache/envreg-bench/) and
+    reused by later runs; one folder per interpreter version."""
+    tag = run_checked([str(ctx.py), "-c", "import sys; print('cp%d%d' % sys.version_info[:2])"],
+                      ctx.base_env, "interpreter tag").strip()
+    root = ctx.args.wheelhouse or Path(os.environ.get("XDG_CACHE_HOME")
+                                       or Path.home() / ".cache") / "envreg-bench"
+    wh = root.absolute() / f"wheelhouse-{tag}"
+    stamp = wh / "packages.txt"
+    want = " ".join(PACKAGES + ("pip",))
+    if stamp.is_file() and stamp.read_text().strip() == want and len(list(wh.glob("*.whl"))) >= 10:
+        return wh
+    print(f"downloading the wheelhouse {wh} (PyPI, once) ...", flush=True)
+    wh.mkdir(parents=True, exist_ok=True)
+    # The user's own environment and pip config (index, certificates) apply.
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    run_checked([str(ctx.py), "-m", "pip", "download", "--quiet", "--only-binary=:all:",
+                 "-d", str(wh), *PACKAGES, "pip"], env, "pip download (the wheelhouse)")
+    wheels = list(wh.glob("*.whl"))
+    if len(wheels) < 10:
+        raise BenchError(f"the wheelhouse {wh} has {len(wheels)} wheels, fewer than 10")
+    stamp.write_text(want + "\n")
+    return wh
+
+
+def bench_packages(ctx: Ctx) -> None:
+    """An env with packages: envreg mkenv -r with pip and with uv, against
+    python -m venv + pip, virtualenv + pip, uv venv --seed + uv pip install;
+    uv's cache warm and empty, each compared with envreg in the same state."""
+    try:
+        wh = wheelhouse(ctx)
+    except BenchError as e:
+        ctx.errors.append(str(e))
+        return
+    print(f"  wheelhouse: {len(list(wh.glob('*.whl')))} wheels in {wh}")
+    req = ctx.run / "requirements.txt"
+    req.write_text("".join(f"{p}\n" for p in PACKAGES))
+    runs = ctx.args.pkg_runs
+    py = str(ctx.py)
+    uv, venv_ = str(ctx.tool("uv")), str(ctx.tool("virtualenv"))
+    # Offline for every tool: pip reads these, envreg carries them to uv,
+    # and uv's own commands get the same as options.
+    offline = dict(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(wh), PIP_CONFIG_FILE=os.devnull,
+                   PIP_DISABLE_PIP_VERSION_CHECK="1")
+    uv_offline = ["--no-index", "--find-links", str(wh)]
+    warm_cache, empty_cache = ctx.work / "cache" / "uv-packages", ctx.run / "uv-empty"
+    home = ctx.run / "envreg-packages"
+    targets = ctx.run / "targets"
+    targets.mkdir(parents=True, exist_ok=True)
+
+    def check(path: Path, who: str) -> None:
+        check_env_dir(path, True, who)
+        env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
+        run_checked([str(path / "bin" / "python"), "-c", IMPORTS], env,
+                    f"{who}: importing the packages in {path}")
+
+    def envreg_job(label: str, installer: str, cache: Optional[Path]) -> tuple:
+        env = ctx.env(ENVREG_HOME=str(home), ENVREG_UV=uv, **offline)
+        if cache:
+            env["UV_CACHE_DIR"] = str(cache)
+        name = f"pkg-{installer}-{'warm' if cache == warm_cache else 'empty'}"
+
+        def before(i: int) -> None:
+            if cache == empty_cache:
+                shutil.rmtree(cache, ignore_errors=True)
+
+        def after(i: int) -> None:
+            if i <= 1:
+                check(home / "envs" / f"{name}{i}", label)
+            run_checked([str(ctx.envreg), "rm", "-y", f"{name}{i}"], env, f"{label}: rm")
+
+        return (label, lambda i: [
+            str(ctx.envreg), "mkenv", f"{name}{i}", "-p", py, "-r", str(req),
+            "--installer", installer], lambda i: env, before, after)
+
+    def dir_job(label: str, script: str, cache: Optional[Path] = None) -> tuple:
+        """`sh -c SCRIPT sh DIR`: create the env at $1, then install into it."""
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        env = ctx.env(**offline)
+        if cache:
+            env["UV_CACHE_DIR"] = str(cache)
+
+        def target(i: int) -> Path:
+            return targets / f"{slug}-{i}"
+
+        def before(i: int) -> None:
+            shutil.rmtree(target(i), ignore_errors=True)
+            if cache == empty_cache:
+                shutil.rmtree(cache, ignore_errors=True)
+
+        def after(i: int) -> None:
+            if i <= 1:
+                check(target(i), label)
+            shutil.rmtree(target(i))
+
+        return (label, lambda i: ["sh", "-c", script, "sh", str(target(i))],
+                lambda i: env, before, after)
+
+    q = shlex.quote
+    pip_r = f'"$1/bin/python" -m pip install -q -r {q(str(req))}'
+    uv_venv = f'{q(uv)} venv -q --seed -p {q(py)} {" ".join(map(q, uv_offline))} "$1"'
+    uv_pip = (f'{q(uv)} pip install -q --python "$1/bin/python" {" ".join(map(q, uv_offline))} '
+              f'-r {q(str(req))}')
+    jobs = [
+        ("pkg:envreg pip", "envreg mkenv -r (pip)",
+         lambda: envreg_job("envreg mkenv -r (pip)", "pip", None)),
+        ("pkg:venv pip", "python -m venv + pip install -r",
+         lambda: dir_job("python -m venv + pip install -r", f'{q(py)} -m venv "$1" && {pip_r}')),
+        ("pkg:virtualenv pip", "virtualenv + pip install -r",
+         lambda: dir_job("virtualenv + pip install -r",
+                         f'{q(venv_)} -q -p {q(py)} "$1" && {pip_r}',
+                         )),
+        ("pkg:envreg uv warm", "envreg mkenv -r --installer uv, warm",
+         lambda: envreg_job("envreg mkenv -r --installer uv, warm", "uv", warm_cache)),
+        ("pkg:uv warm", "uv venv --seed + uv pip install, warm",
+         lambda: dir_job("uv venv --seed + uv pip install, warm", f"{uv_venv} && {uv_pip}",
+                         warm_cache)),
+        ("pkg:envreg uv empty", "envreg mkenv -r --installer uv, empty",
+         lambda: envreg_job("envreg mkenv -r --installer uv, empty", "uv", empty_cache)),
+        ("pkg:uv empty", "uv venv --seed + uv pip install, empty",
+         lambda: dir_job("uv venv --seed + uv pip install, empty", f"{uv_venv} && {uv_pip}",
+                         empty_cache)),
+    ]
+    # Round-robin: run i of every job, then run i + 1 of every job, so that
+    # a change in the machine's load falls on every job alike.
+    todo = {key: (fn(), Sample(label)) for key, label, fn in jobs
+            if ctx.tools_ok or not ("virtualenv" in key or "uv" in key)}
+    for i in range(runs + 1):
+        print(f"  round {i}/{runs}{' (warm-up)' if i == 0 else ''}:", end="", flush=True)
+        for key, ((label, cmd, env_for, before, after), sample) in list(todo.items()):
+            try:
+                ms = time_once(label, i, cmd, env_for, before, after)
+            except BenchError as e:
+                ctx.errors.append(str(e))
+                del todo[key]
+                print(" FAILED", end="", flush=True)
+                continue
+            if i > 0:
+                sample.ms.append(ms)
+            print(f" {ms / 1000:.1f}s", end="", flush=True)
+        print()
+    for key, (_, sample) in todo.items():
+        ctx.results[key] = sample
+
 # ---------------------------------------------------------------- report
 
 
@@ -1043,6 +1212,18 @@ def report(ctx: Ctx) -> None:
             print(f"{v.label:<40} {v.median:>9.1f} {v.min:>9.1f}")
         if "du:envreg" in res and "du:du" in res:
             print(f"  {compare(res['du:envreg'], res['du:du'])}")
+    pkg = [(k, v) for k, v in res.items() if k.startswith("pkg:")]
+    if pkg:
+        print(f"\nan env with packages ({len(PACKAGES)} requirements and their dependencies, "
+              f"offline from a local wheelhouse; {ctx.args.pkg_runs} runs after one warm-up)")
+        print(f"{'job':<44} {'median':>9} {'min':>9}")
+        for _, v in pkg:
+            print(f"{v.label:<44} {v.median:>9.1f} {v.min:>9.1f}")
+        for a, b in (("pkg:envreg pip", "pkg:venv pip"), ("pkg:envreg pip", "pkg:virtualenv pip"),
+                     ("pkg:envreg uv warm", "pkg:uv warm"), ("pkg:envreg uv empty", "pkg:uv empty"),
+                     ("pkg:envreg uv warm", "pkg:envreg pip")):
+            if a in res and b in res:
+                print(f"  {res[a].label} / {res[b].label} = {res[a].median / res[b].median:.2f}")
 
     goals(ctx)
     for n in ctx.notes:
@@ -1094,6 +1275,17 @@ def goals(ctx: Ctx) -> None:
     d = get("du:envreg")
     goal(f"envreg du with {ctx.args.du_envs} envs at most 200 ms", d and d.median <= 200,
          f"{d.median:.1f} ms" if d else "not measured")
+    for state in ("warm", "empty"):
+        a, b = get(f"pkg:envreg uv {state}"), get(f"pkg:uv {state}")
+        goal(f"mkenv -r --installer uv at most 0.5x uv venv --seed + uv pip install ({state} cache)",
+             a and b and a.median / b.median <= 0.5,
+             f"{a.median / b.median:.2f}x ({a.median:.0f} vs {b.median:.0f} ms)"
+             if a and b else "not measured")
+    a, b = get("pkg:envreg pip"), get("pkg:venv pip")
+    goal("mkenv -r (pip) at most 0.7x python -m venv + pip install -r",
+         a and b and a.median / b.median <= 0.7,
+         f"{a.median / b.median:.2f}x ({a.median:.0f} vs {b.median:.0f} ms)"
+         if a and b else "not measured")
     procs = res.get("procs")
     e = procs.get("envreg") if procs else None
     goal("sourcing the envreg hook starts at most one envreg process",
@@ -1121,6 +1313,11 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                     help="only time workon against its floor (installs no other tool)")
     ap.add_argument("--no-python27", action="store_true",
                     help=f"skip envreg mkenv -p 2.7 vs {OLD_VIRTUALENV} -p 2.7")
+    ap.add_argument("--pkg-runs", type=int,
+                    help="timed runs per job of the packages section (default 5; quick 2)")
+    ap.add_argument("--wheelhouse", type=Path, metavar="DIR",
+                    help="where the packages section keeps its downloaded wheels "
+                         "(default ~/.cache/envreg-bench)")
     ap.add_argument("--keep", action="store_true", help="keep the work dir (and reuse its tools venv)")
     ap.add_argument("--work-dir", type=Path, default=DEFAULT_WORK,
                     help="where everything is created (default bench/.work)")
@@ -1134,7 +1331,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     args.ls_runs = args.ls_runs or (5 if q else 30)
     args.startup_runs = args.startup_runs or (3 if q else 20)
     args.switches = args.switches or (10 if q else 100)
-    for name in ("runs", "ls_runs", "startup_runs", "switches", "ls_envs", "du_envs"):
+    args.pkg_runs = args.pkg_runs or (2 if q else 5)
+    for name in ("pkg_runs", "runs", "ls_runs", "startup_runs", "switches", "ls_envs", "du_envs"):
         if getattr(args, name) < 1:
             ap.error(f"--{name.replace('_', '-')} must be at least 1")
     return args
@@ -1172,7 +1370,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 bench_workon_floor(ctx, s)
             report(ctx)
             return 1 if ctx.errors else 0
-        if {"creation", "shell", "lifecycle"} & set(args.only):
+        if {"creation", "shell", "lifecycle", "packages"} & set(args.only):
             try:
                 prepare_tools(ctx)
             except BenchError as e:
@@ -1181,7 +1379,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print_versions(ctx)
         for section, fn in (("creation", bench_creation), ("listing", bench_ls),
                             ("shell", bench_shell), ("lifecycle", bench_lifecycle),
-                            ("disk", bench_disk)):
+                            ("disk", bench_disk), ("packages", bench_packages)):
             if section in args.only:
                 print(section)
                 fn(ctx)

@@ -26,7 +26,7 @@ pub struct Cli {
 pub enum Command {
     /// Create and register a new environment.
     #[command(
-        after_help = "Examples:\n  envreg mkenv api -p 3.12 -r requirements.txt --project ~/src/api"
+        after_help = "Examples:\n  envreg mkenv api -p 3.12 -r requirements.txt --project ~/src/api\n  envreg mkenv web -r requirements.txt --installer uv"
     )]
     Mkenv(Mkenv),
     /// Create a project directory and an environment bound to it.
@@ -239,15 +239,37 @@ pub struct MkenvOpts {
     /// Give the environment access to the base interpreter's site-packages.
     #[arg(long)]
     pub system_site_packages: bool,
-    /// Install PKG with the new environment's pip (repeatable).
+    /// Install PKG into the new environment, with its pip or with uv (see --installer)
+    /// (repeatable).
     #[arg(short = 'i', long = "install", value_name = "PKG")]
     pub install: Vec<String>,
-    /// Install the requirements in FILE with the new environment's pip.
+    /// Install the requirements in FILE (repeatable).
     #[arg(short = 'r', long = "requirement", value_name = "FILE")]
     pub requirements: Vec<PathBuf>,
+    #[command(flatten)]
+    pub installer: InstallerArg,
     /// Prompt prefix shown while the environment is active (default: the name).
     #[arg(long, value_name = "TEXT")]
     pub prompt: Option<String>,
+}
+
+/// The installer choice, for every command that installs packages.
+#[derive(Debug, Args)]
+pub struct InstallerArg {
+    /// What installs -i/-r: the environment's pip, or uv ('uv pip install', found on
+    /// PATH or at ENVREG_UV; much faster, but it does not read pip.conf). Default:
+    /// ENVREG_INSTALLER, else pip.
+    #[arg(long, value_name = "NAME")]
+    pub installer: Option<InstallerName>,
+}
+
+/// The installers envreg can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InstallerName {
+    /// The environment's own pip.
+    Pip,
+    /// uv's 'uv pip install --python ENV/bin/python'.
+    Uv,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ mod crash;
 mod errors;
 mod fsutil;
 mod home;
+mod install;
 mod python;
 mod quote;
 mod registry;

@@ -59,6 +59,21 @@ pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// A handle to our stderr, so a child's stdout does not mix with our data.
+pub fn stderr_as_stdio() -> std::io::Result<std::process::Stdio> {
+    #[cfg(unix)]
+    let owned = {
+        use std::os::fd::AsFd;
+        std::io::stderr().as_fd().try_clone_to_owned()?
+    };
+    #[cfg(windows)]
+    let owned = {
+        use std::os::windows::io::AsHandle;
+        std::io::stderr().as_handle().try_clone_to_owned()?
+    };
+    Ok(owned.into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -633,7 +633,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__mkenv)
-            opts="-p -i -r -h -V --temp --project --python --no-pip --system-site-packages --install --requirement --prompt --help --version"
+            opts="-p -i -r -h -V --temp --project --python --no-pip --system-site-packages --install --requirement --installer --prompt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,6 +667,10 @@ _envreg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --installer)
+                    COMPREPLY=($(compgen -W "pip uv" -- "${cur}"))
+                    return 0
+                    ;;
                 --prompt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -679,7 +683,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__mkproject)
-            opts="-f -p -i -r -h -V --dir --force --python --no-pip --system-site-packages --install --requirement --prompt --help --version"
+            opts="-f -p -i -r -h -V --dir --force --python --no-pip --system-site-packages --install --requirement --installer --prompt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +715,10 @@ _envreg() {
                     ;;
                 -r)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --installer)
+                    COMPREPLY=($(compgen -W "pip uv" -- "${cur}"))
                     return 0
                     ;;
                 --prompt)

@@ -50,18 +50,22 @@ complete -c envreg -n "__fish_envreg_needs_command" -f -a "python" -d 'The Pytho
 complete -c envreg -n "__fish_envreg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l project -d 'Project directory to associate with the environment (an existing directory; stored with symbolic links resolved)' -r -F
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s p -l python -d 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv\'s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv' -r
-complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s i -l install -d 'Install PKG with the new environment\'s pip (repeatable)' -r
-complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s r -l requirement -d 'Install the requirements in FILE with the new environment\'s pip' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s i -l install -d 'Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)' -r
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s r -l requirement -d 'Install the requirements in FILE (repeatable)' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l installer -d 'What installs -i/-r: the environment\'s pip, or uv (\'uv pip install\', found on PATH or at ENVREG_UV; much faster, but it does not read pip.conf). Default: ENVREG_INSTALLER, else pip' -r -f -a "pip\t'The environment\'s own pip'
+uv\t'uv\'s \'uv pip install --python ENV/bin/python\''"
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l prompt -d 'Prompt prefix shown while the environment is active (default: the name)' -r
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l temp -d 'Create a temporary environment with a generated name (tmp-XXXXXX); \'envreg rm --temp\' removes them all'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l no-pip -d 'Do not install pip (and, for Python < 3.12, setuptools) into the environment'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -l system-site-packages -d 'Give the environment access to the base interpreter\'s site-packages'
-complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s h -l help -d 'Print help'
+complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c envreg -n "__fish_envreg_using_subcommand mkenv" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -l dir -d 'The project directory to create instead of $PROJECT_HOME/NAME' -r -F
 complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s p -l python -d 'Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv\'s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv' -r
-complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s i -l install -d 'Install PKG with the new environment\'s pip (repeatable)' -r
-complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s r -l requirement -d 'Install the requirements in FILE with the new environment\'s pip' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s i -l install -d 'Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)' -r
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s r -l requirement -d 'Install the requirements in FILE (repeatable)' -r -F
+complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -l installer -d 'What installs -i/-r: the environment\'s pip, or uv (\'uv pip install\', found on PATH or at ENVREG_UV; much faster, but it does not read pip.conf). Default: ENVREG_INSTALLER, else pip' -r -f -a "pip\t'The environment\'s own pip'
+uv\t'uv\'s \'uv pip install --python ENV/bin/python\''"
 complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -l prompt -d 'Prompt prefix shown while the environment is active (default: the name)' -r
 complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -s f -l force -d 'Use the project directory even if it exists already'
 complete -c envreg -n "__fish_envreg_using_subcommand mkproject" -l no-pip -d 'Do not install pip (and, for Python < 3.12, setuptools) into the environment'

@@ -12,6 +12,10 @@ module envreg_completions {
     --version(-V)             # Print version
   ]
 
+  def "nu-complete envreg mkenv installer" [] {
+    [ "pip" "uv" ]
+  }
+
   # Create and register a new environment
   export extern "envreg mkenv" [
     --temp                    # Create a temporary environment with a generated name (tmp-XXXXXX); 'envreg rm --temp' removes them all
@@ -19,13 +23,18 @@ module envreg_completions {
     --python(-p): string      # Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv's cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv
     --no-pip                  # Do not install pip (and, for Python < 3.12, setuptools) into the environment
     --system-site-packages    # Give the environment access to the base interpreter's site-packages
-    --install(-i): string     # Install PKG with the new environment's pip (repeatable)
-    --requirement(-r): path   # Install the requirements in FILE with the new environment's pip
+    --install(-i): string     # Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)
+    --requirement(-r): path   # Install the requirements in FILE (repeatable)
+    --installer: string@"nu-complete envreg mkenv installer" # What installs -i/-r: the environment's pip, or uv ('uv pip install', found on PATH or at ENVREG_UV; much faster, but it does not read pip.conf). Default: ENVREG_INSTALLER, else pip
     --prompt: string          # Prompt prefix shown while the environment is active (default: the name)
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name?: string             # Name of the new environment ([A-Za-z0-9][A-Za-z0-9._+-]*, at most 64 characters)
   ]
+
+  def "nu-complete envreg mkproject installer" [] {
+    [ "pip" "uv" ]
+  }
 
   # Create a project directory and an environment bound to it
   export extern "envreg mkproject" [
@@ -34,8 +43,9 @@ module envreg_completions {
     --python(-p): string      # Interpreter: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv's cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv
     --no-pip                  # Do not install pip (and, for Python < 3.12, setuptools) into the environment
     --system-site-packages    # Give the environment access to the base interpreter's site-packages
-    --install(-i): string     # Install PKG with the new environment's pip (repeatable)
-    --requirement(-r): path   # Install the requirements in FILE with the new environment's pip
+    --install(-i): string     # Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)
+    --requirement(-r): path   # Install the requirements in FILE (repeatable)
+    --installer: string@"nu-complete envreg mkproject installer" # What installs -i/-r: the environment's pip, or uv ('uv pip install', found on PATH or at ENVREG_UV; much faster, but it does not read pip.conf). Default: ENVREG_INSTALLER, else pip
     --prompt: string          # Prompt prefix shown while the environment is active (default: the name)
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version

@@ -34,16 +34,18 @@ _arguments "${_arguments_options[@]}" : \
 '--project=[Project directory to associate with the environment (an existing directory; stored with symbolic links resolved)]:DIR:_files' \
 '-p+[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
 '--python=[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
-'*-i+[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
-'*--install=[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
-'*-r+[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
-'*--requirement=[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
+'*-i+[Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)]:PKG:_default' \
+'*--install=[Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)]:PKG:_default' \
+'*-r+[Install the requirements in FILE (repeatable)]:FILE:_files' \
+'*--requirement=[Install the requirements in FILE (repeatable)]:FILE:_files' \
+'--installer=[What installs -i/-r\: the environment'\''s pip, or uv ('\''uv pip install'\'', found on PATH or at ENVREG_UV; much faster, but it does not read pip.conf). Default\: ENVREG_INSTALLER, else pip]:NAME:((pip\:"The environment'\''s own pip"
+uv\:"uv'\''s '\''uv pip install --python ENV/bin/python'\''"))' \
 '--prompt=[Prompt prefix shown while the environment is active (default\: the name)]:TEXT:_default' \
 '--temp[Create a temporary environment with a generated name (tmp-XXXXXX); '\''envreg rm --temp'\'' removes them all]' \
 '--no-pip[Do not install pip (and, for Python < 3.12, setuptools) into the environment]' \
 '--system-site-packages[Give the environment access to the base interpreter'\''s site-packages]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 '::name -- Name of the new environment (\[A-Za-z0-9\]\[A-Za-z0-9._+-\]*, at most 64 characters):_default' \
@@ -54,10 +56,12 @@ _arguments "${_arguments_options[@]}" : \
 '--dir=[The project directory to create instead of \$PROJECT_HOME/NAME]:DIR:_files' \
 '-p+[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
 '--python=[Interpreter\: a version (2.7, 3.12, 3.12.1), a name (python3.12, pypy3.10), uv'\''s cpython@3.12 / cpython-3.12 / pypy@3.10, or the path of an interpreter or a venv]:SPEC:_default' \
-'*-i+[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
-'*--install=[Install PKG with the new environment'\''s pip (repeatable)]:PKG:_default' \
-'*-r+[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
-'*--requirement=[Install the requirements in FILE with the new environment'\''s pip]:FILE:_files' \
+'*-i+[Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)]:PKG:_default' \
+'*--install=[Install PKG into the new environment, with its pip or with uv (see --installer) (repeatable)]:PKG:_default' \
+'*-r+[Install the requirements in FILE (repeatable)]:FILE:_files' \
+'*--requirement=[Install the requirements in FILE (repeatable)]:FILE:_files' \
+'--installer=[What installs -i/-r\: the environment'\''s pip, or uv ('\''uv pip install'\'', found on PATH or at ENVREG_UV; much faster, but it does not read pip.conf). Default\: ENVREG_INSTALLER, else pip]:NAME:((pip\:"The environment'\''s own pip"
+uv\:"uv'\''s '\''uv pip install --python ENV/bin/python'\''"))' \
 '--prompt=[Prompt prefix shown while the environment is active (default\: the name)]:TEXT:_default' \
 '-f[Use the project directory even if it exists already]' \
 '--force[Use the project directory even if it exists already]' \

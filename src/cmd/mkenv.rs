@@ -1,11 +1,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::cli::{Mkenv, MkenvOpts};
 use crate::errors::hinted;
+use crate::install::Installer;
 use crate::python;
 use crate::registry::env::Layout;
 use crate::registry::{self, Entry, Flags, PythonRecord, Registry, Venv, name};
@@ -66,12 +66,17 @@ pub fn create(
         temp,
         args: opts,
     };
-    if args.no_pip && !(args.install.is_empty() && args.requirements.is_empty()) {
-        bail!(hinted(
-            "-i/-r need pip in the environment, and --no-pip leaves it out",
-            "drop --no-pip, or install later with the environment's pip"
-        ));
-    }
+    let installs = !(args.install.is_empty() && args.requirements.is_empty());
+    // The installer is decided (and uv found) before anything is made.
+    let installer = if installs {
+        let installer = Installer::resolve(args.installer.installer)?;
+        if installer.is_pip() {
+            no_pip_conflict(args.no_pip)?;
+        }
+        Some(installer)
+    } else {
+        None
+    };
     let requirements = args
         .requirements
         .iter()
@@ -95,6 +100,16 @@ pub fn create(
     let staging = registry.lock()?.stage(&args.name)?;
     let interp = python::find(args.python.as_deref(), &home.cache_dir())?;
     venv::check_supported(&interp)?;
+    let installer = match installer {
+        Some(installer) => {
+            let installer = installer.for_interpreter(&interp)?;
+            if installer.is_pip() {
+                no_pip_conflict(args.no_pip)?;
+            }
+            Some(installer)
+        }
+        None => None,
+    };
 
     let final_dir = registry.env_dir(&args.name);
     let opts = venv::Options {
@@ -106,7 +121,6 @@ pub fn create(
     venv::create(&interp, staging.dir(), &final_dir, &opts, &home.cache_dir())?;
     crate::crash_point!("mkenv.built");
 
-    let installs = !(args.install.is_empty() && requirements.is_empty());
     let entry = Entry {
         path: final_dir.clone(),
         managed: true,
@@ -139,21 +153,38 @@ pub fn create(
         interp.version_string
     );
 
-    if installs {
-        install_packages(&final_dir, &interp, &args.install, &requirements).map_err(|err| {
-            hinted(
-                format!(
-                    "'{}' was created, but installing packages failed; it is kept and marked \
+    if let Some(installer) = installer {
+        let layout = if interp.platform == python::Platform::Windows {
+            Layout::Windows
+        } else {
+            Layout::Posix
+        };
+        let python = Venv::with_layout(&final_dir, layout).python();
+        installer
+            .install(&final_dir, &python, &args.install, &requirements)
+            .map_err(|err| {
+                hinted(
+                    format!(
+                        "'{}' was created, but installing packages failed; it is kept and marked \
                      incomplete",
-                    args.name
-                ),
-                format!(
-                    "install with its pip, or start over with 'envreg rm {}'",
-                    args.name
-                ),
-            )
-            .because(err)
-        })?;
+                        args.name
+                    ),
+                    if installer.is_pip() {
+                        format!(
+                            "install with its pip, or start over with 'envreg rm {}'",
+                            args.name
+                        )
+                    } else {
+                        format!(
+                            "install with: uv pip install --python {} PKG...; or start over \
+                             with 'envreg rm {}'",
+                            crate::quote::posix_quote(&python.display().to_string()),
+                            args.name
+                        )
+                    },
+                )
+                .because(err)
+            })?;
         crate::crash_point!("mkenv.installed");
         registry.lock()?.complete(&args.name)?;
     }
@@ -203,48 +234,15 @@ fn temp_name(registry: &Registry) -> Result<String> {
     bail!("cannot find a free temporary name; remove old ones with 'envreg rm --temp'")
 }
 
-/// Run the new environment's own pip; its progress goes to our stderr.
-fn install_packages(
-    env: &Path,
-    interp: &python::Interpreter,
-    packages: &[String],
-    requirements: &[PathBuf],
-) -> Result<()> {
-    let layout = if interp.platform == python::Platform::Windows {
-        Layout::Windows
-    } else {
-        Layout::Posix
-    };
-    let python = Venv::with_layout(env, layout).python();
-    let mut cmd = Command::new(&python);
-    cmd.args(["-m", "pip", "install"]);
-    for r in requirements {
-        cmd.arg("-r").arg(r);
-    }
-    cmd.args(packages);
-    cmd.env_remove("PYTHONHOME")
-        .env("VIRTUAL_ENV", env)
-        .stdout(stderr_as_stdio()?);
-    let status = cmd
-        .status()
-        .with_context(|| format!("cannot run {}", python.display()))?;
-    if !status.success() {
-        bail!("pip install failed ({status})");
+/// pip installs -i/-r, and --no-pip leaves it out.
+fn no_pip_conflict(no_pip: bool) -> Result<()> {
+    if no_pip {
+        bail!(hinted(
+            "-i/-r with pip need pip in the environment, and --no-pip leaves it out",
+            "drop --no-pip, or pass --installer uv (uv needs no pip in the environment)"
+        ));
     }
     Ok(())
 }
 
-/// A handle to our stderr, so a child's stdout does not mix with our data.
-pub fn stderr_as_stdio() -> Result<std::process::Stdio> {
-    #[cfg(unix)]
-    let owned = {
-        use std::os::fd::AsFd;
-        std::io::stderr().as_fd().try_clone_to_owned()?
-    };
-    #[cfg(windows)]
-    let owned = {
-        use std::os::windows::io::AsHandle;
-        std::io::stderr().as_handle().try_clone_to_owned()?
-    };
-    Ok(owned.into())
-}
+pub use crate::ui::stderr_as_stdio;

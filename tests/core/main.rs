@@ -15,6 +15,7 @@ mod fuzz_index;
 mod help;
 mod import;
 mod index;
+mod installer;
 mod lifecycle;
 mod ls;
 mod man;
