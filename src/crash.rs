@@ -47,6 +47,11 @@ pub const POINTS: &[&str] = &[
     "set.scripts",
     "set.pth",
     "set.committed",
+    // link: the .venv symlink, then the index; unlink: the same undone.
+    "link.created",
+    "link.committed",
+    "unlink.removed",
+    "unlink.committed",
     // Recovery under the lock, run by whichever command finds the state.
     "recover.restored",
     "recover.discarded",

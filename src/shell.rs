@@ -52,6 +52,17 @@ pub fn extras(shell: Shell) -> &'static str {
     }
 }
 
+/// The auto-activation hook `envreg init SHELL --auto` appends
+/// (`shell/auto/`), for the shells that have one.
+pub fn auto(shell: Shell) -> Option<&'static str> {
+    match shell {
+        Shell::Bash => Some(include_str!("../shell/auto/envreg-auto.bash")),
+        Shell::Zsh => Some(include_str!("../shell/auto/envreg-auto.zsh")),
+        Shell::Fish => Some(include_str!("../shell/auto/envreg-auto.fish")),
+        Shell::Tcsh | Shell::Xonsh | Shell::Nu | Shell::Powershell => None,
+    }
+}
+
 /// The hook file for `shell` as it is in `shell/`.
 pub fn file(shell: Shell) -> &'static str {
     match shell {

@@ -34,6 +34,9 @@ _envreg() {
             envreg,init)
                 cmd="envreg__subcmd__init"
                 ;;
+            envreg,link)
+                cmd="envreg__subcmd__link"
+                ;;
             envreg,ls)
                 cmd="envreg__subcmd__ls"
                 ;;
@@ -61,6 +64,9 @@ _envreg() {
             envreg,show)
                 cmd="envreg__subcmd__show"
                 ;;
+            envreg,unlink)
+                cmd="envreg__subcmd__unlink"
+                ;;
             envreg,wipe)
                 cmd="envreg__subcmd__wipe"
                 ;;
@@ -78,6 +84,9 @@ _envreg() {
                 ;;
             envreg__subcmd__help,init)
                 cmd="envreg__subcmd__help__subcmd__init"
+                ;;
+            envreg__subcmd__help,link)
+                cmd="envreg__subcmd__help__subcmd__link"
                 ;;
             envreg__subcmd__help,ls)
                 cmd="envreg__subcmd__help__subcmd__ls"
@@ -106,6 +115,9 @@ _envreg() {
             envreg__subcmd__help,show)
                 cmd="envreg__subcmd__help__subcmd__show"
                 ;;
+            envreg__subcmd__help,unlink)
+                cmd="envreg__subcmd__help__subcmd__unlink"
+                ;;
             envreg__subcmd__help,wipe)
                 cmd="envreg__subcmd__help__subcmd__wipe"
                 ;;
@@ -131,7 +143,7 @@ _envreg() {
 
     case "${cmd}" in
         envreg)
-            opts="-h -V --help --version mkenv ls rm show path run all cp mv wipe set init activate python help"
+            opts="-h -V --help --version mkenv ls rm show path run all cp mv wipe set link unlink init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -203,7 +215,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help)
-            opts="mkenv ls rm show path run all cp mv wipe set init activate python help"
+            opts="mkenv ls rm show path run all cp mv wipe set link unlink init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -273,6 +285,20 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__link)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -426,6 +452,20 @@ _envreg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        envreg__subcmd__help__subcmd__unlink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         envreg__subcmd__help__subcmd__wipe)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -441,7 +481,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__init)
-            opts="-h -V --help --version bash zsh fish tcsh xonsh nu powershell"
+            opts="-h -V --auto --help --version bash zsh fish tcsh xonsh nu powershell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,6 +492,20 @@ _envreg() {
                     ;;
             esac
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__link)
+            opts="-h -V --force --help --version"
+            if [[ ${cur} == -* ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
             return 0
             ;;
         envreg__subcmd__ls)
@@ -694,6 +748,20 @@ _envreg() {
                     ;;
             esac
             COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__unlink)
+            opts="-h -V --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
         envreg__subcmd__wipe)

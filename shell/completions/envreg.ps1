@@ -33,6 +33,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('mv', 'mv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Rename an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('wipe', 'wipe', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Uninstall every package but the seed (pip, setuptools) from an environment')
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
+            [System.Management.Automation.CompletionResult]::new('link', 'link', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Make DIR/.venv a symlink to an environment, for tools that look for `.venv`')
+            [System.Management.Automation.CompletionResult]::new('unlink', 'unlink', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove a `.venv` symlink that ''envreg link'' made (default DIR: the current directory)')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
             [System.Management.Automation.CompletionResult]::new('python', 'python', [System.Management.Automation.CompletionResultType]::ParameterValue, 'The Python interpreters envreg finds for -p')
@@ -161,7 +163,24 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
             break
         }
+        'envreg;link' {
+            [System.Management.Automation.CompletionResult]::new('--force', '--force', [System.Management.Automation.CompletionResultType]::ParameterName, 'Replace a `.venv` that links to another registered environment')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;unlink' {
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'envreg;init' {
+            [System.Management.Automation.CompletionResult]::new('--auto', '--auto', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh and fish)')
             [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
@@ -224,6 +243,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('mv', 'mv', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Rename an environment, rewriting every path inside to the new one')
             [System.Management.Automation.CompletionResult]::new('wipe', 'wipe', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Uninstall every package but the seed (pip, setuptools) from an environment')
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
+            [System.Management.Automation.CompletionResult]::new('link', 'link', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Make DIR/.venv a symlink to an environment, for tools that look for `.venv`')
+            [System.Management.Automation.CompletionResult]::new('unlink', 'unlink', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove a `.venv` symlink that ''envreg link'' made (default DIR: the current directory)')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
             [System.Management.Automation.CompletionResult]::new('python', 'python', [System.Management.Automation.CompletionResultType]::ParameterValue, 'The Python interpreters envreg finds for -p')
@@ -261,6 +282,12 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;help;set' {
+            break
+        }
+        'envreg;help;link' {
+            break
+        }
+        'envreg;help;unlink' {
             break
         }
         'envreg;help;init' {

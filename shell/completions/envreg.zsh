@@ -169,8 +169,29 @@ _arguments "${_arguments_options[@]}" : \
 ':name -- The environment to change:_envreg_env_names' \
 && ret=0
 ;;
+(link)
+_arguments "${_arguments_options[@]}" : \
+'--force[Replace a \`.venv\` that links to another registered environment]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::name -- The environment to link to (default\: the active one, $VIRTUAL_ENV):_envreg_env_names' \
+'::dir -- The directory that gets the `.venv` link (default\: the current directory):_files' \
+&& ret=0
+;;
+(unlink)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::dir -- The directory whose `.venv` link is removed (default\: the current directory):_files' \
+&& ret=0
+;;
 (init)
 _arguments "${_arguments_options[@]}" : \
+'--auto[Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh and fish)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -297,6 +318,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(link)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unlink)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (init)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -352,6 +381,8 @@ _envreg_commands() {
 'mv:Rename an environment, rewriting every path inside to the new one' \
 'wipe:Uninstall every package but the seed (pip, setuptools) from an environment' \
 'set:Change an environment'\''s settings' \
+'link:Make DIR/.venv a symlink to an environment, for tools that look for \`.venv\`' \
+'unlink:Remove a \`.venv\` symlink that '\''envreg link'\'' made (default DIR\: the current directory)' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
 'python:The Python interpreters envreg finds for -p' \
@@ -388,6 +419,8 @@ _envreg__subcmd__help_commands() {
 'mv:Rename an environment, rewriting every path inside to the new one' \
 'wipe:Uninstall every package but the seed (pip, setuptools) from an environment' \
 'set:Change an environment'\''s settings' \
+'link:Make DIR/.venv a symlink to an environment, for tools that look for \`.venv\`' \
+'unlink:Remove a \`.venv\` symlink that '\''envreg link'\'' made (default DIR\: the current directory)' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
 'python:The Python interpreters envreg finds for -p' \
@@ -419,6 +452,11 @@ _envreg__subcmd__help__subcmd__help_commands() {
 _envreg__subcmd__help__subcmd__init_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help init commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__link_commands] )) ||
+_envreg__subcmd__help__subcmd__link_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help link commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__help__subcmd__ls_commands] )) ||
 _envreg__subcmd__help__subcmd__ls_commands() {
@@ -472,6 +510,11 @@ _envreg__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help show commands' commands "$@"
 }
+(( $+functions[_envreg__subcmd__help__subcmd__unlink_commands] )) ||
+_envreg__subcmd__help__subcmd__unlink_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help unlink commands' commands "$@"
+}
 (( $+functions[_envreg__subcmd__help__subcmd__wipe_commands] )) ||
 _envreg__subcmd__help__subcmd__wipe_commands() {
     local commands; commands=()
@@ -481,6 +524,11 @@ _envreg__subcmd__help__subcmd__wipe_commands() {
 _envreg__subcmd__init_commands() {
     local commands; commands=()
     _describe -t commands 'envreg init commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__link_commands] )) ||
+_envreg__subcmd__link_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg link commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__ls_commands] )) ||
 _envreg__subcmd__ls_commands() {
@@ -552,6 +600,11 @@ _envreg__subcmd__set_commands() {
 _envreg__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'envreg show commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__unlink_commands] )) ||
+_envreg__subcmd__unlink_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg unlink commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__wipe_commands] )) ||
 _envreg__subcmd__wipe_commands() {

@@ -1,5 +1,5 @@
 //! `envreg init [SHELL]`: print the hook that defines `workon`, and the
-//! completion for `envreg`.
+//! completion for `envreg` (and with `--auto` the auto-activation hook).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -42,8 +42,23 @@ pub fn run(args: Init) -> Result<ExitCode> {
             }
         },
     };
-    std::io::stdout()
-        .lock()
-        .write_all(shell::hook(shell).as_bytes())?;
+    let auto = if args.auto {
+        match shell::auto(shell) {
+            Some(text) => text,
+            None => {
+                crate::say!(
+                    "envreg: --auto is not available for {} yet; it is for bash, zsh and fish",
+                    shell::name(shell)
+                );
+                return Ok(ExitCode::from(2));
+            }
+        }
+    } else {
+        ""
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(shell::hook(shell).as_bytes())?;
+    // After the hook and its completion: it calls `workon` and `deactivate`.
+    out.write_all(auto.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -85,6 +85,7 @@ pub fn run(registry: &Registry, mut args: Mkenv) -> Result<()> {
         unrecorded: false,
         temp: args.temp,
         vars: Default::default(),
+        links: Vec::new(),
     };
     registry.lock()?.create(&args.name, staging, entry)?;
     crate::say!(

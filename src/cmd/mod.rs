@@ -5,6 +5,7 @@ mod all;
 mod confirm;
 mod cp;
 mod init;
+mod link;
 mod ls;
 mod mkenv;
 mod mv;
@@ -51,6 +52,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 Command::Mv(args) => mv::run(&registry, args).map(done),
                 Command::Wipe(args) => wipe::run(&registry, args),
                 Command::Set(args) => set::run(&registry, args).map(done),
+                Command::Link(args) => link::link(&registry, args).map(done),
+                Command::Unlink(args) => link::unlink(&registry, args).map(done),
                 Command::Init(_) | Command::Python(_) => unreachable!(),
             }
         }

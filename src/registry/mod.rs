@@ -21,6 +21,8 @@
 //! | `cp SRC DST` | lock, stage `.tmp-DST-…` (`cp.staged`); unlocked: copy SRC into it with every path rewritten, marked `.envreg-uncommitted` (`cp.copied`); lock, rename to `envs/DST` (`cp.renamed`), save (`cp.committed`), remove the mark | before the rename: a dead staging dir → deleted. After the rename, before the save: an unregistered dir with the mark → **rolled back** (deleted; SRC was never touched) while the source the mark names is still a registered env; otherwise (a lost index) the mark is dropped and the copy is registered, never deleted. After the save: DST is registered |
 //! | `mv OLD NEW` | lock, stage `.tmp-NEW-…` (`mv.staged`); unlocked: copy OLD with every path rewritten, marked (`mv.copied`); lock, rename the copy to `envs/NEW` (`mv.renamed`), move OLD to `.trash-OLD-…` (`mv.trashed`), save with the entry renamed, metadata kept (`mv.committed`), remove the mark; unlock, delete the trash (`mv.deleted`) | before the save: **rolled back** — OLD's trash goes back (the index still lists OLD), the marked, unregistered NEW is deleted. After it: NEW is registered, OLD's trash is deleted. Exactly one of OLD and NEW is registered at every moment |
 //! | `set NAME` | lock; replace pyvenv.cfg (`set.cfg`), the activation scripts (`set.scripts`), `envreg.pth` (`set.pth`), each atomically; save the index (`set.committed`) | files already changed, the index not yet: the env works with the new settings; `show` gives the old ones until the same `envreg set` is run again (every step is idempotent) |
+//! | `link NAME DIR` | lock; make `DIR/.venv` a symlink to the env (a new name: one `symlink`; a replaced link: a temporary link renamed over it) (`link.created`); save with DIR in the entry's `links` (`link.committed`) | the link exists, the index does not record DIR: `link` again records it; `unlink` removes it (it points at a registered env) |
+//! | `unlink DIR` | lock; remove `DIR/.venv` if it is envreg's link (`unlink.removed`); save without DIR (`unlink.committed`) | the link is gone, DIR still recorded: auto-activation still trusts DIR until the next `link`/`unlink` of it |
 //! | `workon` (last-used) | touch `used/NAME` (`used.recorded`); under a later lock: fold into the index, save, remove the files (`used.folded`) | a file not yet folded is folded by the next lock; folding twice is harmless |
 //! | recovery itself | restore trash (`recover.restored`), discard uncommitted copies (`recover.discarded`), adopt (`recover.adopted`), save (`recover.saved`) | each step is idempotent and is redone by the next command |
 
@@ -29,7 +31,9 @@ pub mod clone;
 pub mod env;
 pub mod index;
 mod lifecycle;
+pub mod links;
 pub mod name;
+pub mod projects;
 pub mod settings;
 mod snapshot;
 mod staging;
@@ -165,6 +169,12 @@ impl Registry {
             recovered: Vec::new(),
         };
         locked.recover()?;
+        // A home from before the projects file, or one whose file was
+        // deleted: write it now (the hooks read nothing else).
+        let projects = self.home.projects_file();
+        if projects.symlink_metadata().is_err() {
+            projects::sync(&projects, &locked.index);
+        }
         Ok(locked)
     }
 
@@ -228,8 +238,12 @@ impl Removal {
 }
 
 impl Locked<'_> {
+    /// Save the index, then bring the projects file the auto-activation
+    /// hooks read up to date with it (see `projects`).
     fn save(&self) -> Result<()> {
-        index::write(&self.registry.home.index_file(), &self.index)
+        index::write(&self.registry.home.index_file(), &self.index)?;
+        projects::sync(&self.registry.home.projects_file(), &self.index);
+        Ok(())
     }
 
     /// Repair what interrupted commands left, save, and say what was done.
@@ -534,7 +548,7 @@ pub fn is_active(dir: &Path) -> bool {
     std::env::var_os("VIRTUAL_ENV").is_some_and(|a| same_dir(Path::new(&a), dir))
 }
 
-fn same_dir(a: &Path, b: &Path) -> bool {
+pub fn same_dir(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
