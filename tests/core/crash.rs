@@ -102,6 +102,24 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             one_of: &["victim"],
         },
         Scenario {
+            name: "link",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
+            command: args(&["link", "victim", "@HOME"]),
+            targets: &["victim"],
+            one_of: &["victim"],
+        },
+        Scenario {
+            name: "unlink",
+            setup: vec![
+                keep.clone(),
+                mk("victim", &["--no-pip"]),
+                args(&["link", "victim", "@HOME"]),
+            ],
+            command: args(&["unlink", "@HOME"]),
+            targets: &["victim"],
+            one_of: &["victim"],
+        },
+        Scenario {
             name: "workon records last-used",
             setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
             command: args(&["path", "--workon", "victim"]),
@@ -226,7 +244,16 @@ impl Run {
         }
     }
 
+    /// `args` with `@HOME` standing for the world's HOME directory.
     fn cmd(&self, args: &[String]) -> std::process::Command {
+        let home = self.w.home();
+        let args = args.iter().map(|a| {
+            if a == "@HOME" {
+                home.clone().into_os_string()
+            } else {
+                a.into()
+            }
+        });
         let mut c = self.w.cmd(args);
         c.env("PIP_FIND_LINKS", &self.wheels);
         c

@@ -13,6 +13,7 @@ mod fuzz_index;
 mod help;
 mod index;
 mod lifecycle;
+mod link;
 mod ls;
 mod man;
 mod messages;
