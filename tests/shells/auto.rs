@@ -1,0 +1,198 @@
+//! `envreg init SHELL --auto` in bash, zsh and fish: cd into a bound
+//! directory activates its environment, deeper keeps it, out deactivates
+//! it; an environment activated by hand is left alone; a `.venv` or a
+//! `.python-version` that envreg did not bind runs nothing; and a prompt
+//! (or cd) that does not change the project starts no program.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+/// The sandbox: proj1 linked to work/p1 (`envreg link`), proj2 bound to
+/// work/p2 (`envreg set --project`), an untrusted work/evil with a `.venv`
+/// whose activate script would leave a mark and a `.python-version`
+/// naming proj1, and a fake `envreg` in fake/ that logs each call.
+fn auto_sandbox() -> (Sandbox, PathBuf) {
+    let sb = sandbox_with_envs();
+    let work = sb.home.join("work");
+    for d in ["p1/sub/deeper", "p2", "evil/.venv/bin"] {
+        std::fs::create_dir_all(work.join(d)).unwrap();
+    }
+    let p1 = work.join("p1");
+    let p2 = work.join("p2");
+    assert!(
+        sb.envreg(&["link", "proj1", p1.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        sb.envreg(&["set", "proj2", "--project", p2.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let mark = sb.home.join("MARK");
+    let evil = format!("echo ran > '{}'\n", mark.display());
+    for script in ["activate", "activate.fish"] {
+        write(&work.join("evil/.venv/bin").join(script), &evil);
+    }
+    write(
+        &work.join("evil/.venv/pyvenv.cfg"),
+        "home = /usr/bin\nversion = 3.12.1\n",
+    );
+    write(&work.join("evil/.python-version"), "proj1\n");
+    let fake = sb.dir.path().join("fake");
+    sb.write_exe(
+        &fake.join("envreg"),
+        &format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{ENVREG}' \"$@\"\n",
+            sb.dir.path().join("calls.log").display()
+        ),
+    );
+    (sb, fake)
+}
+
+/// The checks on a script's output, the same in every shell.
+fn check(sb: &Sandbox, run: &Run) {
+    run.assert_done();
+    let env = |n: &str| sb.env_dir(n).display().to_string();
+    let want = [
+        ("IN", env("proj1")),
+        ("DEEPER", env("proj1")),
+        ("OUT", String::new()),
+        ("PROJECT", env("proj2")),
+        ("SWITCH", env("proj1")),
+        ("OUT2", String::new()),
+        ("EVIL", String::new()),
+        ("HAND", env("proj2")),
+        ("HANDOUT", env("proj2")),
+        ("AGAIN", env("proj1")),
+        ("HANDOFF", String::new()),
+        ("HANDOFF2", String::new()),
+        ("NOFORK_VE", env("proj1")),
+        ("NOFORK_CALLS", "1".to_string()),
+    ];
+    for (k, v) in want {
+        assert_eq!(
+            run.get(k),
+            v,
+            "{k}\nstdout:\n{}\nstderr:\n{}",
+            run.stdout,
+            run.stderr
+        );
+    }
+    assert!(
+        !sb.home.join("MARK").exists(),
+        "the untrusted .venv's activate script ran"
+    );
+    assert!(
+        !run.stderr.contains("not found") && !run.stderr.contains("Unknown command"),
+        "a program was looked up on PATH: {}",
+        run.stderr
+    );
+}
+
+/// The script for bash and zsh; `prompt` is what a prompt runs.
+fn posix_script(sh: &Posix, prompt: &str, fake: &Path) -> String {
+    let Posix { strict, init, .. } = sh;
+    let fake = fake.display();
+    format!(
+        r#"{strict}
+eval "$(envreg init {init} --auto)"
+p() {{ {prompt}; }}
+cd work/p1; p; echo "IN=${{VIRTUAL_ENV-}}"
+cd sub/deeper; p; echo "DEEPER=${{VIRTUAL_ENV-}}"
+cd ../../..; p; echo "OUT=${{VIRTUAL_ENV-}}"
+cd p2; p; echo "PROJECT=${{VIRTUAL_ENV-}}"
+cd ../p1; p; echo "SWITCH=${{VIRTUAL_ENV-}}"
+cd ..; p; echo "OUT2=${{VIRTUAL_ENV-}}"
+cd evil; p; echo "EVIL=${{VIRTUAL_ENV-}}"
+workon proj2
+cd ../p1/sub; p; echo "HAND=${{VIRTUAL_ENV-}}"
+cd ../..; p; echo "HANDOUT=${{VIRTUAL_ENV-}}"
+deactivate
+cd p1; p; echo "AGAIN=${{VIRTUAL_ENV-}}"
+deactivate
+cd sub; p; echo "HANDOFF=${{VIRTUAL_ENV-}}"
+cd ../..; p; echo "HANDOFF2=${{VIRTUAL_ENV-}}"
+saved="$PATH"
+PATH="{fake}:$PATH"
+cd p1; p
+PATH="{fake}"
+p; p; cd sub; p; p; cd deeper; p; cd ../..; p
+PATH="$saved"
+echo "NOFORK_VE=${{VIRTUAL_ENV-}}"
+echo "NOFORK_CALLS=$(wc -l < "$CALLS" | tr -d ' ')"
+echo DONE=1
+"#
+    )
+}
+
+fn posix(sh: &Posix, prompt: &str) {
+    if !require(sh.program) {
+        return;
+    }
+    let (sb, fake) = auto_sandbox();
+    let script = format!(
+        "CALLS='{}'\n{}",
+        sb.dir.path().join("calls.log").display(),
+        posix_script(sh, prompt, &fake)
+    );
+    let run = sb.run_script(sh.program, sh.args, sh.program, &script);
+    check(&sb, &run);
+}
+
+#[test]
+#[cfg_attr(not(all(has_bash, has_py_3_12)), ignore = "needs bash and python 3.12")]
+fn bash_auto_activates_bound_directories_only() {
+    posix(&BASH, "__envreg_auto_prompt");
+}
+
+#[test]
+#[cfg_attr(not(all(has_zsh, has_py_3_12)), ignore = "needs zsh and python 3.12")]
+fn zsh_auto_activates_bound_directories_only() {
+    // chpwd does the work; a prompt runs nothing of envreg's.
+    posix(&ZSH, ":");
+}
+
+#[test]
+#[cfg_attr(not(all(has_fish, has_py_3_12)), ignore = "needs fish and python 3.12")]
+fn fish_auto_activates_bound_directories_only() {
+    if !require("fish") {
+        return;
+    }
+    let (sb, fake) = auto_sandbox();
+    let fake = fake.display();
+    let script = format!(
+        r#"set CALLS '{calls}'
+envreg init fish --auto | source
+function ve; set -q VIRTUAL_ENV; and echo $VIRTUAL_ENV; end
+cd work/p1; echo "IN=$(ve)"
+cd sub/deeper; echo "DEEPER=$(ve)"
+cd ../../..; echo "OUT=$(ve)"
+cd p2; echo "PROJECT=$(ve)"
+cd ../p1; echo "SWITCH=$(ve)"
+cd ..; echo "OUT2=$(ve)"
+cd evil; echo "EVIL=$(ve)"
+workon proj2
+cd ../p1/sub; echo "HAND=$(ve)"
+cd ../..; echo "HANDOUT=$(ve)"
+deactivate
+cd p1; echo "AGAIN=$(ve)"
+deactivate
+cd sub; echo "HANDOFF=$(ve)"
+cd ../..; echo "HANDOFF2=$(ve)"
+set saved $PATH
+set PATH '{fake}' $PATH
+cd p1
+set PATH '{fake}'
+cd sub; cd deeper; cd ../..; cd .
+set PATH $saved
+echo "NOFORK_VE=$(ve)"
+echo "NOFORK_CALLS="(wc -l < $CALLS | string trim)
+echo DONE=1
+"#,
+        calls = sb.dir.path().join("calls.log").display()
+    );
+    let run = sb.run_script("fish", &["--no-config"], "fish", &script);
+    check(&sb, &run);
+}
