@@ -41,6 +41,7 @@ pub const POINTS: &[&str] = &[
     "mv.renamed",
     "mv.trashed",
     "mv.committed",
+    "mv.relinked",
     "mv.deleted",
     // set: each file replaced, then the index.
     "set.cfg",

@@ -59,7 +59,8 @@ pub fn auto(shell: Shell) -> Option<&'static str> {
         Shell::Bash => Some(include_str!("../shell/auto/envreg-auto.bash")),
         Shell::Zsh => Some(include_str!("../shell/auto/envreg-auto.zsh")),
         Shell::Fish => Some(include_str!("../shell/auto/envreg-auto.fish")),
-        Shell::Tcsh | Shell::Xonsh | Shell::Nu | Shell::Powershell => None,
+        Shell::Xonsh => Some(include_str!("../shell/auto/envreg-auto.xonsh")),
+        Shell::Tcsh | Shell::Nu | Shell::Powershell => None,
     }
 }
 

@@ -73,6 +73,11 @@ impl Locked<'_> {
                 let target = target_of(&link)?;
                 if same_dir(&target, &env_dir) {
                     Linked::Already
+                } else if entry.links.iter().any(|l| same_dir(l, dir)) {
+                    // This environment's own link, left pointing at its old
+                    // directory (a rename killed before it re-pointed it).
+                    replace_link(&env_dir, &link)?;
+                    Linked::Replaced(Some(name.to_string()))
                 } else {
                     let Some(owner) = self.envreg_link(dir, &target) else {
                         bail!(hinted(
@@ -201,6 +206,29 @@ impl Locked<'_> {
                 .any(|e| e.links.iter().any(|l| same_dir(l, dir)));
         ours.then_some(owner)
     }
+}
+
+/// After a rename: make each `DIR/.venv` in `links` that still points at
+/// `old_dir` point at `new_dir`. Best effort (the rename is committed): a
+/// failure is said, and `envreg link NAME DIR` repairs it. True when any
+/// link was changed.
+pub fn repoint(links: &[PathBuf], old_dir: &Path, new_dir: &Path) -> bool {
+    let mut changed = false;
+    for dir in links {
+        let link = dir.join(VENV);
+        let points_at_old = link
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+            && target_of(&link).is_ok_and(|t| t == old_dir);
+        if !points_at_old {
+            continue;
+        }
+        match replace_link(new_dir, &link) {
+            Ok(()) => changed = true,
+            Err(e) => crate::say!("envreg: warning: {e:#}; 'envreg link' again repairs it"),
+        }
+    }
+    changed
 }
 
 /// Where the symlink `link` points, made absolute against its directory.

@@ -109,6 +109,17 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             one_of: &["victim"],
         },
         Scenario {
+            name: "mv with a .venv link",
+            setup: vec![
+                keep.clone(),
+                mk("victim", &["--no-pip"]),
+                args(&["link", "victim", "@HOME"]),
+            ],
+            command: args(&["mv", "victim", "moved"]),
+            targets: &["victim", "moved"],
+            one_of: &["victim", "moved"],
+        },
+        Scenario {
             name: "unlink",
             setup: vec![
                 keep.clone(),

@@ -162,3 +162,29 @@ fn a_link_to_a_removed_env_can_be_unlinked_and_relinked() {
     w.run(["unlink", proj2.to_str().unwrap()]).ok();
     assert!(proj2.join(".venv").symlink_metadata().is_err());
 }
+
+#[test]
+#[cfg_attr(not(has_py_3_12), ignore = "needs pyenv CPython 3.12")]
+fn mv_repoints_the_link_and_cp_does_not_copy_it() {
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    w.mkenv("a", &py, &["--no-pip"]);
+    let proj = w.home().join("proj");
+    std::fs::create_dir_all(&proj).unwrap();
+    w.run(["link", "a", proj.to_str().unwrap()]).ok();
+    w.run(["mv", "a", "b"]).ok();
+    assert_eq!(target(&proj), w.env_dir("b"));
+    assert!(proj.join(".venv/bin/python").exists());
+    assert!(projects(&w).contains(&format!("\n{}\tb\n", proj.display())));
+    w.run(["cp", "b", "c"]).ok();
+    assert!(!projects(&w).contains("\tc\n"), "{}", projects(&w));
+    assert_eq!(target(&proj), w.env_dir("b"));
+    // A link left at the old directory (a kill before re-pointing) is the
+    // env's own: linking again repairs it without --force.
+    std::fs::remove_file(proj.join(".venv")).unwrap();
+    std::os::unix::fs::symlink(w.env_dir("a"), proj.join(".venv")).unwrap();
+    w.run(["link", "b", proj.to_str().unwrap()]).ok();
+    assert_eq!(target(&proj), w.env_dir("b"));
+}

@@ -1,4 +1,4 @@
-//! `envreg init SHELL --auto` in bash, zsh and fish: cd into a bound
+//! `envreg init SHELL --auto` in bash, zsh, fish and xonsh: cd into a bound
 //! directory activates its environment, deeper keeps it, out deactivates
 //! it; an environment activated by hand is left alone; a `.venv` or a
 //! `.python-version` that envreg did not bind runs nothing; and a prompt
@@ -195,4 +195,90 @@ echo DONE=1
     );
     let run = sb.run_script("fish", &["--no-config"], "fish", &script);
     check(&sb, &run);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_xonsh, has_py_3_12)),
+    ignore = "needs xonsh and python 3.12"
+)]
+fn xonsh_auto_activates_bound_directories_only() {
+    if !require("xonsh") {
+        return;
+    }
+    let (sb, fake) = auto_sandbox();
+    let script = format!(
+        r#"execx(__import__("subprocess").check_output(["envreg", "init", "xonsh", "--auto"], text=True))
+def ve():
+    return ${{...}}.get("VIRTUAL_ENV", "")
+cd work/p1
+print("IN=" + ve())
+cd sub/deeper
+print("DEEPER=" + ve())
+cd ../../..
+print("OUT=" + ve())
+cd p2
+print("PROJECT=" + ve())
+cd ../p1
+print("SWITCH=" + ve())
+cd ..
+print("OUT2=" + ve())
+cd evil
+print("EVIL=" + ve())
+workon proj2
+cd ../p1/sub
+print("HAND=" + ve())
+cd ../..
+print("HANDOUT=" + ve())
+deactivate
+cd p1
+print("AGAIN=" + ve())
+deactivate
+cd sub
+print("HANDOFF=" + ve())
+cd ../..
+print("HANDOFF2=" + ve())
+saved = list($PATH)
+$PATH = ['{fake}'] + saved
+cd p1
+$PATH = ['{fake}']
+cd sub
+cd deeper
+cd ../..
+$PATH = saved
+print("NOFORK_VE=" + ve())
+print("NOFORK_CALLS=" + str(len(open('{calls}').read().splitlines())))
+print("DONE=1")
+"#,
+        fake = fake.display(),
+        calls = sb.dir.path().join("calls.log").display()
+    );
+    let run = sb.run_script("xonsh", &["--no-rc"], "xsh", &script);
+    check(&sb, &run);
+}
+
+/// The shells without an auto hook say so (status 2) and print nothing.
+#[test]
+fn init_auto_for_a_shell_without_it_is_refused() {
+    let sb = Sandbox::new();
+    for shell in ["tcsh", "nu", "powershell"] {
+        let out = sb.envreg(&["init", shell, "--auto"]);
+        assert_eq!(out.status.code(), Some(2), "{shell}");
+        assert!(out.stdout.is_empty(), "{shell}");
+        assert!(
+            text(&out.stderr).contains("--auto is not available for"),
+            "{shell}: {}",
+            text(&out.stderr)
+        );
+    }
+    for shell in ["bash", "zsh", "fish", "xonsh"] {
+        let out = sb.envreg(&["init", shell, "--auto"]);
+        assert!(out.status.success(), "{shell}");
+        let plain = sb.envreg(&["init", shell]);
+        assert!(
+            text(&out.stdout).starts_with(&text(&plain.stdout))
+                && out.stdout.len() > plain.stdout.len(),
+            "{shell}: --auto should append to the plain hook"
+        );
+    }
 }
