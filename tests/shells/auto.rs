@@ -282,3 +282,37 @@ fn init_auto_for_a_shell_without_it_is_refused() {
         );
     }
 }
+
+/// In an interactive bash the hook runs from PROMPT_COMMAND by itself, and
+/// keeps `$?` for a prompt that shows it.
+#[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12, has_tmux)),
+    ignore = "needs bash, tmux and python 3.12"
+)]
+fn bash_prompt_command_runs_the_hook_in_an_interactive_shell() {
+    if !require("tmux") {
+        return;
+    }
+    let (sb, _) = auto_sandbox();
+    write(
+        &sb.home.join(".bashrc"),
+        "PS1='[$?] PROMPT$ '\neval \"$(envreg init bash --auto)\"\n",
+    );
+    let tmux = Tmux::start(&sb, "bash --noprofile --rcfile .bashrc -i");
+    tmux.wait_for(&|s| s.contains("PROMPT$"), "the first prompt");
+    tmux.send(&["cd work/p1/sub; false", "Enter"]);
+    tmux.wait_for(&|s| s.contains("[1] PROMPT$"), "the status of false kept");
+    tmux.send(&["echo \"VE=<$VIRTUAL_ENV>\"", "Enter"]);
+    let want = format!("VE=<{}>", sb.env_dir("proj1").display());
+    tmux.wait_for(&|s| s.contains(&want), "proj1 active");
+    tmux.send(&["cd ../../evil; echo \"OUT=<$VIRTUAL_ENV>\"", "Enter"]);
+    // The echo runs before the next prompt: still active there.
+    tmux.wait_for(&|s| s.contains("OUT=<"), "the echo");
+    tmux.send(&["echo \"LATER=<${VIRTUAL_ENV-}>\"", "Enter"]);
+    tmux.wait_for(
+        &|s| s.contains("LATER=<>"),
+        "proj1 deactivated at the prompt",
+    );
+    assert!(!sb.home.join("MARK").exists());
+}
