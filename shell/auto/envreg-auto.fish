@@ -67,7 +67,8 @@ function __envreg_auto_check --on-variable PWD
         if test -n "$active"; and test -z "$__envreg_auto_env"
             return 0
         end
-        if workon "$name"
+        # ENVREG_WORKON_CD=0: activate only, no cd to the project (workon -n).
+        if ENVREG_WORKON_CD=0 workon "$name"
             set -g __envreg_auto_env "$name"
             set -g __envreg_auto_venv "$VIRTUAL_ENV"
         end

@@ -59,7 +59,8 @@ __envreg_auto_check() {
         if [[ -n "${VIRTUAL_ENV-}" && -z "${__envreg_auto_env}" ]]; then
             return 0
         fi
-        if workon "${__envreg_name}"; then
+        # ENVREG_WORKON_CD=0: activate only, no cd to the project (workon -n).
+        if ENVREG_WORKON_CD=0 workon "${__envreg_name}"; then
             __envreg_auto_env="${__envreg_name}" __envreg_auto_venv="${VIRTUAL_ENV-}"
         fi
     elif [[ -n "${__envreg_auto_env}" ]]; then

@@ -15,7 +15,7 @@ use super::*;
 fn auto_sandbox() -> (Sandbox, PathBuf) {
     let sb = sandbox_with_envs();
     let work = sb.home.join("work");
-    for d in ["p1/sub/deeper", "p2", "evil/.venv/bin"] {
+    for d in ["p1/sub/deeper", "p2/sub", "evil/.venv/bin"] {
         std::fs::create_dir_all(work.join(d)).unwrap();
     }
     let p1 = work.join("p1");
@@ -60,6 +60,11 @@ fn check(sb: &Sandbox, run: &Run) {
         ("DEEPER", env("proj1")),
         ("OUT", String::new()),
         ("PROJECT", env("proj2")),
+        // Activated without a cd to the project's root.
+        (
+            "STAYED",
+            sb.home.join("work/p2/sub").display().to_string(),
+        ),
         ("SWITCH", env("proj1")),
         ("OUT2", String::new()),
         ("EVIL", String::new()),
@@ -102,8 +107,8 @@ p() {{ {prompt}; }}
 cd work/p1; p; echo "IN=${{VIRTUAL_ENV-}}"
 cd sub/deeper; p; echo "DEEPER=${{VIRTUAL_ENV-}}"
 cd ../../..; p; echo "OUT=${{VIRTUAL_ENV-}}"
-cd p2; p; echo "PROJECT=${{VIRTUAL_ENV-}}"
-cd ../p1; p; echo "SWITCH=${{VIRTUAL_ENV-}}"
+cd p2/sub; p; echo "PROJECT=${{VIRTUAL_ENV-}}"; echo "STAYED=$PWD"
+cd ../../p1; p; echo "SWITCH=${{VIRTUAL_ENV-}}"
 cd ..; p; echo "OUT2=${{VIRTUAL_ENV-}}"
 cd evil; p; echo "EVIL=${{VIRTUAL_ENV-}}"
 workon proj2
@@ -169,8 +174,8 @@ function ve; set -q VIRTUAL_ENV; and echo $VIRTUAL_ENV; end
 cd work/p1; echo "IN=$(ve)"
 cd sub/deeper; echo "DEEPER=$(ve)"
 cd ../../..; echo "OUT=$(ve)"
-cd p2; echo "PROJECT=$(ve)"
-cd ../p1; echo "SWITCH=$(ve)"
+cd p2/sub; echo "PROJECT=$(ve)"; echo "STAYED=$PWD"
+cd ../../p1; echo "SWITCH=$(ve)"
 cd ..; echo "OUT2=$(ve)"
 cd evil; echo "EVIL=$(ve)"
 workon proj2
@@ -217,9 +222,10 @@ cd sub/deeper
 print("DEEPER=" + ve())
 cd ../../..
 print("OUT=" + ve())
-cd p2
+cd p2/sub
 print("PROJECT=" + ve())
-cd ../p1
+print("STAYED=" + $PWD)
+cd ../../p1
 print("SWITCH=" + ve())
 cd ..
 print("OUT2=" + ve())
