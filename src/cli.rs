@@ -127,7 +127,7 @@ pub enum Command {
     ///
     /// Then `workon NAME` activates NAME and `deactivate` leaves it ('man workon').
     ///
-    /// With --auto (bash, zsh, fish, xonsh) the hook also activates the environment
+    /// With --auto (bash, zsh, fish, xonsh, nu) the hook also activates the environment
     /// bound to a directory (by 'envreg set --project', 'mkenv --project' or
     /// 'envreg link') when you cd into it or below, and deactivates it when
     /// you leave, unless you activated another environment by hand. Nothing
@@ -362,7 +362,7 @@ pub struct Init {
     #[arg(value_name = "SHELL", value_parser = crate::shell::ShellNameParser)]
     pub shell: Option<String>,
     /// Also activate the environment bound to the current directory on
-    /// every cd, and deactivate it on leaving (bash, zsh, fish and xonsh).
+    /// every cd, and deactivate it on leaving (bash, zsh, fish, xonsh and nu).
     #[arg(long)]
     pub auto: bool,
 }

@@ -60,7 +60,8 @@ pub fn auto(shell: Shell) -> Option<&'static str> {
         Shell::Zsh => Some(include_str!("../shell/auto/envreg-auto.zsh")),
         Shell::Fish => Some(include_str!("../shell/auto/envreg-auto.fish")),
         Shell::Xonsh => Some(include_str!("../shell/auto/envreg-auto.xonsh")),
-        Shell::Tcsh | Shell::Nu | Shell::Powershell => None,
+        Shell::Nu => Some(include_str!("../shell/auto/envreg-auto.nu")),
+        Shell::Tcsh | Shell::Powershell => None,
     }
 }
 

@@ -105,7 +105,7 @@ complete -c envreg -n "__fish_envreg_using_subcommand link" -s h -l help -d 'Pri
 complete -c envreg -n "__fish_envreg_using_subcommand link" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_using_subcommand unlink" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c envreg -n "__fish_envreg_using_subcommand unlink" -s V -l version -d 'Print version'
-complete -c envreg -n "__fish_envreg_using_subcommand init" -l auto -d 'Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish and xonsh)'
+complete -c envreg -n "__fish_envreg_using_subcommand init" -l auto -d 'Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish, xonsh and nu)'
 complete -c envreg -n "__fish_envreg_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c envreg -n "__fish_envreg_using_subcommand init" -s V -l version -d 'Print version'
 complete -c envreg -n "__fish_envreg_using_subcommand activate" -l shell -d 'The shell to print the command for (default: detected)' -r -f -a "bash\t''

@@ -147,7 +147,7 @@ module envreg_completions {
 
   # Print the shell hook that defines `workon` for SHELL
   export extern "envreg init" [
-    --auto                    # Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish and xonsh)
+    --auto                    # Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish, xonsh and nu)
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     shell?: string@"nu-complete envreg init shell" # The shell to print the hook for (default: the one running envreg, detected from the parent process, else $SHELL; said on stderr)

@@ -180,7 +180,7 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;init' {
-            [System.Management.Automation.CompletionResult]::new('--auto', '--auto', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish and xonsh)')
+            [System.Management.Automation.CompletionResult]::new('--auto', '--auto', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish, xonsh and nu)')
             [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')

@@ -47,7 +47,7 @@ pub fn run(args: Init) -> Result<ExitCode> {
             Some(text) => text,
             None => {
                 crate::say!(
-                    "envreg: --auto is not available for {} yet; it is for bash, zsh, fish and xonsh",
+                    "envreg: --auto is not available for {} yet; it is for bash, zsh, fish, xonsh and nu",
                     shell::name(shell)
                 );
                 return Ok(ExitCode::from(2));

@@ -1,4 +1,4 @@
-//! `envreg init SHELL --auto` in bash, zsh, fish and xonsh: cd into a bound
+//! `envreg init SHELL --auto` in bash, zsh, fish, xonsh and nushell: cd into a bound
 //! directory activates its environment, deeper keeps it, out deactivates
 //! it; an environment activated by hand is left alone; a `.venv` or a
 //! `.python-version` that envreg did not bind runs nothing; and a prompt
@@ -61,10 +61,7 @@ fn check(sb: &Sandbox, run: &Run) {
         ("OUT", String::new()),
         ("PROJECT", env("proj2")),
         // Activated without a cd to the project's root.
-        (
-            "STAYED",
-            sb.home.join("work/p2/sub").display().to_string(),
-        ),
+        ("STAYED", sb.home.join("work/p2/sub").display().to_string()),
         ("SWITCH", env("proj1")),
         ("OUT2", String::new()),
         ("EVIL", String::new()),
@@ -267,7 +264,7 @@ print("DONE=1")
 #[test]
 fn init_auto_for_a_shell_without_it_is_refused() {
     let sb = Sandbox::new();
-    for shell in ["tcsh", "nu", "powershell"] {
+    for shell in ["tcsh", "powershell"] {
         let out = sb.envreg(&["init", shell, "--auto"]);
         assert_eq!(out.status.code(), Some(2), "{shell}");
         assert!(out.stdout.is_empty(), "{shell}");
@@ -277,7 +274,7 @@ fn init_auto_for_a_shell_without_it_is_refused() {
             text(&out.stderr)
         );
     }
-    for shell in ["bash", "zsh", "fish", "xonsh"] {
+    for shell in ["bash", "zsh", "fish", "xonsh", "nu"] {
         let out = sb.envreg(&["init", shell, "--auto"]);
         assert!(out.status.success(), "{shell}");
         let plain = sb.envreg(&["init", shell]);
@@ -320,5 +317,61 @@ fn bash_prompt_command_runs_the_hook_in_an_interactive_shell() {
         &|s| s.contains("LATER=<>"),
         "proj1 deactivated at the prompt",
     );
+    assert!(!sb.home.join("MARK").exists());
+}
+
+/// nushell runs `env_change` hooks only at its REPL: a real terminal.
+#[test]
+#[cfg_attr(
+    not(all(has_nu, has_py_3_12, has_tmux)),
+    ignore = "needs nu, tmux and python 3.12"
+)]
+fn nu_auto_activates_bound_directories_only() {
+    if !require("tmux") || !require("nu") {
+        return;
+    }
+    let (sb, _) = auto_sandbox();
+    let init = sb.envreg(&["init", "nu", "--auto"]);
+    assert!(init.status.success(), "{}", text(&init.stderr));
+    let hook = sb.home.join("envreg-auto.nu");
+    std::fs::write(&hook, &init.stdout).unwrap();
+    let tmux = Tmux::start(&sb, "nu --no-config-file");
+    // Keys typed while the hook runs `workon` (before the next prompt) can
+    // be dropped by nushell's line editor: a line whose output does not
+    // show is typed again (a bounded number of times).
+    let until = |line: &str, want: &str| {
+        for _ in 0..20 {
+            tmux.send(&[line, "Enter"]);
+            for _ in 0..20 {
+                if tmux.screen().contains(want) {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+        }
+        panic!("never saw {want} on the terminal:\n{}", tmux.screen());
+    };
+    until(
+        &format!("source '{}'; print HOOK-LOADED", hook.display()),
+        "\nHOOK-LOADED",
+    );
+    let show = |tag: &str, want: String| {
+        until(
+            &format!("print $'{tag}=<($env.VIRTUAL_ENV? | default \"\")>'"),
+            &format!("\n{tag}=<{want}>"),
+        );
+    };
+    let env = |n: &str| sb.env_dir(n).display().to_string();
+    tmux.send(&["cd work/p1", "Enter"]);
+    show("IN", env("proj1"));
+    tmux.send(&["cd sub/deeper", "Enter"]);
+    show("DEEPER", env("proj1"));
+    tmux.send(&["cd ../../../p2/sub", "Enter"]);
+    show("PROJECT", env("proj2"));
+    tmux.send(&["cd ../../evil", "Enter"]);
+    show("EVIL", String::new());
+    until("workon proj2; print WORKON-DONE", "\nWORKON-DONE");
+    tmux.send(&["cd ../p1", "Enter"]);
+    show("HAND", env("proj2"));
     assert!(!sb.home.join("MARK").exists());
 }
