@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::{Link, Unlink};
 use crate::errors::hinted;
-use crate::registry::links::{Linked, VENV};
+use crate::registry::links::{Linked, Unlinked, VENV};
 use crate::registry::{Registry, name, same_dir};
 
 pub fn link(registry: &Registry, args: Link) -> Result<()> {
@@ -43,11 +43,18 @@ pub fn link(registry: &Registry, args: Link) -> Result<()> {
 
 pub fn unlink(registry: &Registry, args: Unlink) -> Result<()> {
     let dir = resolve_dir(args.dir)?;
-    let owner = registry.lock()?.unlink(&dir)?;
+    let outcome = registry.lock()?.unlink(&dir)?;
     let link = dir.join(VENV);
-    match owner {
-        Some(name) => crate::say!("envreg: removed {} (it linked to '{name}')", link.display()),
-        None => crate::say!("envreg: removed {}", link.display()),
+    match outcome {
+        Unlinked::Removed(Some(name)) => {
+            crate::say!("envreg: removed {} (it linked to '{name}')", link.display())
+        }
+        Unlinked::Removed(None) => crate::say!("envreg: removed {}", link.display()),
+        Unlinked::Forgotten(name) => crate::say!(
+            "envreg: {} was already gone; {} is no longer bound to '{name}'",
+            link.display(),
+            dir.display()
+        ),
     }
     Ok(())
 }

@@ -28,6 +28,16 @@ pub enum Linked {
     Replaced(Option<String>),
 }
 
+/// What `unlink` did.
+#[derive(Debug, PartialEq)]
+pub enum Unlinked {
+    /// `DIR/.venv` was removed; it linked to this registered environment.
+    Removed(Option<String>),
+    /// There was no `DIR/.venv`, but DIR was still bound to this
+    /// environment: the binding was dropped.
+    Forgotten(String),
+}
+
 /// The name of the link in a project directory.
 pub const VENV: &str = ".venv";
 
@@ -134,12 +144,19 @@ impl Locked<'_> {
     }
 
     /// Remove `dir/.venv` if it is a link envreg made, and forget `dir`
-    /// in every entry. Returns the environment it linked to, when one is
-    /// registered.
-    pub fn unlink(&mut self, dir: &Path) -> Result<Option<String>> {
+    /// in every entry. A missing `.venv` whose DIR is still recorded only
+    /// drops the record.
+    pub fn unlink(&mut self, dir: &Path) -> Result<Unlinked> {
         let link = dir.join(VENV);
         let meta = match link.symlink_metadata() {
             Err(e) if e.kind() == ErrorKind::NotFound => {
+                // Removed by hand (or by a killed unlink) but still bound:
+                // forget the binding.
+                if let Some(name) = self.forget(dir) {
+                    self.save()?;
+                    crate::crash_point!("unlink.committed");
+                    return Ok(Unlinked::Forgotten(name));
+                }
                 bail!(hinted(
                     format!("{} does not exist; nothing was changed", link.display()),
                     "'envreg link NAME DIR' makes one"
@@ -170,17 +187,25 @@ impl Locked<'_> {
         };
         std::fs::remove_file(&link).with_context(|| format!("cannot remove {}", link.display()))?;
         crate::crash_point!("unlink.removed");
-        let mut changed = false;
-        for e in self.index.envs.values_mut() {
-            let before = e.links.len();
-            e.links.retain(|l| !same_dir(l, dir));
-            changed |= e.links.len() != before;
-        }
-        if changed {
+        if self.forget(dir).is_some() {
             self.save()?;
             crate::crash_point!("unlink.committed");
         }
-        Ok(owner)
+        Ok(Unlinked::Removed(owner))
+    }
+
+    /// Drop `dir` from every entry's links (not saved); the name of an
+    /// environment it was recorded with, if any.
+    fn forget(&mut self, dir: &Path) -> Option<String> {
+        let mut found = None;
+        for (name, e) in self.index.envs.iter_mut() {
+            let before = e.links.len();
+            e.links.retain(|l| !same_dir(l, dir));
+            if e.links.len() != before {
+                found.get_or_insert_with(|| name.clone());
+            }
+        }
+        found
     }
 
     /// Whether the symlink `dir/.venv` → `target` is one envreg made: it

@@ -69,6 +69,13 @@ fn link_makes_dot_venv_run_the_envs_python_and_unlink_removes_it() {
     assert!(!projects(&w).contains(proj.to_str().unwrap()));
     w.run(["unlink", proj.to_str().unwrap()])
         .fails_with(&["does not exist"]);
+    // A link removed by hand: unlink drops the binding it left.
+    w.run(["link", "a", proj.to_str().unwrap()]).ok();
+    std::fs::remove_file(proj.join(".venv")).unwrap();
+    assert!(projects(&w).contains(proj.to_str().unwrap()));
+    let out = w.run(["unlink", proj.to_str().unwrap()]).ok();
+    assert!(out.stderr.contains("no longer bound to 'a'"), "{out:#?}");
+    assert!(!projects(&w).contains(proj.to_str().unwrap()));
 }
 
 #[test]
