@@ -53,7 +53,7 @@ SCRUBBED_ENV = (
 )
 
 
-SECTIONS = ("creation", "listing", "shell", "lifecycle", "disk", "packages")
+SECTIONS = ("creation", "listing", "shell", "lifecycle", "disk", "packages", "auto")
 
 
 class BenchError(Exception):
@@ -1102,6 +1102,104 @@ def bench_packages(ctx: Ctx) -> None:
         print()
     for key, (_, sample) in todo.items():
         ctx.results[key] = sample
+# ---------------------------------------------------------------- auto-activation
+
+
+AUTO_SCRIPT = r"""
+eval "$(envreg init bash --auto)" || exit 3
+cd {proj}/sub || exit 3
+__envreg_auto_prompt
+case "${{VIRTUAL_ENV-}}" in */a) ;; *) echo "auto-activation did not happen" >&2; exit 4 ;; esac
+with="$PROMPT_COMMAND"
+for ((_r = 0; _r <= {rounds}; _r++)); do
+    PROMPT_COMMAND="$with"
+    t0=$EPOCHREALTIME
+    for ((_k = 0; _k < {n}; _k++)); do eval "$PROMPT_COMMAND"; done
+    t1=$EPOCHREALTIME
+    PROMPT_COMMAND=""
+    t2=$EPOCHREALTIME
+    for ((_k = 0; _k < {n}; _k++)); do eval "$PROMPT_COMMAND"; done
+    t3=$EPOCHREALTIME
+    PROMPT_COMMAND="$with"
+    t4=$EPOCHREALTIME
+    for ((_k = 0; _k < {n}; _k++)); do
+        cd deeper; eval "$PROMPT_COMMAND"; cd ..; eval "$PROMPT_COMMAND"
+    done
+    t5=$EPOCHREALTIME
+    PROMPT_COMMAND=""
+    t6=$EPOCHREALTIME
+    for ((_k = 0; _k < {n}; _k++)); do
+        cd deeper; eval "$PROMPT_COMMAND"; cd ..; eval "$PROMPT_COMMAND"
+    done
+    t7=$EPOCHREALTIME
+    echo "BENCH $t0 $t1 $t2 $t3 $t4 $t5 $t6 $t7"
+done
+case "${{VIRTUAL_ENV-}}" in */a) ;; *) echo "the environment changed while timing" >&2; exit 5 ;; esac
+"""
+
+
+def bench_auto(ctx: Ctx) -> None:
+    """The auto-activation hook's cost per bash prompt, with and without it, in one bash.
+
+    A registry of one env linked to 50 project directories (so the
+    projects file is not trivially small); the shell sits in a subdirectory
+    of one of them, where the environment is active. Timed: a prompt whose
+    $PWD did not change (`eval "$PROMPT_COMMAND"`), and a cd within the
+    project followed by a prompt; each with the hook's PROMPT_COMMAND and
+    with an empty one, alternating rounds. No other tool is needed.
+    """
+    links = 50
+    home = ctx.run / "auto-home"
+    shutil.rmtree(home, ignore_errors=True)
+    sh = ctx.run / "auto-bin"
+    sh.mkdir(parents=True, exist_ok=True)
+    if not (sh / "envreg").exists():
+        (sh / "envreg").symlink_to(ctx.envreg)
+    env = ctx.env(ENVREG_HOME=str(home), PATH=f"{sh}{os.pathsep}{os.environ.get('PATH', '')}")
+    projects = ctx.run / "auto-projects"
+    label = "auto-activation prompt hook"
+    try:
+        run_checked([str(ctx.envreg), "mkenv", "a", "--no-pip", "-p", str(ctx.py)], env,
+                    "auto: mkenv")
+        for i in range(links):
+            d = projects / f"p{i:02d}"
+            (d / "sub" / "deeper").mkdir(parents=True, exist_ok=True)
+            run_checked([str(ctx.envreg), "link", "a", str(d)], env, "auto: envreg link")
+    except BenchError as e:
+        ctx.errors.append(str(e))
+        return
+    rounds, n = (3, 200) if ctx.args.quick else (10, 2000)
+    print(f"  timing {label} ({rounds} rounds of {n} prompts, with and without) ...",
+          end="", flush=True)
+    script = AUTO_SCRIPT.format(proj=shlex.quote(str(projects / "p07")), rounds=rounds, n=n)
+    try:
+        out = run_checked(["bash", "--norc", "--noprofile", "-c", script], env, label,
+                          timeout=600)
+        rows = [[float(x) for x in line.split()[1:]] for line in out.splitlines()
+                if line.startswith("BENCH ")][1:]
+        if len(rows) != rounds:
+            raise BenchError(f"{label}: expected {rounds} rounds, got {len(rows)}:\n{tail(out)}")
+    except subprocess.TimeoutExpired:
+        print(" FAILED")
+        ctx.errors.append(f"{label}: timed out")
+        return
+    except (BenchError, ValueError) as e:
+        print(" FAILED")
+        ctx.errors.append(str(e) if isinstance(e, BenchError) else f"{label}: {e}")
+        return
+    per = lambda a, b, k=1: (b - a) * 1000.0 / (n * k)  # noqa: E731
+    res = ctx.results
+    res["auto:prompt-with"] = Sample("prompt, $PWD unchanged: with the hook",
+                                     [per(r[0], r[1]) for r in rows])
+    res["auto:prompt-without"] = Sample("prompt, $PWD unchanged: without",
+                                        [per(r[2], r[3]) for r in rows])
+    res["auto:cd-with"] = Sample("cd within the project + prompt: with the hook",
+                                 [per(r[4], r[5], 2) for r in rows])
+    res["auto:cd-without"] = Sample("cd within the project + prompt: without",
+                                    [per(r[6], r[7], 2) for r in rows])
+    added = res["auto:prompt-with"].median - res["auto:prompt-without"].median
+    print(f" +{added * 1000:.1f} us per unchanged prompt")
+
 
 # ---------------------------------------------------------------- report
 
@@ -1224,6 +1322,14 @@ def report(ctx: Ctx) -> None:
                      ("pkg:envreg uv warm", "pkg:envreg pip")):
             if a in res and b in res:
                 print(f"  {res[a].label} / {res[b].label} = {res[a].median / res[b].median:.2f}")
+    auto = [res[k] for k in ("auto:prompt-with", "auto:prompt-without", "auto:cd-with",
+                             "auto:cd-without") if k in res]
+    if auto:
+        print("\nauto-activation hook (bash; one process, alternating rounds; "
+              "microseconds per prompt)")
+        print(f"{'':<52} {'median':>9} {'min':>9}")
+        for v in auto:
+            print(f"{v.label:<52} {v.median * 1000:>9.1f} {v.min * 1000:>9.1f}")
 
     goals(ctx)
     for n in ctx.notes:
@@ -1286,6 +1392,11 @@ def goals(ctx: Ctx) -> None:
          a and b and a.median / b.median <= 0.7,
          f"{a.median / b.median:.2f}x ({a.median:.0f} vs {b.median:.0f} ms)"
          if a and b else "not measured")
+    w, wo = get("auto:prompt-with"), get("auto:prompt-without")
+    goal("auto-activation adds at most 0.1 ms to a prompt whose directory did not change",
+         w and wo and w.median - wo.median <= 0.1,
+         f"+{(w.median - wo.median) * 1000:.1f} us ({w.median * 1000:.1f} vs "
+         f"{wo.median * 1000:.1f} us)" if w and wo else "not measured")
     procs = res.get("procs")
     e = procs.get("envreg") if procs else None
     goal("sourcing the envreg hook starts at most one envreg process",
@@ -1323,7 +1434,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                     help="where everything is created (default bench/.work)")
     ap.add_argument("--only", action="append", choices=SECTIONS, metavar="SECTION",
                     help=f"run only this part (repeatable): {', '.join(SECTIONS)}; "
-                         "listing and disk install no tools (no network)")
+                         "listing, disk and auto install no tools (no network)")
     args = ap.parse_args(argv)
     args.only = args.only or list(SECTIONS)
     q = args.quick
@@ -1379,7 +1490,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print_versions(ctx)
         for section, fn in (("creation", bench_creation), ("listing", bench_ls),
                             ("shell", bench_shell), ("lifecycle", bench_lifecycle),
-                            ("disk", bench_disk), ("packages", bench_packages)):
+                            ("disk", bench_disk), ("packages", bench_packages),
+                            ("auto", bench_auto)):
             if section in args.only:
                 print(section)
                 fn(ctx)

@@ -155,6 +155,29 @@ pub enum Command {
         after_help = "Examples:\n  envreg set web --var DJANGO_SETTINGS_MODULE=web.dev --add-path ~/src/lib"
     )]
     Set(Set),
+    /// Make DIR/.venv a symlink to an environment, for tools that look for `.venv`.
+    ///
+    /// uv, poetry, VS Code and PyCharm use a project's `.venv`; the link
+    /// makes them use the registered environment. NAME defaults to the
+    /// active environment ($VIRTUAL_ENV, when it is registered), DIR to the
+    /// current directory; a single argument that is not a name (it has a
+    /// '/', or is '.') is DIR. The directory is recorded with the
+    /// environment, so the auto-activation of 'envreg init SHELL --auto'
+    /// trusts it. An existing `.venv` that is not a link envreg made (a
+    /// directory, a file, a link elsewhere) is never replaced; one to
+    /// another registered environment only with --force. Linking again to
+    /// the same environment changes nothing.
+    #[command(
+        after_help = "Examples:\n  envreg link api ~/src/api\n  workon api && cd ~/src/web && envreg link"
+    )]
+    Link(Link),
+    /// Remove a `.venv` symlink that 'envreg link' made (default DIR: the current directory).
+    ///
+    /// Only a `.venv` symlink to a registered environment (or into envreg's
+    /// envs directory, or one envreg recorded) is removed; anything else is
+    /// left untouched with exit status 1. The environment is not changed.
+    #[command(after_help = "Examples:\n  envreg unlink ~/src/api")]
+    Unlink(Unlink),
     /// Print the shell hook that defines `workon` for SHELL.
     ///
     /// Add the line for your shell to its start-up file:
@@ -168,10 +191,16 @@ pub enum Command {
     ///   PowerShell ($PROFILE): Invoke-Expression (& envreg init powershell | Out-String)
     ///
     /// Then `workon NAME` activates NAME and `deactivate` leaves it ('man workon').
+    ///
+    /// With --auto (bash, zsh, fish, xonsh, nu) the hook also activates the environment
+    /// bound to a directory (by 'envreg set --project', 'mkenv --project' or
+    /// 'envreg link') when you cd into it or below, and deactivates it when
+    /// you leave, unless you activated another environment by hand. Nothing
+    /// in the directory itself (a `.venv`, a `.python-version`) is trusted.
     #[command(
         verbatim_doc_comment,
         about = "Print the shell hook that defines `workon` for SHELL",
-        after_help = "Examples:\n  echo 'eval \"$(envreg init bash)\"' >> ~/.bashrc"
+        after_help = "Examples:\n  echo 'eval \"$(envreg init bash)\"' >> ~/.bashrc\n  echo 'eval \"$(envreg init zsh --auto)\"' >> ~/.zshrc"
     )]
     Init(Init),
     /// Print the command that activates NAME in your shell (for use without the hook).
@@ -514,6 +543,27 @@ pub struct Init {
     /// lsvirtualenv, ...) and run its hook files (bash, zsh; fish: a subset).
     #[arg(long)]
     pub vew: bool,
+    /// Also activate the environment bound to the current directory on
+    /// every cd, and deactivate it on leaving (bash, zsh, fish, xonsh and nu).
+    #[arg(long)]
+    pub auto: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Link {
+    /// The environment to link to (default: the active one, $VIRTUAL_ENV).
+    pub name: Option<String>,
+    /// The directory that gets the `.venv` link (default: the current directory).
+    pub dir: Option<PathBuf>,
+    /// Replace a `.venv` that links to another registered environment.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Unlink {
+    /// The directory whose `.venv` link is removed (default: the current directory).
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -194,7 +194,11 @@ pub mod generate {
             let part = &text[range.clone()];
             let line = part
                 .lines()
-                .find(|l| l.starts_with(&format!("':{id}")) || l.starts_with(&format!("'*::{id}")))
+                .find(|l| {
+                    l.starts_with(&format!("':{id}"))
+                        || l.starts_with(&format!("'::{id}"))
+                        || l.starts_with(&format!("'*::{id}"))
+                })
                 .unwrap_or_else(|| panic!("no {id} argument in:\n{part}"))
                 .to_string();
             assert!(line.ends_with(":_default' \\"), "{line}");
@@ -273,6 +277,7 @@ pub mod generate {
                 .find(|l| {
                     let l = l.trim_start();
                     l.starts_with(&format!("{id}: string"))
+                        || l.starts_with(&format!("{id}?: string"))
                         || l.starts_with(&format!("...{id}: string"))
                 })
                 .unwrap_or_else(|| panic!("no {id} argument in:\n{part}"))
@@ -604,7 +609,9 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["rm", "show", "path", "run", "wipe", "du", "set", "activate"]
+            [
+                "rm", "show", "path", "run", "wipe", "du", "set", "link", "activate"
+            ]
         );
     }
 

@@ -41,6 +41,7 @@ pub const POINTS: &[&str] = &[
     "mv.renamed",
     "mv.trashed",
     "mv.committed",
+    "mv.relinked",
     "mv.deleted",
     // set: each file replaced, then the index.
     "set.cfg",
@@ -55,6 +56,11 @@ pub const POINTS: &[&str] = &[
     "import.renamed",
     "import.committed",
     "import.deleted",
+    // link: the .venv symlink, then the index; unlink: the same undone.
+    "link.created",
+    "link.committed",
+    "unlink.removed",
+    "unlink.committed",
     // Recovery under the lock, run by whichever command finds the state.
     "recover.restored",
     "recover.discarded",

@@ -72,6 +72,12 @@ impl Home {
         self.root.join("used")
     }
 
+    /// The directories bound to environments, for the auto-activation
+    /// hooks (see registry::projects).
+    pub fn projects_file(&self) -> PathBuf {
+        self.root.join("projects")
+    }
+
     /// Global user hooks (preactivate, postactivate, ...).
     pub fn hooks_dir(&self) -> PathBuf {
         self.root.join("hooks")

@@ -63,6 +63,19 @@ pub fn vew(shell: Shell) -> Option<&'static str> {
     }
 }
 
+/// The auto-activation hook `envreg init SHELL --auto` appends
+/// (`shell/auto/`), for the shells that have one.
+pub fn auto(shell: Shell) -> Option<&'static str> {
+    match shell {
+        Shell::Bash => Some(include_str!("../shell/auto/envreg-auto.bash")),
+        Shell::Zsh => Some(include_str!("../shell/auto/envreg-auto.zsh")),
+        Shell::Fish => Some(include_str!("../shell/auto/envreg-auto.fish")),
+        Shell::Xonsh => Some(include_str!("../shell/auto/envreg-auto.xonsh")),
+        Shell::Nu => Some(include_str!("../shell/auto/envreg-auto.nu")),
+        Shell::Tcsh | Shell::Powershell => None,
+    }
+}
+
 /// The hook file for `shell` as it is in `shell/`.
 pub fn file(shell: Shell) -> &'static str {
     match shell {

@@ -46,6 +46,9 @@ _envreg() {
             envreg,init)
                 cmd="envreg__subcmd__init"
                 ;;
+            envreg,link)
+                cmd="envreg__subcmd__link"
+                ;;
             envreg,ls)
                 cmd="envreg__subcmd__ls"
                 ;;
@@ -75,6 +78,9 @@ _envreg() {
                 ;;
             envreg,show)
                 cmd="envreg__subcmd__show"
+                ;;
+            envreg,unlink)
+                cmd="envreg__subcmd__unlink"
                 ;;
             envreg,wipe)
                 cmd="envreg__subcmd__wipe"
@@ -106,6 +112,9 @@ _envreg() {
             envreg__subcmd__help,init)
                 cmd="envreg__subcmd__help__subcmd__init"
                 ;;
+            envreg__subcmd__help,link)
+                cmd="envreg__subcmd__help__subcmd__link"
+                ;;
             envreg__subcmd__help,ls)
                 cmd="envreg__subcmd__help__subcmd__ls"
                 ;;
@@ -136,6 +145,9 @@ _envreg() {
             envreg__subcmd__help,show)
                 cmd="envreg__subcmd__help__subcmd__show"
                 ;;
+            envreg__subcmd__help,unlink)
+                cmd="envreg__subcmd__help__subcmd__unlink"
+                ;;
             envreg__subcmd__help,wipe)
                 cmd="envreg__subcmd__help__subcmd__wipe"
                 ;;
@@ -161,7 +173,7 @@ _envreg() {
 
     case "${cmd}" in
         envreg)
-            opts="-h -V --help --version mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help"
+            opts="-h -V --help --version mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set link unlink init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,7 +295,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help)
-            opts="mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set init activate python help"
+            opts="mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set link unlink init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,6 +421,20 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__link)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -576,6 +602,20 @@ _envreg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        envreg__subcmd__help__subcmd__unlink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         envreg__subcmd__help__subcmd__wipe)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -605,7 +645,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__init)
-            opts="-h -V --vew --help --version bash zsh fish tcsh xonsh nu powershell"
+            opts="-h -V --vew --auto --help --version bash zsh fish tcsh xonsh nu powershell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,6 +656,20 @@ _envreg() {
                     ;;
             esac
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__link)
+            opts="-h -V --force --help --version"
+            if [[ ${cur} == -* ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
             return 0
             ;;
         envreg__subcmd__ls)
@@ -912,6 +966,20 @@ _envreg() {
                     ;;
             esac
             COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__unlink)
+            opts="-h -V --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
         envreg__subcmd__wipe)

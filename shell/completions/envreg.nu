@@ -186,6 +186,22 @@ module envreg_completions {
     name: string@"nu-complete envreg names"              # The environment to change
   ]
 
+  # Make DIR/.venv a symlink to an environment, for tools that look for `.venv`
+  export extern "envreg link" [
+    --force                   # Replace a `.venv` that links to another registered environment
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    name?: string@"nu-complete envreg names"             # The environment to link to (default: the active one, $VIRTUAL_ENV)
+    dir?: path                # The directory that gets the `.venv` link (default: the current directory)
+  ]
+
+  # Remove a `.venv` symlink that 'envreg link' made (default DIR: the current directory)
+  export extern "envreg unlink" [
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    dir?: path                # The directory whose `.venv` link is removed (default: the current directory)
+  ]
+
   def "nu-complete envreg init shell" [] {
     [ "bash" "zsh" "fish" "tcsh" "xonsh" "nu" "powershell" ]
   }
@@ -193,6 +209,7 @@ module envreg_completions {
   # Print the shell hook that defines `workon` for SHELL
   export extern "envreg init" [
     --vew                     # Also define virtualenvwrapper's commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash, zsh; fish: a subset)
+    --auto                    # Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish, xonsh and nu)
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     shell?: string@"nu-complete envreg init shell" # The shell to print the hook for (default: the one running envreg, detected from the parent process, else $SHELL; said on stderr)
@@ -301,6 +318,14 @@ module envreg_completions {
 
   # Change an environment's settings
   export extern "envreg help set" [
+  ]
+
+  # Make DIR/.venv a symlink to an environment, for tools that look for `.venv`
+  export extern "envreg help link" [
+  ]
+
+  # Remove a `.venv` symlink that 'envreg link' made (default DIR: the current directory)
+  export extern "envreg help unlink" [
   ]
 
   # Print the shell hook that defines `workon` for SHELL

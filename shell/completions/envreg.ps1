@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('du', 'du', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show the disk space each environment takes, the total and the cache')
             [System.Management.Automation.CompletionResult]::new('gc', 'gc', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)')
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
+            [System.Management.Automation.CompletionResult]::new('link', 'link', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Make DIR/.venv a symlink to an environment, for tools that look for `.venv`')
+            [System.Management.Automation.CompletionResult]::new('unlink', 'unlink', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove a `.venv` symlink that ''envreg link'' made (default DIR: the current directory)')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
             [System.Management.Automation.CompletionResult]::new('python', 'python', [System.Management.Automation.CompletionResultType]::ParameterValue, 'The Python interpreters envreg finds for -p')
@@ -226,8 +228,25 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
             break
         }
+        'envreg;link' {
+            [System.Management.Automation.CompletionResult]::new('--force', '--force', [System.Management.Automation.CompletionResultType]::ParameterName, 'Replace a `.venv` that links to another registered environment')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;unlink' {
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'envreg;init' {
             [System.Management.Automation.CompletionResult]::new('--vew', '--vew', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also define virtualenvwrapper''s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash, zsh; fish: a subset)')
+            [System.Management.Automation.CompletionResult]::new('--auto', '--auto', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish, xonsh and nu)')
             [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
@@ -295,6 +314,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('du', 'du', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Show the disk space each environment takes, the total and the cache')
             [System.Management.Automation.CompletionResult]::new('gc', 'gc', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove leftovers: temporary environments, unused cache, stale scratch (and old environments)')
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
+            [System.Management.Automation.CompletionResult]::new('link', 'link', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Make DIR/.venv a symlink to an environment, for tools that look for `.venv`')
+            [System.Management.Automation.CompletionResult]::new('unlink', 'unlink', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove a `.venv` symlink that ''envreg link'' made (default DIR: the current directory)')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
             [System.Management.Automation.CompletionResult]::new('python', 'python', [System.Management.Automation.CompletionResultType]::ParameterValue, 'The Python interpreters envreg finds for -p')
@@ -347,6 +368,12 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;help;set' {
+            break
+        }
+        'envreg;help;link' {
+            break
+        }
+        'envreg;help;unlink' {
             break
         }
         'envreg;help;init' {

@@ -239,9 +239,30 @@ _arguments "${_arguments_options[@]}" : \
 ':name -- The environment to change:_envreg_env_names' \
 && ret=0
 ;;
+(link)
+_arguments "${_arguments_options[@]}" : \
+'--force[Replace a \`.venv\` that links to another registered environment]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::name -- The environment to link to (default\: the active one, $VIRTUAL_ENV):_envreg_env_names' \
+'::dir -- The directory that gets the `.venv` link (default\: the current directory):_files' \
+&& ret=0
+;;
+(unlink)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::dir -- The directory whose `.venv` link is removed (default\: the current directory):_files' \
+&& ret=0
+;;
 (init)
 _arguments "${_arguments_options[@]}" : \
 '--vew[Also define virtualenvwrapper'\''s commands (mkvirtualenv, rmvirtualenv, lsvirtualenv, ...) and run its hook files (bash, zsh; fish\: a subset)]' \
+'--auto[Also activate the environment bound to the current directory on every cd, and deactivate it on leaving (bash, zsh, fish, xonsh and nu)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -388,6 +409,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(link)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unlink)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (init)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -448,6 +477,8 @@ _envreg_commands() {
 'du:Show the disk space each environment takes, the total and the cache' \
 'gc:Remove leftovers\: temporary environments, unused cache, stale scratch (and old environments)' \
 'set:Change an environment'\''s settings' \
+'link:Make DIR/.venv a symlink to an environment, for tools that look for \`.venv\`' \
+'unlink:Remove a \`.venv\` symlink that '\''envreg link'\'' made (default DIR\: the current directory)' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
 'python:The Python interpreters envreg finds for -p' \
@@ -504,6 +535,8 @@ _envreg__subcmd__help_commands() {
 'du:Show the disk space each environment takes, the total and the cache' \
 'gc:Remove leftovers\: temporary environments, unused cache, stale scratch (and old environments)' \
 'set:Change an environment'\''s settings' \
+'link:Make DIR/.venv a symlink to an environment, for tools that look for \`.venv\`' \
+'unlink:Remove a \`.venv\` symlink that '\''envreg link'\'' made (default DIR\: the current directory)' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
 'python:The Python interpreters envreg finds for -p' \
@@ -555,6 +588,11 @@ _envreg__subcmd__help__subcmd__import_commands() {
 _envreg__subcmd__help__subcmd__init_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help init commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__link_commands] )) ||
+_envreg__subcmd__help__subcmd__link_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help link commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__help__subcmd__ls_commands] )) ||
 _envreg__subcmd__help__subcmd__ls_commands() {
@@ -613,6 +651,11 @@ _envreg__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help show commands' commands "$@"
 }
+(( $+functions[_envreg__subcmd__help__subcmd__unlink_commands] )) ||
+_envreg__subcmd__help__subcmd__unlink_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help unlink commands' commands "$@"
+}
 (( $+functions[_envreg__subcmd__help__subcmd__wipe_commands] )) ||
 _envreg__subcmd__help__subcmd__wipe_commands() {
     local commands; commands=()
@@ -627,6 +670,11 @@ _envreg__subcmd__import_commands() {
 _envreg__subcmd__init_commands() {
     local commands; commands=()
     _describe -t commands 'envreg init commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__link_commands] )) ||
+_envreg__subcmd__link_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg link commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__ls_commands] )) ||
 _envreg__subcmd__ls_commands() {
@@ -703,6 +751,11 @@ _envreg__subcmd__set_commands() {
 _envreg__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'envreg show commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__unlink_commands] )) ||
+_envreg__subcmd__unlink_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg unlink commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__wipe_commands] )) ||
 _envreg__subcmd__wipe_commands() {

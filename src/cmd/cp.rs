@@ -76,6 +76,8 @@ pub fn run(registry: &Registry, args: Cp) -> Result<()> {
         incomplete: None,
         unrecorded: false,
         temp: false,
+        // The links belong to the source: their .venv symlinks point at it.
+        links: Vec::new(),
         ..template
     };
     registry.lock()?.copy(&dst, staging, entry)?;

@@ -1,5 +1,5 @@
 //! `envreg init [SHELL]`: print the hook that defines `workon`, and the
-//! completion for `envreg`.
+//! completion for `envreg` (and with `--auto` the auto-activation hook).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -50,6 +50,19 @@ pub fn run(args: Init) -> Result<ExitCode> {
                 crate::say!(
                     "envreg: --vew (virtualenvwrapper's commands) is available for bash, zsh and fish, \
                      not {}",
+                    shell::name(shell)
+                );
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    // After the hook and its completion: it calls `workon` and `deactivate`.
+    if args.auto {
+        match shell::auto(shell) {
+            Some(auto) => text.push_str(auto),
+            None => {
+                crate::say!(
+                    "envreg: --auto is not available for {} yet; it is for bash, zsh, fish, xonsh and nu",
                     shell::name(shell)
                 );
                 return Ok(ExitCode::from(2));

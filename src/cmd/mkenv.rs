@@ -144,6 +144,7 @@ pub fn create(
         unrecorded: false,
         temp: args.temp,
         vars: Default::default(),
+        links: Vec::new(),
     };
     registry.lock()?.create(&args.name, staging, entry)?;
     crate::say!(

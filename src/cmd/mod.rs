@@ -9,6 +9,7 @@ mod du;
 mod gc;
 mod import;
 mod init;
+mod link;
 mod ls;
 mod mkenv;
 mod mkproject;
@@ -62,6 +63,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 Command::Set(args) => set::run(&registry, args).map(done),
                 Command::Du(args) => du::run(&registry, args).map(done),
                 Command::Gc(args) => gc::run(&registry, args),
+                Command::Link(args) => link::link(&registry, args).map(done),
+                Command::Unlink(args) => link::unlink(&registry, args).map(done),
                 Command::Init(_) | Command::Python(_) => unreachable!(),
             }
         }

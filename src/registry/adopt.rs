@@ -54,6 +54,7 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)], ours: bool) -> Option<En
         unrecorded: false,
         temp: false,
         vars: Default::default(),
+        links: Vec::new(),
     })
 }
 

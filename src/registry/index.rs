@@ -14,16 +14,18 @@ use crate::{fsutil, ui};
 
 /// The newest schema version this binary reads and writes.
 ///
-/// 2 added the optional entry fields `temp` and `vars`. An index is written
-/// as version 1 while no entry uses them, so an older envreg (which would
-/// drop fields it does not know) keeps working with it; once one does, it
-/// is written as version 2 and an older envreg says "upgrade envreg"
-/// instead of silently dropping them.
-pub const VERSION: u32 = 2;
+/// 2 added the optional entry fields `temp` and `vars`; 3 added `links`.
+/// An index is written as the oldest version that holds what it uses, so
+/// an older envreg (which would drop fields it does not know) keeps working
+/// with it; once an entry uses a newer field, an older envreg says "upgrade
+/// envreg" instead of silently dropping it.
+pub const VERSION: u32 = 3;
 
 /// The version `index` must be written as: the oldest that holds it.
 fn needed_version(index: &Index) -> u32 {
-    if index.envs.values().any(|e| e.temp || !e.vars.is_empty()) {
+    if index.envs.values().any(|e| !e.links.is_empty()) {
+        3
+    } else if index.envs.values().any(|e| e.temp || !e.vars.is_empty()) {
         2
     } else {
         1
@@ -76,6 +78,10 @@ pub struct Entry {
     /// Environment variables set while it is active (`set --var`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub vars: BTreeMap<String, String>,
+    /// Directories whose `.venv` `envreg link` made a symlink to this
+    /// environment (absolute); bound to it like its project.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<PathBuf>,
 }
 
 /// The interpreter an environment was built on.
@@ -341,6 +347,7 @@ mod tests {
                 unrecorded: false,
                 temp: false,
                 vars: BTreeMap::new(),
+                links: Vec::new(),
             },
         );
         index
@@ -429,6 +436,22 @@ mod tests {
             .insert("K".into(), "v".into());
         write(&path, &index).unwrap();
         assert!(fs::read_to_string(&path).unwrap().contains("version: 2"));
+        index
+            .envs
+            .get_mut("proj1")
+            .unwrap()
+            .links
+            .push("/src/x".into());
+        write(&path, &index).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("version: 3") && text.contains("/src/x"),
+            "{text}"
+        );
+        assert_eq!(
+            read(&path).unwrap().envs["proj1"].links,
+            [PathBuf::from("/src/x")]
+        );
     }
 
     #[test]
@@ -536,7 +559,7 @@ mod tests {
         let texts = [
             "(version: 7, envs: {}, future: [1, 2])".to_string(),
             // Entries a newer envreg writes: unknown fields, a missing one.
-            "(version: 3, envs: {\"a\": (path: \"/x\", home: Some(\"/y\"))}, x: 1)".to_string(),
+            "(version: 4, envs: {\"a\": (path: \"/x\", home: Some(\"/y\"))}, x: 1)".to_string(),
             // Names this version refuses, listed twice.
             format!("(version: 4, envs: {{\"café\": {ENTRY}, \"café\": {ENTRY}}})"),
         ];
@@ -558,7 +581,7 @@ mod tests {
         let err = parse(b"(version: 7, envs: {}, future: [1, 2])").unwrap_err();
         assert_eq!(err, ParseError::Newer(7));
         let index = Index {
-            version: 3,
+            version: VERSION + 1,
             ..Index::default()
         };
         let dir = tempfile::tempdir().unwrap();

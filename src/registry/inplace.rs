@@ -157,6 +157,7 @@ fn entry_from(dir: &Path, cfg: &[(String, String)], venv: &Venv) -> Entry {
         unrecorded: false,
         temp: false,
         vars: Default::default(),
+        links: Default::default(),
     }
 }
 

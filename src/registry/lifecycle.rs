@@ -133,6 +133,7 @@ impl Locked<'_> {
             }
         };
         crate::crash_point!("mv.trashed");
+        let links = entry.links.clone();
         let mut renamed = entry;
         renamed.path = new_dir.clone();
         let before = self.index.clone();
@@ -150,6 +151,10 @@ impl Locked<'_> {
         fs::remove_file(new_dir.join(UNCOMMITTED))
             .with_context(|| format!("cannot remove {}", new_dir.join(UNCOMMITTED).display()))
             .unwrap_or_else(|e| crate::say!("envreg: warning: {e:#}"));
+        // The `.venv` links of `envreg link` follow the environment.
+        if super::links::repoint(&links, &old_dir, &new_dir) {
+            crate::crash_point!("mv.relinked");
+        }
         Ok(Renamed { trash })
     }
 }

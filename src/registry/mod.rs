@@ -19,10 +19,12 @@
 //! | `mkenv` | lock, stage `.tmp-NAME-…` (`mkenv.staged`); build it (`mkenv.built`); lock, rename to `envs/NAME` (`mkenv.renamed`), save (`mkenv.committed`); with `-i/-r`: install (`mkenv.installed`), lock, clear `incomplete`, save (`mkenv.completed`) | before the rename: a dead staging dir → deleted. After the rename, before the save: an unrecorded env → **rolled forward** (registered, never deleted). During the install: the entry says `incomplete` until `envreg rm NAME` |
 //! | `rm` | lock, move each env to `.trash-NAME-…` (`rm.trashed`), save (`rm.committed`), unlock, delete each trash (`rm.deleted`) | before the save: **rolled back** (each env moved back; nothing removed). After it: the trash is deleted |
 //! | `cp SRC DST` | lock, stage `.tmp-DST-…` (`cp.staged`); unlocked: copy SRC into it with every path rewritten, marked `.envreg-uncommitted` (`cp.copied`); lock, rename to `envs/DST` (`cp.renamed`), save (`cp.committed`), remove the mark | before the rename: a dead staging dir → deleted. After the rename, before the save: an unregistered dir with the mark → **rolled back** (deleted; SRC was never touched) while the source the mark names is still a registered env; otherwise (a lost index) the mark is dropped and the copy is registered, never deleted. After the save: DST is registered |
-//! | `mv OLD NEW` | lock, stage `.tmp-NEW-…` (`mv.staged`); unlocked: copy OLD with every path rewritten, marked (`mv.copied`); lock, rename the copy to `envs/NEW` (`mv.renamed`), move OLD to `.trash-OLD-…` (`mv.trashed`), save with the entry renamed, metadata kept (`mv.committed`), remove the mark; unlock, delete the trash (`mv.deleted`) | before the save: **rolled back** — OLD's trash goes back (the index still lists OLD), the marked, unregistered NEW is deleted. After it: NEW is registered, OLD's trash is deleted. Exactly one of OLD and NEW is registered at every moment |
+//! | `mv OLD NEW` | lock, stage `.tmp-NEW-…` (`mv.staged`); unlocked: copy OLD with every path rewritten, marked (`mv.copied`); lock, rename the copy to `envs/NEW` (`mv.renamed`), move OLD to `.trash-OLD-…` (`mv.trashed`), save with the entry renamed, metadata kept (`mv.committed`), remove the mark, re-point the `.venv` links `envreg link` made (`mv.relinked`); unlock, delete the trash (`mv.deleted`) | before the save: **rolled back** — OLD's trash goes back (the index still lists OLD), the marked, unregistered NEW is deleted. After it: NEW is registered, OLD's trash is deleted; a `.venv` link not yet re-pointed is by `envreg link NEW DIR`. Exactly one of OLD and NEW is registered at every moment |
 //! | `adopt`/`import` | lock, save the entry (unmanaged, its path the venv's) (`adopt.committed`) | one atomic save: registered in place or not at all |
 //! | `import --move` | as `adopt`; lock, stage `.tmp-NAME-…`; unlocked: copy with every path rewritten, marked (`import.copied`); lock, rename to `envs/NAME` (`import.renamed`), write `.envreg-moved` into the old directory, save the entry as managed (`import.committed`), remove the mark; delete the old directory (`import.deleted`) | before the save: the copy in `envs/` is discarded (its entry still names the old directory, which is untouched). After it: the copy is the env; the next `import` deletes the old directory its `.envreg-moved` names |
 //! | `set NAME` | lock; replace pyvenv.cfg (`set.cfg`), the activation scripts (`set.scripts`), `envreg.pth` (`set.pth`), each atomically; save the index (`set.committed`) | files already changed, the index not yet: the env works with the new settings; `show` gives the old ones until the same `envreg set` is run again (every step is idempotent) |
+//! | `link NAME DIR` | lock; make `DIR/.venv` a symlink to the env (a new name: one `symlink`; a replaced link: a temporary link renamed over it) (`link.created`); save with DIR in the entry's `links` (`link.committed`) | the link exists, the index does not record DIR: `link` again records it; `unlink` removes it (it points at a registered env) |
+//! | `unlink DIR` | lock; remove `DIR/.venv` if it is envreg's link (`unlink.removed`); save without DIR (`unlink.committed`) | the link is gone, DIR still recorded: `unlink DIR` again drops the record |
 //! | `workon` (last-used) | touch `used/NAME` (`used.recorded`); under a later lock: fold into the index, save, remove the files (`used.folded`) | a file not yet folded is folded by the next lock; folding twice is harmless |
 //! | recovery itself | restore trash (`recover.restored`), discard uncommitted copies (`recover.discarded`), adopt (`recover.adopted`), save (`recover.saved`) | each step is idempotent and is redone by the next command |
 
@@ -32,7 +34,9 @@ pub mod env;
 pub mod index;
 pub mod inplace;
 mod lifecycle;
+pub mod links;
 pub mod name;
+pub mod projects;
 pub mod settings;
 mod snapshot;
 mod staging;
@@ -169,6 +173,12 @@ impl Registry {
             recovered: Vec::new(),
         };
         locked.recover()?;
+        // A home from before the projects file, or one whose file was
+        // deleted: write it now (the hooks read nothing else).
+        let projects = self.home.projects_file();
+        if projects.symlink_metadata().is_err() {
+            projects::sync(&projects, &locked.index);
+        }
         Ok(locked)
     }
 
@@ -241,8 +251,12 @@ impl Removal {
 }
 
 impl Locked<'_> {
+    /// Save the index, then bring the projects file the auto-activation
+    /// hooks read up to date with it (see `projects`).
     fn save(&self) -> Result<()> {
-        index::write(&self.registry.home.index_file(), &self.index)
+        index::write(&self.registry.home.index_file(), &self.index)?;
+        projects::sync(&self.registry.home.projects_file(), &self.index);
+        Ok(())
     }
 
     /// Repair what interrupted commands left, save, and say what was done.
@@ -598,7 +612,7 @@ pub fn is_active(dir: &Path) -> bool {
     std::env::var_os("VIRTUAL_ENV").is_some_and(|a| same_dir(Path::new(&a), dir))
 }
 
-fn same_dir(a: &Path, b: &Path) -> bool {
+pub fn same_dir(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 

@@ -120,6 +120,7 @@ mod tests {
             unrecorded: false,
             temp: false,
             vars: Default::default(),
+            links: Vec::new(),
         }
     }
 

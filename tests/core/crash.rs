@@ -111,6 +111,35 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             one_of: &[],
         },
         Scenario {
+            name: "link",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
+            command: args(&["link", "victim", "@HOME"]),
+            targets: &["victim"],
+            one_of: &["victim"],
+        },
+        Scenario {
+            name: "mv with a .venv link",
+            setup: vec![
+                keep.clone(),
+                mk("victim", &["--no-pip"]),
+                args(&["link", "victim", "@HOME"]),
+            ],
+            command: args(&["mv", "victim", "moved"]),
+            targets: &["victim", "moved"],
+            one_of: &["victim", "moved"],
+        },
+        Scenario {
+            name: "unlink",
+            setup: vec![
+                keep.clone(),
+                mk("victim", &["--no-pip"]),
+                args(&["link", "victim", "@HOME"]),
+            ],
+            command: args(&["unlink", "@HOME"]),
+            targets: &["victim"],
+            one_of: &["victim"],
+        },
+        Scenario {
             name: "workon records last-used",
             setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
             command: args(&["path", "--workon", "victim"]),
@@ -235,10 +264,20 @@ impl Run {
         }
     }
 
-    /// `args` with `{W}` replaced by the world's directory.
+    /// `args` with `{W}` replaced by the world's directory, and `@HOME`
+    /// standing for the world's HOME directory.
     fn subst(&self, args: &[String]) -> Vec<String> {
         let w = self.w.dir.path().display().to_string();
-        args.iter().map(|a| a.replace("{W}", &w)).collect()
+        let home = self.w.home().display().to_string();
+        args.iter()
+            .map(|a| {
+                if a == "@HOME" {
+                    home.clone()
+                } else {
+                    a.replace("{W}", &w)
+                }
+            })
+            .collect()
     }
 
     fn cmd(&self, args: &[String]) -> std::process::Command {

@@ -240,7 +240,7 @@ fn messages_for_a_damaged_index() {
     }
     // A newer envreg's index, with fields and names this one does not know.
     let newer =
-        "(version: 3, envs: {\"caf\u{e9}\": (path: \"/x\", home: (a: 1))}, policy: Strict)\n";
+        "(version: 4, envs: {\"caf\u{e9}\": (path: \"/x\", home: (a: 1))}, policy: Strict)\n";
     std::fs::write(w.index(), newer).unwrap();
     for args in [&["ls"][..], &["path", "--workon", "x"]] {
         let out = w

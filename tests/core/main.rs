@@ -17,6 +17,7 @@ mod import;
 mod index;
 mod installer;
 mod lifecycle;
+mod link;
 mod ls;
 mod man;
 mod messages;

@@ -10,6 +10,7 @@ mod support;
 
 use support::shell::*;
 
+mod auto;
 mod completion;
 mod fish;
 mod fns;
