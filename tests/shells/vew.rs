@@ -181,7 +181,8 @@ fn first_load_creates_the_hook_templates() {
     assert!(text(&out.stderr).contains("bash, zsh and fish"));
 }
 
-/// fish's subset: hooks as in bash, the sourced ones as `NAME.fish`.
+/// fish's subset: hooks as in bash (mkproject's too), the sourced ones as
+/// `NAME.fish`.
 #[test]
 #[cfg_attr(
     not(all(has_fish, has_py_3_12)),
@@ -192,7 +193,12 @@ fn fish_vew_commands_and_hooks() {
     let log = sb.dir.path().join("hooks.log");
     let hooks = sb.hooks_dir();
     let l = log.display();
-    for hook in ["premkvirtualenv", "precpvirtualenv", "prermvirtualenv"] {
+    for hook in [
+        "premkvirtualenv",
+        "precpvirtualenv",
+        "prermvirtualenv",
+        "premkproject",
+    ] {
         sb.write_exe(
             &hooks.join(hook),
             &format!("#!/bin/sh\necho \"{hook} $* cwd=${{PWD##*/}}\" >> '{l}'\n"),
@@ -204,6 +210,10 @@ fn fish_vew_commands_and_hooks() {
             &format!("echo {hook} (basename $VIRTUAL_ENV) >> '{l}'\n"),
         );
     }
+    write(
+        &hooks.join("postmkproject.fish"),
+        &format!("echo postmkproject (basename $VIRTUAL_ENV) pwd=(basename $PWD) >> '{l}'\n"),
+    );
     write(
         &hooks.join("initialize.fish"),
         "set -g FROM_INITIALIZE yes\n",
@@ -220,6 +230,11 @@ deactivate
 rmvirtualenv nosuchenv env1 2>/dev/null
 echo "RMRC=$status"
 echo "LSB="(lsvirtualenv -b | string join ' ')
+set -g PROJECT_HOME $HOME/projects
+mkdir -p $PROJECT_HOME $HOME/work
+cd $HOME/work
+mkproject -p '{py}' --no-pip proj1
+echo "MPPWD=$PWD"
 echo "LOG="(string join '|' < '{l}')
 echo DONE=1
 "#
@@ -231,13 +246,17 @@ echo DONE=1
     assert_eq!(run.get("VE2"), "env2");
     assert_eq!(run.get("RMRC"), "1");
     assert_eq!(run.get("LSB"), "env2");
+    let proj1 = sb.home.join("projects/proj1").canonicalize().unwrap();
+    assert_eq!(run.get("MPPWD"), proj1.display().to_string());
     let env1 = sb.env_dir("env1").display().to_string();
     assert_eq!(
         run.get("LOG"),
         format!(
             "premkvirtualenv env1 cwd=hooks|postmkvirtualenv env1|\
              precpvirtualenv env1 env2 cwd=hooks|premkvirtualenv env2 cwd=hooks|\
-             postmkvirtualenv env2|postcpvirtualenv env2|prermvirtualenv {env1} cwd=hooks"
+             postmkvirtualenv env2|postcpvirtualenv env2|prermvirtualenv {env1} cwd=hooks|\
+             premkvirtualenv proj1 cwd=hooks|postmkvirtualenv proj1|\
+             premkproject proj1 cwd=projects|postmkproject proj1 pwd=proj1"
         )
     );
 }
