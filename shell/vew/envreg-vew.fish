@@ -3,12 +3,13 @@
 # (shell/vew/envreg-vew.bash, which explains the hooks): mkvirtualenv,
 # rmvirtualenv, lsvirtualenv, showvirtualenv, cpvirtualenv, allvirtualenv,
 # setvirtualenvproject, add2virtualenv, wipeenv, toggleglobalsitepackages,
-# and cdproject when envreg's helpers do not define it. Hooks: the "run"
-# ones as in bash (premkvirtualenv, precpvirtualenv, prermvirtualenv,
-# postrmvirtualenv, get_env_details); the sourced ones are fish code, so
-# their files end in .fish (initialize.fish, postmkvirtualenv.fish,
-# postcpvirtualenv.fish), as the hook's own postactivate.fish. mktmpenv is
-# the extras' one, without hooks; no mkproject, no templates.
+# mkproject (cdproject is the extras'). Hooks: the "run" ones as in bash
+# (premkvirtualenv, precpvirtualenv, prermvirtualenv, postrmvirtualenv,
+# premkproject, get_env_details); the sourced ones are fish code, so their
+# files end in .fish (initialize.fish, postmkvirtualenv.fish,
+# postcpvirtualenv.fish, postmkproject.fish), as the hook's own
+# postactivate.fish. mktmpenv is the extras' one, without hooks; no
+# templates; no project .virtualenvwrapper hooks.
 
 function __envreg_vew_hooks
     if set -q ENVREG_HOME[1]; and test -n "$ENVREG_HOME"
@@ -20,12 +21,18 @@ function __envreg_vew_hooks
     end
 end
 
-# Run the global hook $argv[1] as a program (cwd: the hooks folder).
+# Run the global hook $argv[1] as a program (cwd: the hooks folder, or DIR
+# after a first `--cwd DIR`).
 function __envreg_vew_run
     set -l dir (__envreg_vew_hooks)
+    set -l cwd $dir
+    if test "$argv[1]" = --cwd
+        set cwd $argv[2]
+        set -e argv[1..2]
+    end
     set -l hook $dir/$argv[1]
     if test -f $hook; and test -x $hook
-        command sh -c 'cd -- "$1" && shift && exec "$@"' sh $dir $hook $argv[2..-1]
+        command sh -c 'cd -- "$1" && shift && exec "$@"' sh $cwd $hook $argv[2..-1]
     end
 end
 
@@ -192,8 +199,74 @@ function setvirtualenvproject --description 'Bind a project directory to an envi
         set name (__envreg_vew_current); or return
     end
     string match -q -- '/*' $p; or set p $PWD/$p
+    command envreg set $name --project $p; or return
     builtin printf 'Setting project for %s to %s\n' $name $p
-    command envreg set $name --project $p
+end
+
+# cdproject is the extras' one (it reads $VIRTUAL_ENV/.project).
+
+# mkproject [-f|--force] [MKVIRTUALENV OPTIONS] NAME: virtualenvwrapper's, on
+# `envreg mkproject` (as in shell/vew/envreg-vew.bash): premkvirtualenv NAME
+# run, the env activated (staying here), postmkvirtualenv.fish sourced,
+# premkproject NAME run in $PROJECT_HOME, cd into the project,
+# postmkproject.fish sourced.
+function mkproject --description 'Make $PROJECT_HOME/NAME and an environment bound to it (virtualenvwrapper hooks)'
+    set -l opts
+    set -l name
+    set -l i 1
+    while test $i -le (count $argv)
+        set -l a $argv[$i]
+        switch $a
+            case -f --force
+                set -a opts --force
+            case -i -r -p --python --prompt
+                set i (math $i + 1)
+                if test $i -gt (count $argv)
+                    builtin printf 'envreg: mkproject: %s needs a value\n' $a >&2
+                    return 2
+                end
+                switch $a
+                    case --python
+                        set -a opts -p $argv[$i]
+                    case '*'
+                        set -a opts $a $argv[$i]
+                end
+            case '--python=*'
+                set -a opts -p (string replace -- --python= '' $a)
+            case --system-site-packages --no-pip
+                set -a opts $a
+            case -t
+                builtin printf 'envreg: mkproject: templates (-t) are not supported; a postmkproject hook can do what a template did\n' >&2
+                return 2
+            case '-*'
+                builtin printf "envreg: mkproject: option %s is not supported ('envreg mkproject --help' lists what is)\n" $a >&2
+                return 2
+            case '*'
+                if test -n "$name"
+                    builtin printf 'envreg: mkproject takes one project name\n' >&2
+                    return 2
+                end
+                set name $a
+        end
+        set i (math $i + 1)
+    end
+    if test -z "$name"
+        builtin printf 'Usage: mkproject [-f|--force] [mkvirtualenv options] project_name\n' >&2
+        return 2
+    end
+    set -l made (PROJECT_HOME="$PROJECT_HOME" command envreg mkproject --workon $opts -- $name); or return
+    __envreg_vew_run premkvirtualenv $made
+    workon -n -- $made; or return
+    __envreg_vew_source postmkvirtualenv
+    set -l p
+    read -l line <$VIRTUAL_ENV/.project; and set p $line
+    if test -z "$p"
+        builtin printf "envreg: mkproject: '%s' has no .project file\n" $made >&2
+        return 1
+    end
+    __envreg_vew_run --cwd (string replace -r '/[^/]*$' '' -- $p) premkproject $made
+    builtin cd -- $p; or return
+    __envreg_vew_source postmkproject
 end
 
 function add2virtualenv --description "Add directories to the active environment's sys.path"
@@ -226,23 +299,6 @@ function toggleglobalsitepackages --description "Flip the active environment's a
     else
         command envreg set $name --system-site-packages true; or return
         test "$argv[1]" = -q; or builtin printf 'Enabled global site-packages\n'
-    end
-end
-
-if not functions -q cdproject
-    function cdproject --description "cd to the active environment's project"
-        set -l name (__envreg_vew_current); or return
-        set -l proj
-        for line in (command envreg show -- $name)
-            if string match -q -- 'project *' $line
-                set proj (string trim -- (string replace -- project '' $line))
-            end
-        end
-        if test -z "$proj"; or test "$proj" = -
-            builtin printf "envreg: '%s' has no project ('setvirtualenvproject' binds one)\n" $name >&2
-            return 1
-        end
-        builtin cd -- $proj
     end
 end
 

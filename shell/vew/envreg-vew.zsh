@@ -15,8 +15,9 @@
 #   postcpvirtualenv                 sourced after postmkvirtualenv
 #   prermvirtualenv ENV_DIR          run before the env is removed
 #   postrmvirtualenv ENV_DIR         run after it is removed
-#   premkproject NAME                run (cwd: $PROJECT_HOME) before the
-#                                    project directory is created
+#   premkproject NAME                run by mkproject (cwd: $PROJECT_HOME)
+#                                    after postmkvirtualenv, before the cd
+#                                    into the project (which envreg has made)
 #   postmkproject                    sourced in the new project directory
 #   get_env_details NAME             run by lsvirtualenv and showvirtualenv
 # "run" hooks must be executable. The first load creates the missing files
@@ -82,18 +83,25 @@ __envreg_vew_templates() {
 # Set __envreg_vew_name to the registered name of the active environment.
 __envreg_vew_current() {
     [[ -n "${VIRTUAL_ENV-}" ]] || { __envreg_no_env; return; }
-    \builtin local n d
-    __envreg_vew_name="${VIRTUAL_ENV##*/}"
+    __envreg_vew_by_dir "${VIRTUAL_ENV}"
+}
+
+# Set __envreg_vew_name to the registered name of the environment in
+# directory $1 (virtualenvwrapper's commands take an env's directory too).
+__envreg_vew_by_dir() {
+    \builtin local n d want="${1%/}"
+    [[ "${want}" == /* ]] || want="${PWD}/${want}"
+    __envreg_vew_name="${want##*/}"
     d="$(\builtin command envreg path -- "${__envreg_vew_name}" 2>/dev/null)" || d=""
-    [[ "${d}" == "${VIRTUAL_ENV}" ]] && return 0
+    [[ "${d}" == "${want}" ]] && return 0
     while IFS= \builtin read -r n; do
         d="$(\builtin command envreg path -- "${n}" 2>/dev/null)" || continue
-        if [[ "${d}" == "${VIRTUAL_ENV}" ]]; then
+        if [[ "${d}" == "${want}" ]]; then
             __envreg_vew_name="${n}"
             return 0
         fi
     done < <(\builtin command envreg ls --names)
-    \builtin printf 'envreg: the active environment %s is not registered with envreg\n' "${VIRTUAL_ENV}" >&2
+    \builtin printf 'envreg: the environment in %s is not registered with envreg\n' "${want}" >&2
     return 1
 }
 
@@ -286,92 +294,89 @@ mktmpenv() {
 }
 
 # setvirtualenvproject [ENV [PROJECT]]: bind PROJECT (default: the current
-# directory) to ENV (default: the active one).
+# directory) to ENV (a name or an env's directory; default: the active one)
+# with `envreg set --project`, so the registry writes ENV/.project.
 setvirtualenvproject() {
     \builtin local __envreg_vew_name="${1-}" __envreg_p="${2:-${PWD}}"
     if [[ -z "${__envreg_vew_name}" ]]; then
         __envreg_vew_current || return
     elif [[ "${__envreg_vew_name}" == */* ]]; then
-        # virtualenvwrapper takes the env's directory.
-        __envreg_vew_name="${__envreg_vew_name%/}"
-        __envreg_vew_name="${__envreg_vew_name##*/}"
+        __envreg_vew_by_dir "${__envreg_vew_name}" || return
     fi
     [[ "${__envreg_p}" == /* ]] || __envreg_p="${PWD}/${__envreg_p}"
+    \builtin command envreg set "${__envreg_vew_name}" --project "${__envreg_p}" || return
     \builtin printf 'Setting project for %s to %s\n' "${__envreg_vew_name}" "${__envreg_p}"
-    \builtin command envreg set "${__envreg_vew_name}" --project "${__envreg_p}"
 }
 
-# The project directory of environment $1 (from `envreg show`), in __envreg_proj.
-__envreg_vew_project() {
-    \builtin local line
-    __envreg_proj=""
-    while IFS= \builtin read -r line; do
-        if [[ "${line}" == "project "* ]]; then
-            __envreg_proj="${line#project }"
-            __envreg_proj="${__envreg_proj#"${__envreg_proj%%[! ]*}"}"
-        fi
-    done < <(\builtin command envreg show -- "$1")
-    [[ -n "${__envreg_proj}" && "${__envreg_proj}" != - ]]
-}
+# cdproject is the extras' one: it reads $VIRTUAL_ENV/.project, as
+# virtualenvwrapper's does.
 
-# cdproject and mkproject come from envreg's own helpers when they are
-# there; these are the fallbacks.
-if (( ! ${+functions[cdproject]} )); then
-    # cdproject: cd to the active environment's project directory.
-    cdproject() {
-        \builtin local __envreg_vew_name __envreg_proj
-        __envreg_vew_current || return
-        if ! __envreg_vew_project "${__envreg_vew_name}"; then
-            \builtin printf "envreg: '%s' has no project ('setvirtualenvproject' binds one)\n" "${__envreg_vew_name}" >&2
-            return 1
-        fi
-        \builtin cd -- "${__envreg_proj}" || return
-    }
-fi
-
-if (( ! ${+functions[mkproject]} )); then
-    # mkproject [-f|--force] [MKVIRTUALENV OPTIONS] NAME: $PROJECT_HOME/NAME
-    # and an environment NAME bound to it, activated, cd'ed into.
-    mkproject() {
-        \builtin local __envreg_force=0 __envreg_name="" __envreg_dir
-        \builtin local -a __envreg_opts
-        __envreg_opts=()
-        while [[ $# -gt 0 ]]; do
-            case "$1" in
-            -f | --force) __envreg_force=1 ;;
-            -t)
-                \builtin printf 'envreg: mkproject: templates (-t) are not supported\n' >&2
+# mkproject [-f|--force] [MKVIRTUALENV OPTIONS] NAME: virtualenvwrapper's,
+# built on `envreg mkproject`, which makes $PROJECT_HOME/NAME and the env
+# NAME bound to it in one step (a failure leaves neither). Then, in
+# virtualenvwrapper's order: premkvirtualenv NAME run, the env activated
+# (staying here), postmkvirtualenv sourced, premkproject NAME run in
+# $PROJECT_HOME, cd into the project, postmkproject sourced. Unlike
+# virtualenvwrapper's, the project directory exists when premkproject runs.
+mkproject() {
+    \builtin local __envreg_name="" __envreg_p=""
+    \builtin local -a __envreg_opts
+    __envreg_opts=()
+    while [[ $# -gt 0 ]]; do
+        case "$1" in
+        -f | --force) __envreg_opts+=(--force) && \builtin shift ;;
+        -i | -r | -p | --python | --prompt)
+            if [[ $# -lt 2 ]]; then
+                \builtin printf 'envreg: mkproject: %s needs a value\n' "$1" >&2
                 return 2
-                ;;
-            -a | -i | -r | -p | --python | --prompt)
-                __envreg_opts+=("$1" "${2-}")
-                \builtin shift
-                ;;
-            -*) __envreg_opts+=("$1") ;;
-            *) __envreg_name="$1" ;;
+            fi
+            case "$1" in
+            --python) __envreg_opts+=(-p "$2") ;;
+            *) __envreg_opts+=("$1" "$2") ;;
             esac
-            \builtin shift
-        done
-        if [[ -z "${PROJECT_HOME-}" || ! -d "${PROJECT_HOME}" ]]; then
-            \builtin printf 'ERROR: Project directory %s does not exist. Set PROJECT_HOME to an existing directory.\n' "${PROJECT_HOME-}" >&2
-            return 1
-        fi
-        if [[ -z "${__envreg_name}" ]]; then
-            \builtin printf 'Usage: mkproject [-f|--force] [mkvirtualenv options] project_name\n' >&2
+            \builtin shift 2
+            ;;
+        --python=*) __envreg_opts+=(-p "${1#--python=}") && \builtin shift ;;
+        --system-site-packages | --no-pip) __envreg_opts+=("$1") && \builtin shift ;;
+        -h | --help)
+            \builtin printf 'Usage: mkproject [-f|--force] [-i package] [-r requirements_file] [-p python] [--system-site-packages] [--no-pip] [--prompt text] project_name\n'
+            return 0
+            ;;
+        -t)
+            \builtin printf 'envreg: mkproject: templates (-t) are not supported; a postmkproject hook can do what a template did\n' >&2
             return 2
-        fi
-        __envreg_dir="${PROJECT_HOME}/${__envreg_name}"
-        if [[ -e "${__envreg_dir}" && "${__envreg_force}" -eq 0 ]]; then
-            \builtin printf 'Project %s already exists.\n' "${__envreg_name}" >&2
-            return 1
-        fi
-        __envreg_vew_cwd="${PROJECT_HOME}" __envreg_vew_run premkproject "${__envreg_name}"
-        \builtin command mkdir -p -- "${__envreg_dir}" || return
-        mkvirtualenv -a "${__envreg_dir}" "${__envreg_opts[@]}" "${__envreg_name}" || return
-        \builtin cd -- "${__envreg_dir}" || return
-        __envreg_vew_source postmkproject
+            ;;
+        -*)
+            \builtin printf "envreg: mkproject: option %s is not supported ('envreg mkproject --help' lists what is)\n" "$1" >&2
+            return 2
+            ;;
+        *)
+            if [[ -n "${__envreg_name}" ]]; then
+                \builtin printf 'envreg: mkproject takes one project name\n' >&2
+                return 2
+            fi
+            __envreg_name="$1"
+            \builtin shift
+            ;;
+        esac
+    done
+    if [[ -z "${__envreg_name}" ]]; then
+        \builtin printf 'Usage: mkproject [-f|--force] [mkvirtualenv options] project_name\n' >&2
+        return 2
+    fi
+    __envreg_name="$(PROJECT_HOME="${PROJECT_HOME-}" \builtin command envreg mkproject --workon \
+        "${__envreg_opts[@]}" -- "${__envreg_name}")" || return
+    __envreg_vew_run premkvirtualenv "${__envreg_name}"
+    workon -n -- "${__envreg_name}" || return
+    __envreg_vew_source postmkvirtualenv
+    IFS= \builtin read -r __envreg_p <"${VIRTUAL_ENV}/.project" || [[ -n "${__envreg_p}" ]] || {
+        \builtin printf "envreg: mkproject: '%s' has no .project file\n" "${__envreg_name}" >&2
+        return 1
     }
-fi
+    __envreg_vew_cwd="${__envreg_p%/*}" __envreg_vew_run premkproject "${__envreg_name}"
+    \builtin cd -- "${__envreg_p}" || return
+    __envreg_vew_source postmkproject
+}
 
 # add2virtualenv [-d] DIR...: add DIR to (with -d: remove it from) the
 # active environment's sys.path; with no DIR, list what was added.
@@ -430,7 +435,12 @@ toggleglobalsitepackages() {
 functions[__envreg_vew_workon]="${functions[workon]}"
 workon() {
     __envreg_vew_workon "$@" || return
-    [[ $# -eq 1 && -n "${VIRTUAL_ENV-}" && -f "${VIRTUAL_ENV}/.project" ]] || return 0
+    # Bare `workon` lists (or picks, through this function again): no hooks.
+    \builtin local __envreg_a __envreg_named=0
+    for __envreg_a in "$@"; do
+        [[ "${__envreg_a}" == -* ]] || __envreg_named=1
+    done
+    [[ "${__envreg_named}" -eq 1 && -n "${VIRTUAL_ENV-}" && -f "${VIRTUAL_ENV}/.project" ]] || return 0
     \builtin local __envreg_p
     IFS= \builtin read -r __envreg_p <"${VIRTUAL_ENV}/.project" || [[ -n "${__envreg_p}" ]] || return 0
     if [[ -f "${__envreg_p}/.virtualenvwrapper/predeactivate" ]]; then

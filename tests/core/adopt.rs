@@ -159,4 +159,18 @@ fn env_dirs_have_the_layout_vscode_and_pycharm_look_for() {
     assert!(python.metadata().unwrap().is_file());
     let prefix = run_ok(&python, &["-c", "import sys; print(sys.prefix)"]);
     assert_eq!(prefix.trim(), path.to_str().unwrap());
+    // VS Code's virtualenvwrapper locator reads the project from ENV/.project:
+    // one line, the absolute directory; the registry keeps it in step.
+    assert!(!path.join(".project").exists(), "no project, no .project");
+    let project = w.home().join("code/api");
+    fs::create_dir_all(&project).unwrap();
+    w.run(["set", "api", "--project", project.to_str().unwrap()])
+        .ok();
+    let canon = project.canonicalize().unwrap();
+    assert_eq!(
+        fs::read_to_string(path.join(".project")).unwrap(),
+        format!("{}\n", canon.display())
+    );
+    w.run(["set", "api", "--no-project"]).ok();
+    assert!(!path.join(".project").exists(), "--no-project removes it");
 }
