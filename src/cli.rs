@@ -324,6 +324,10 @@ pub struct Set {
     /// Forget the project directory.
     #[arg(long)]
     pub no_project: bool,
+    /// Install pip into an environment made with --no-pip (from the
+    /// interpreter's bundled wheel, as mkenv does; no network).
+    #[arg(long)]
+    pub pip: bool,
 }
 
 #[derive(Debug, Args)]

@@ -46,6 +46,7 @@ pub const POINTS: &[&str] = &[
     "set.cfg",
     "set.scripts",
     "set.pth",
+    "set.pip",
     "set.committed",
     // Recovery under the lock, run by whichever command finds the state.
     "recover.restored",

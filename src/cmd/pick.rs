@@ -11,6 +11,7 @@ use dialoguer::console::{Key, Term};
 
 use crate::errors::hinted;
 use crate::registry::Registry;
+use crate::registry::status::{self, Health};
 
 /// How many lines of the menu are on the terminal now, for the Ctrl-C
 /// handler to erase.
@@ -60,9 +61,42 @@ pub fn run(registry: &Registry) -> Result<ExitCode> {
             .iter()
             .position(|(name, entry)| registry.dir_of(name, entry).as_os_str() == active)
     });
-    let outcome = pick(&term, &names, current.unwrap_or(0));
+    // Environments that cannot work are marked in the menu; choosing one
+    // says why and what fixes it, and activates nothing.
+    let mut interpreters = std::collections::HashMap::new();
+    let health: Vec<Health> = index
+        .envs
+        .iter()
+        .map(|(name, entry)| status::check(&registry.dir_of(name, entry), entry, &mut interpreters))
+        .collect();
+    let labels: Vec<String> = names
+        .iter()
+        .zip(&health)
+        .map(|(name, h)| {
+            if h.unusable() {
+                format!("{name}  ({})", h.status)
+            } else {
+                name.to_string()
+            }
+        })
+        .collect();
+    let outcome = pick(&term, &names, &labels, current.unwrap_or(0));
     let _ = term.show_cursor();
     match outcome.context("could not read your choice from the terminal")? {
+        Outcome::Chosen(i) if health[i].unusable() => {
+            let name = names[i];
+            let h = &health[i];
+            crate::say!(
+                "envreg: '{name}' is {}: {}; workon did not activate it",
+                h.status,
+                h.reason.as_deref().unwrap_or_default()
+            );
+            if let Some(fix) = h.fix(name) {
+                crate::say!("hint: '{fix}' fixes it");
+            }
+            crate::say!("hint: or 'workon --force {name}' activates it anyway");
+            Ok(ExitCode::from(1))
+        }
         Outcome::Chosen(i) => {
             writeln!(io::stdout().lock(), "{}", names[i])?;
             Ok(ExitCode::SUCCESS)
@@ -88,7 +122,7 @@ fn fit(text: &str, limit: usize) -> String {
 }
 
 /// Draw the menu, read keys until one ends it, erase the menu.
-fn pick(term: &Term, names: &[&str], start: usize) -> io::Result<Outcome> {
+fn pick(term: &Term, names: &[&str], labels: &[String], start: usize) -> io::Result<Outcome> {
     let mut query = String::new();
     let mut selected = start;
     term.hide_cursor()?;
@@ -105,7 +139,7 @@ fn pick(term: &Term, names: &[&str], start: usize) -> io::Result<Outcome> {
         text.push('\n');
         for (row, &i) in found.iter().enumerate().skip(first).take(height) {
             let mark = if row == selected { "❯ " } else { "  " };
-            text.push_str(&fit(&format!("{mark}{}", names[i]), width));
+            text.push_str(&fit(&format!("{mark}{}", labels[i]), width));
             text.push('\n');
         }
         term.clear_last_lines(DRAWN.load(Ordering::SeqCst))?;

@@ -97,6 +97,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
                 "/opt/lib",
                 "--var",
                 "K=V",
+                "--pip",
             ]),
             targets: &["victim"],
             one_of: &["victim"],
