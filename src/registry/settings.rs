@@ -267,34 +267,6 @@ fn path_text(p: &Path) -> Result<String> {
 
 pub use crate::venv::cfg::python_repr;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cfg_edits_replace_insert_and_remove() {
-        let text = "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.12.1\nenvreg = 0.1.0\n";
-        let out = edit_cfg(
-            text,
-            &[
-                ("include-system-site-packages", Some("true".into())),
-                ("prompt", Some(python_repr("it's"))),
-            ],
-        );
-        assert_eq!(
-            out,
-            "home = /usr/bin\ninclude-system-site-packages = true\nversion = 3.12.1\n\
-             prompt = \"it's\"\nenvreg = 0.1.0\n"
-        );
-        let parsed = crate::venv::cfg::parse(&out);
-        assert!(parsed.contains(&("prompt".into(), "it's".into())));
-        assert_eq!(
-            edit_cfg(&out, &[("prompt", None)]),
-            text.replace("false", "true")
-        );
-    }
-}
-
 /// Seed pip (as mkenv does) into an existing environment made with
 /// --no-pip: its `pip` stand-ins are replaced by pip's own launchers.
 /// Nothing happens when it has pip already, so running it again is harmless.
@@ -329,4 +301,32 @@ fn seed_pip_later(venv: &Venv, cache_dir: &Path) -> Result<()> {
         scripts_from_site_packages: &scripts_rel,
     };
     crate::venv::seed::seed_pip(&interp, &target, cache_dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cfg_edits_replace_insert_and_remove() {
+        let text = "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.12.1\nenvreg = 0.1.0\n";
+        let out = edit_cfg(
+            text,
+            &[
+                ("include-system-site-packages", Some("true".into())),
+                ("prompt", Some(python_repr("it's"))),
+            ],
+        );
+        assert_eq!(
+            out,
+            "home = /usr/bin\ninclude-system-site-packages = true\nversion = 3.12.1\n\
+             prompt = \"it's\"\nenvreg = 0.1.0\n"
+        );
+        let parsed = crate::venv::cfg::parse(&out);
+        assert!(parsed.contains(&("prompt".into(), "it's".into())));
+        assert_eq!(
+            edit_cfg(&out, &[("prompt", None)]),
+            text.replace("false", "true")
+        );
+    }
 }
