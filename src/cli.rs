@@ -90,6 +90,35 @@ pub enum Command {
         after_help = "Examples:\n  envreg set web --var DJANGO_SETTINGS_MODULE=web.dev --add-path ~/src/lib"
     )]
     Set(Set),
+    /// Check the health of every environment (or those named), with the fix for each problem.
+    ///
+    /// Without --deep no Python runs: the interpreter link resolves,
+    /// pyvenv.cfg's home and version match the interpreter (patch release
+    /// changed, minor version changed, or gone), the scripts' shebangs name
+    /// the environment's python, the directory is where the index says, and
+    /// the home holds no stale staging, trash or unregistered directories.
+    /// Exit status 0 when everything is healthy, 1 otherwise.
+    #[command(
+        after_help = "Examples:\n  envreg doctor\n  envreg doctor --json | jq -r '.envs[] | select(.problems != []) | .name'"
+    )]
+    Doctor(Doctor),
+    /// Bring environments back after their Python was upgraded, moved or removed.
+    ///
+    /// When the same major.minor Python is still there (a patch upgrade, or
+    /// the interpreter moved) the environment is re-pointed in place: its
+    /// python links, pyvenv.cfg and script shebangs; packages are untouched.
+    /// When that minor version is gone, or -p is given, it is rebuilt: a new
+    /// environment is made in staging on the new interpreter, the same
+    /// packages (read from its *.dist-info) are installed with its pip
+    /// (honouring pip's configuration and PIP_* variables, so
+    /// PIP_FIND_LINKS/--no-index work offline), settings, variables and
+    /// project are kept, and it replaces the old one only when every package
+    /// installed. A kill at any moment leaves the old environment or the new
+    /// one, never a mix.
+    #[command(
+        after_help = "Examples:\n  envreg repair --all --dry-run\n  envreg repair api -p 3.13"
+    )]
+    Repair(Repair),
     /// Print the shell hook that defines `workon` for SHELL.
     ///
     /// Add the line for your shell to its start-up file:
@@ -157,6 +186,37 @@ pub struct Mkenv {
     /// Prompt prefix shown while the environment is active (default: the name).
     #[arg(long, value_name = "TEXT")]
     pub prompt: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Doctor {
+    /// Check only these environments (default: all, and the home).
+    pub names: Vec<String>,
+    /// Print JSON: {"envs": [{name, path, status, python, problems: [{kind, message, fix}]}], "home": {path, problems}}.
+    #[arg(long)]
+    pub json: bool,
+    /// Also run each healthy environment's python (import sys, site) and 'pip check'.
+    #[arg(long)]
+    pub deep: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Repair {
+    /// The environments to repair.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub names: Vec<String>,
+    /// Repair every environment that needs it.
+    #[arg(long)]
+    pub all: bool,
+    /// Rebuild on this interpreter (same forms as 'mkenv -p'), even when the old one is fine.
+    #[arg(short, long, value_name = "SPEC")]
+    pub python: Option<String>,
+    /// Print what each environment needs (nothing, re-point, rebuild and its packages); change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Swap in a rebuilt environment even when some packages failed to install (they are listed).
+    #[arg(long)]
+    pub allow_partial: bool,
 }
 
 #[derive(Debug, Args)]

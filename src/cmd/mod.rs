@@ -4,6 +4,7 @@ mod activate;
 mod all;
 mod confirm;
 mod cp;
+mod doctor;
 mod init;
 mod ls;
 mod mkenv;
@@ -11,6 +12,7 @@ mod mv;
 mod path;
 mod pick;
 mod python;
+mod repair;
 mod rm;
 mod run;
 mod set;
@@ -51,6 +53,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 Command::Mv(args) => mv::run(&registry, args).map(done),
                 Command::Wipe(args) => wipe::run(&registry, args),
                 Command::Set(args) => set::run(&registry, args).map(done),
+                Command::Doctor(args) => doctor::run(&registry, args),
+                Command::Repair(args) => repair::run(&registry, args),
                 Command::Init(_) | Command::Python(_) => unreachable!(),
             }
         }
