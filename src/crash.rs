@@ -48,6 +48,16 @@ pub const POINTS: &[&str] = &[
     "set.pth",
     "set.pip",
     "set.committed",
+    // repair: re-point (files, then the index); rebuild (stage, build,
+    // trash the old, rename the new in, commit, delete the old).
+    "repair.repointed",
+    "repair.recorded",
+    "repair.staged",
+    "repair.built",
+    "repair.trashed",
+    "repair.renamed",
+    "repair.committed",
+    "repair.deleted",
     // Recovery under the lock, run by whichever command finds the state.
     "recover.restored",
     "recover.discarded",

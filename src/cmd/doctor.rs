@@ -3,7 +3,7 @@
 //! fixes it. Without `--deep` no Python runs: the file system says it all.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
@@ -362,7 +362,7 @@ pub fn diagnose(
             ));
         }
     }
-    for (script, named) in foreign_shebangs(dir, &venv.bin_dir()) {
+    for (script, named) in crate::registry::repair::foreign_shebangs(dir, &venv.bin_dir()) {
         d.problems.push(problem(
             "shebang",
             format!(
@@ -404,58 +404,6 @@ pub fn parse_version(text: &str) -> Option<(u32, u32, u32)> {
         .take_while(char::is_ascii_digit)
         .collect();
     Some((a, b, c.parse().unwrap_or(0)))
-}
-
-/// Scripts in `bin` whose shebang names a python outside `dir`, with what
-/// they name. Only the first bytes of each file are read.
-pub fn foreign_shebangs(dir: &Path, bin: &Path) -> Vec<(PathBuf, String)> {
-    let mut found = Vec::new();
-    let Ok(rd) = std::fs::read_dir(bin) else {
-        return found;
-    };
-    let dir_text = dir.to_string_lossy();
-    for e in rd.flatten() {
-        let fname = e.file_name();
-        let fname = fname.to_string_lossy();
-        if fname.starts_with("activate")
-            || fname.starts_with("Activate")
-            || fname.starts_with("python")
-        {
-            continue;
-        }
-        if !e.file_type().is_ok_and(|t| t.is_file()) {
-            continue;
-        }
-        if let Some(named) = shebang_python(&e.path())
-            && !named.starts_with(&*dir_text)
-        {
-            found.push((e.path(), named));
-        }
-    }
-    found.sort();
-    found
-}
-
-/// The python a script's shebang names (also pip's `#!/bin/sh` +
-/// `'''exec' "PYTHON"` form for long paths); None for other scripts.
-pub fn shebang_python(path: &Path) -> Option<String> {
-    let mut head = [0u8; 512];
-    let n = std::fs::File::open(path).ok()?.read(&mut head).ok()?;
-    let text = String::from_utf8_lossy(&head[..n]);
-    let mut lines = text.lines();
-    let first = lines.next()?.strip_prefix("#!")?.trim();
-    let named = if first == "/bin/sh" {
-        let second = lines.next()?.strip_prefix("'''exec' ")?;
-        let quoted = second.strip_prefix('"')?;
-        quoted[..quoted.find('"')?].to_string()
-    } else {
-        first.split_whitespace().next()?.to_string()
-    };
-    let base = Path::new(&named)
-        .file_name()?
-        .to_string_lossy()
-        .into_owned();
-    base.starts_with("python").then_some(named)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -30,6 +30,7 @@ pub mod env;
 pub mod index;
 mod lifecycle;
 pub mod name;
+pub mod repair;
 pub mod settings;
 mod snapshot;
 mod staging;
