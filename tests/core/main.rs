@@ -10,6 +10,7 @@ mod common {
 mod concurrency;
 mod crash;
 mod fuzz_index;
+mod health;
 mod help;
 mod index;
 mod lifecycle;

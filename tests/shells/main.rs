@@ -13,6 +13,7 @@ use support::shell::*;
 mod completion;
 mod fish;
 mod fns;
+mod health;
 mod hooks;
 mod init;
 mod lint;
