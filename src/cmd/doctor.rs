@@ -75,6 +75,8 @@ pub struct Diagnosis {
     pub target: Option<PathBuf>,
     /// pyvenv.cfg's version, when it has one.
     pub cfg_version: Option<String>,
+    /// What `ls` shows for it.
+    pub status: Status,
 }
 
 pub fn run(registry: &Registry, args: Doctor) -> Result<ExitCode> {
@@ -92,15 +94,14 @@ pub fn run(registry: &Registry, args: Doctor) -> Result<ExitCode> {
         }
         let dir = registry.dir_of(name, entry);
         let d = diagnose(name, &dir, entry, &mut interpreters, &mut versions, &cache);
-        let mut problems = d.problems;
+        let mut problems = d.problems.clone();
         if args.deep && problems.is_empty() {
             problems.extend(deep(name, &dir));
         }
-        let health = status::check(&dir, entry, &mut interpreters);
         reports.push(Report {
             name: name.clone(),
             path: dir.display().to_string(),
-            status: health.status,
+            status: d.status,
             python: d
                 .cfg_version
                 .unwrap_or_else(|| entry.python.version.clone()),
@@ -210,8 +211,10 @@ pub fn diagnose(
         base: Base::Same,
         target: None,
         cfg_version: None,
+        status: Status::Ok,
     };
     let health = status::check(dir, entry, interpreters);
+    d.status = health.status;
     match health.status {
         Status::Missing => {
             d.problems.push(problem(
