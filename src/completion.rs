@@ -604,7 +604,9 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["rm", "show", "path", "run", "wipe", "set", "activate"]
+            [
+                "rm", "show", "path", "run", "wipe", "set", "doctor", "repair", "activate"
+            ]
         );
     }
 

@@ -120,9 +120,30 @@ module envreg_completions {
     --remove-path: path       # Remove DIR from envreg.pth
     --project: path           # Associate a project directory
     --no-project              # Forget the project directory
+    --pip                     # Install pip into an environment made with --no-pip (from the interpreter's bundled wheel, as mkenv does; no network)
     --help(-h)                # Print help
     --version(-V)             # Print version
     name: string@"nu-complete envreg names"              # The environment to change
+  ]
+
+  # Check the health of every environment (or those named), with the fix for each problem
+  export extern "envreg doctor" [
+    --json                    # Print JSON: {"envs": [{name, path, status, python, problems: [{kind, message, fix}]}], "home": {path, problems}}
+    --deep                    # Also run each healthy environment's python (import sys, site) and 'pip check'
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...names: string@"nu-complete envreg names"          # Check only these environments (default: all, and the home)
+  ]
+
+  # Bring environments back after their Python was upgraded, moved or removed
+  export extern "envreg repair" [
+    --all                     # Repair every environment that needs it
+    --python(-p): string      # Rebuild on this interpreter (same forms as 'mkenv -p'), even when the old one is fine
+    --dry-run                 # Print what each environment needs (nothing, re-point, rebuild and its packages); change nothing
+    --allow-partial           # Swap in a rebuilt environment even when some packages failed to install (they are listed)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...names: string@"nu-complete envreg names"          # The environments to repair
   ]
 
   def "nu-complete envreg init shell" [] {
@@ -219,6 +240,14 @@ module envreg_completions {
 
   # Change an environment's settings
   export extern "envreg help set" [
+  ]
+
+  # Check the health of every environment (or those named), with the fix for each problem
+  export extern "envreg help doctor" [
+  ]
+
+  # Bring environments back after their Python was upgraded, moved or removed
+  export extern "envreg help repair" [
   ]
 
   # Print the shell hook that defines `workon` for SHELL
