@@ -45,7 +45,8 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)], ours: bool) -> Option<En
         last_used: None,
         project: None,
         flags: Flags {
-            pip: venv.script("pip").exists(),
+            // envreg's no-pip stand-in is not pip.
+            pip: venv.script("pip").exists() && !crate::venv::is_pip_shim(&venv.script("pip")),
             system_site_packages: get("include-system-site-packages").as_deref() == Some("true"),
             prompt: get("prompt"),
         },
