@@ -409,8 +409,20 @@ pub fn parse_version(text: &str) -> Option<(u32, u32, u32)> {
     Some((a, b, c.parse().unwrap_or(0)))
 }
 
+/// True when `a` and `b` are the same directory: the same path once links
+/// are resolved, or (a bind mount) the same file on the same device.
 fn same_file(a: &Path, b: &Path) -> bool {
-    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+    if matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (a.metadata(), b.metadata()) {
+            return (x.dev(), x.ino()) == (y.dev(), y.ino());
+        }
+    }
+    false
 }
 
 /// `--deep`: run the environment's python, and `pip check` when it has pip.

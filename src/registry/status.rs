@@ -145,6 +145,18 @@ pub fn check(dir: &Path, entry: &Entry, interpreters: &mut HashMap<PathBuf, bool
     }
 }
 
+/// True when `a` and `b` are the same directory: the same path once links
+/// are resolved, or (a bind mount) the same file on the same device.
 fn same_file(a: &Path, b: &Path) -> bool {
-    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+    if matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (a.metadata(), b.metadata()) {
+            return (x.dev(), x.ino()) == (y.dev(), y.ino());
+        }
+    }
+    false
 }
