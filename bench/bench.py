@@ -942,13 +942,16 @@ def report(ctx: Ctx) -> None:
                 if k != base_key:
                     print(f"  {compare(v, base)}")
 
-    ls_keys = [k for k in res if k.startswith(("ls:", "lsnames:"))]
+    ls_keys = [k for k in res if k.startswith(("ls:", "lsnames:", "doctor:"))]
     if ls_keys:
         print(f"\nlist ({ctx.args.ls_runs} runs)")
         print(f"{'command':<40} {'median':>9} {'min':>9}  vs 10 envs")
         for k in ls_keys:
             v, small = res[k], res.get(k.split(":")[0] + ":10")
             ratio = f"{v.median / small.median:.2f}x" if small and small is not v else ""
+            if k.startswith("doctor:"):
+                same = res.get("ls:" + k.split(":", 1)[1])
+                ratio = f"{v.median / same.median:.2f}x ls at the same size" if same else ""
             print(f"{v.label:<40} {v.median:>9.2f} {v.min:>9.2f}  {ratio}")
     startup = {k.split(":", 1)[1]: v for k, v in res.items() if k.startswith("startup:")}
     if startup:
