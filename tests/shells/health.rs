@@ -1,7 +1,7 @@
 //! `workon` never pretends: a broken environment is refused with the reason
 //! and the fix, and the shell keeps the environment it had.
 
-use crate::support::shell::*;
+use super::*;
 
 #[test]
 #[cfg_attr(
@@ -55,4 +55,46 @@ echo DONE=1
             sb.env_dir("broken").display().to_string()
         );
     }
+}
+
+/// The picker of a bare `workon` marks a broken env; choosing it says why
+/// and what fixes it, and activates nothing.
+#[test]
+#[cfg_attr(
+    not(all(has_bash, has_py_3_12, has_tmux)),
+    ignore = "needs bash, pyenv CPython 3.12, tmux"
+)]
+fn the_picker_marks_a_broken_env_and_refuses_it() {
+    if !require("tmux") || !require("bash") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let python = sb.env_dir("proj2").join("bin/python");
+    std::fs::remove_file(&python).unwrap();
+    std::os::unix::fs::symlink("/nonexistent/python3.11", &python).unwrap();
+    let rc = sb.dir.path().join("rc.bash");
+    write(&rc, "PS1='PROMPT$ '\neval \"$(envreg init bash)\"\n");
+    let tmux = Tmux::start(
+        &sb,
+        &format!("bash --noprofile --rcfile '{}' -i", rc.display()),
+    );
+    tmux.wait_for(&|s| s.contains("PROMPT$"), "the first prompt");
+    tmux.send(&["workon", "Enter"]);
+    let picker = tmux.wait_for(
+        &|s| s.contains("Esc to cancel") && s.contains("proj2"),
+        "the picker",
+    );
+    assert!(picker.contains("proj2  (broken)"), "{picker}");
+    assert!(!picker.contains("proj1  ("), "{picker}");
+    tmux.send(&["proj2"]);
+    tmux.wait_for(&|s| s.contains("\u{203a} proj2"), "the query typed");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for(
+        &|s| s.contains("envreg repair proj2") && s.trim_end().ends_with("PROMPT$"),
+        "the refusal",
+    );
+    assert!(screen.contains("'proj2' is broken"), "{screen}");
+    tmux.send(&["echo \"VE=${VIRTUAL_ENV:-none}\"", "Enter"]);
+    let screen = tmux.wait_for(&|s| s.contains("VE="), "the status line");
+    assert!(screen.contains("VE=none"), "{screen}");
 }
