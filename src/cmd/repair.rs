@@ -179,6 +179,17 @@ fn plan(
     if d.problems.is_empty() {
         return Plan::Nothing;
     }
+    // What a re-point or rebuild cannot fix: an install that did not finish
+    // (its packages are unknown) or an env a killed run left unrecorded.
+    if d.problems
+        .iter()
+        .all(|p| matches!(p.kind, "incomplete" | "interrupted"))
+    {
+        return Plan::Cannot(format!(
+            "{}; repair does not finish installs ('envreg rm {name}' starts over)",
+            d.problems[0].message
+        ));
+    }
     let built = d
         .cfg_version
         .as_deref()
