@@ -501,6 +501,19 @@ def bench_ls(ctx: Ctx) -> None:
         measure(ctx, f"lsnames:{count}", label_n, lambda: time_command(
             label_n, ctx.args.ls_runs, lambda i: [str(ctx.envreg), "ls", "--names"],
             lambda i: env))
+    # `envreg doctor` (every check that needs no Python) side by side with `ls`.
+    count = ctx.args.doctor_envs
+    home = ctx.run / f"envreg-doctor-{count}"
+    try:
+        fill_registry(ctx, home, count)
+    except BenchError as e:
+        ctx.errors.append(str(e))
+        return
+    env = ctx.env(ENVREG_HOME=str(home))
+    for key, args in (("ls", ["ls"]), ("doctor", ["doctor"])):
+        label = f"envreg {' '.join(args)} ({count} envs)"
+        measure(ctx, f"{key}:doctor{count}", label, lambda: time_command(
+            label, ctx.args.ls_runs, lambda i: [str(ctx.envreg), *args], lambda i: env))
 
 
 # ---------------------------------------------------------------- disk
@@ -1237,13 +1250,16 @@ def report(ctx: Ctx) -> None:
                 if k != base_key:
                     print(f"  {compare(v, base)}")
 
-    ls_keys = [k for k in res if k.startswith(("ls:", "lsnames:"))]
+    ls_keys = [k for k in res if k.startswith(("ls:", "lsnames:", "doctor:"))]
     if ls_keys:
         print(f"\nlist ({ctx.args.ls_runs} runs)")
         print(f"{'command':<40} {'median':>9} {'min':>9}  vs 10 envs")
         for k in ls_keys:
             v, small = res[k], res.get(k.split(":")[0] + ":10")
             ratio = f"{v.median / small.median:.2f}x" if small and small is not v else ""
+            if k.startswith("doctor:"):
+                same = res.get("ls:" + k.split(":", 1)[1])
+                ratio = f"{v.median / same.median:.2f}x ls at the same size" if same else ""
             print(f"{v.label:<40} {v.median:>9.2f} {v.min:>9.2f}  {ratio}")
     startup = {k.split(":", 1)[1]: v for k, v in res.items() if k.startswith("startup:")}
     if startup:
@@ -1362,6 +1378,10 @@ def goals(ctx: Ctx) -> None:
          small and big and big.median / small.median <= 5,
          f"{big.median / small.median:.2f}x ({big.median:.2f} vs {small.median:.2f} ms)"
          if small and big else "not measured")
+    n = ctx.args.doctor_envs
+    d, l = get(f"doctor:doctor{n}"), get(f"ls:doctor{n}")
+    goal(f"doctor with {n} envs at most 20 ms", d and d.median <= 20,
+         f"{d.median:.1f} ms (ls: {l.median:.1f} ms)" if d and l else "not measured")
     wf, ff = get("floor:workon"), get("floor:floor")
     goal("workon within 1.3x of its floor (one envreg call + sourcing the script)",
          wf and ff and wf.median / ff.median <= 1.3,
@@ -1416,6 +1436,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     ap.add_argument("--ls-envs", type=int, default=1000, help="size of the big registry (default 1000)")
     ap.add_argument("--du-envs", type=int, default=200,
                     help="envs with pip for the disk section (default 200)")
+    ap.add_argument("--doctor-envs", type=int, default=200,
+                    help="size of the registry `envreg doctor` is timed on, beside `ls` (default 200)")
     ap.add_argument("--ls-runs", type=int, help="timed runs of envreg ls (default 30; quick 5)")
     ap.add_argument("--startup-runs", type=int, help="timed bash start-ups per rc (default 20; quick 3)")
     ap.add_argument("--switches", type=int, help="workon a; workon b pairs (default 100; quick 10)")

@@ -178,6 +178,35 @@ pub enum Command {
     /// left untouched with exit status 1. The environment is not changed.
     #[command(after_help = "Examples:\n  envreg unlink ~/src/api")]
     Unlink(Unlink),
+    /// Check the health of every environment (or those named), with the fix for each problem.
+    ///
+    /// Without --deep no Python runs: the interpreter link resolves,
+    /// pyvenv.cfg's home and version match the interpreter (patch release
+    /// changed, minor version changed, or gone), the scripts' shebangs name
+    /// the environment's python, the directory is where the index says, and
+    /// the home holds no stale staging, trash or unregistered directories.
+    /// Exit status 0 when everything is healthy, 1 otherwise.
+    #[command(
+        after_help = "Examples:\n  envreg doctor\n  envreg doctor --json | jq -r '.envs[] | select(.problems != []) | .name'"
+    )]
+    Doctor(Doctor),
+    /// Bring environments back after their Python was upgraded, moved or removed.
+    ///
+    /// When the same major.minor Python is still there (a patch upgrade, or
+    /// the interpreter moved) the environment is re-pointed in place: its
+    /// python links, pyvenv.cfg and script shebangs; packages are untouched.
+    /// When that minor version is gone, or -p is given, it is rebuilt: a new
+    /// environment is made in staging on the new interpreter, the same
+    /// packages (read from its *.dist-info) are installed with its pip
+    /// (honouring pip's configuration and PIP_* variables, so
+    /// PIP_FIND_LINKS/--no-index work offline), settings, variables and
+    /// project are kept, and it replaces the old one only when every package
+    /// installed. A kill at any moment leaves the old environment or the new
+    /// one, never a mix.
+    #[command(
+        after_help = "Examples:\n  envreg repair --all --dry-run\n  envreg repair api -p 3.13"
+    )]
+    Repair(Repair),
     /// Print the shell hook that defines `workon` for SHELL.
     ///
     /// Add the line for your shell to its start-up file:
@@ -299,6 +328,37 @@ pub enum InstallerName {
     Pip,
     /// uv's 'uv pip install --python ENV/bin/python'.
     Uv,
+}
+
+#[derive(Debug, Args)]
+pub struct Doctor {
+    /// Check only these environments (default: all, and the home).
+    pub names: Vec<String>,
+    /// Print JSON: {"envs": [{name, path, status, python, problems: [{kind, message, fix}]}], "home": {path, problems}}.
+    #[arg(long)]
+    pub json: bool,
+    /// Also run each healthy environment's python (import sys, site) and 'pip check'.
+    #[arg(long)]
+    pub deep: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Repair {
+    /// The environments to repair.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub names: Vec<String>,
+    /// Repair every environment that needs it.
+    #[arg(long)]
+    pub all: bool,
+    /// Rebuild on this interpreter (same forms as 'mkenv -p'), even when the old one is fine.
+    #[arg(short, long, value_name = "SPEC")]
+    pub python: Option<String>,
+    /// Print what each environment needs (nothing, re-point, rebuild and its packages); change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Swap in a rebuilt environment even when some packages failed to install (they are listed).
+    #[arg(long)]
+    pub allow_partial: bool,
 }
 
 #[derive(Debug, Args)]
@@ -531,6 +591,10 @@ pub struct Set {
     /// Forget the project directory (and remove the .project file).
     #[arg(long)]
     pub no_project: bool,
+    /// Install pip into an environment made with --no-pip (from the
+    /// interpreter's bundled wheel, as mkenv does; no network).
+    #[arg(long)]
+    pub pip: bool,
 }
 
 #[derive(Debug, Args)]

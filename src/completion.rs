@@ -610,7 +610,8 @@ mod tests {
         assert_eq!(
             names,
             [
-                "rm", "show", "path", "run", "wipe", "du", "set", "link", "activate"
+                "rm", "show", "path", "run", "wipe", "du", "set", "link", "doctor", "repair",
+                "activate"
             ]
         );
     }

@@ -48,6 +48,7 @@ pub const POINTS: &[&str] = &[
     "set.scripts",
     "set.pth",
     "set.project",
+    "set.pip",
     "set.committed",
     // adopt/import: register in place; import --move: then copy with
     // rewrite into staging, rename into place, commit, delete the old dir.
@@ -61,6 +62,16 @@ pub const POINTS: &[&str] = &[
     "link.committed",
     "unlink.removed",
     "unlink.committed",
+    // repair: re-point (files, then the index); rebuild (stage, build,
+    // trash the old, rename the new in, commit, delete the old).
+    "repair.repointed",
+    "repair.recorded",
+    "repair.staged",
+    "repair.built",
+    "repair.trashed",
+    "repair.renamed",
+    "repair.committed",
+    "repair.deleted",
     // Recovery under the lock, run by whichever command finds the state.
     "recover.restored",
     "recover.discarded",

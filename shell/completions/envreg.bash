@@ -31,6 +31,9 @@ _envreg() {
             envreg,cp)
                 cmd="envreg__subcmd__cp"
                 ;;
+            envreg,doctor)
+                cmd="envreg__subcmd__doctor"
+                ;;
             envreg,du)
                 cmd="envreg__subcmd__du"
                 ;;
@@ -67,6 +70,9 @@ _envreg() {
             envreg,python)
                 cmd="envreg__subcmd__python"
                 ;;
+            envreg,repair)
+                cmd="envreg__subcmd__repair"
+                ;;
             envreg,rm)
                 cmd="envreg__subcmd__rm"
                 ;;
@@ -96,6 +102,9 @@ _envreg() {
                 ;;
             envreg__subcmd__help,cp)
                 cmd="envreg__subcmd__help__subcmd__cp"
+                ;;
+            envreg__subcmd__help,doctor)
+                cmd="envreg__subcmd__help__subcmd__doctor"
                 ;;
             envreg__subcmd__help,du)
                 cmd="envreg__subcmd__help__subcmd__du"
@@ -132,6 +141,9 @@ _envreg() {
                 ;;
             envreg__subcmd__help,python)
                 cmd="envreg__subcmd__help__subcmd__python"
+                ;;
+            envreg__subcmd__help,repair)
+                cmd="envreg__subcmd__help__subcmd__repair"
                 ;;
             envreg__subcmd__help,rm)
                 cmd="envreg__subcmd__help__subcmd__rm"
@@ -173,7 +185,7 @@ _envreg() {
 
     case "${cmd}" in
         envreg)
-            opts="-h -V --help --version mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set link unlink init activate python help"
+            opts="-h -V --help --version mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set link unlink doctor repair init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -262,6 +274,20 @@ _envreg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        envreg__subcmd__doctor)
+            opts="-h -V --json --deep --help --version"
+            if [[ ${cur} == -* ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
+            return 0
+            ;;
         envreg__subcmd__du)
             opts="-h -V --json --help --version"
             if [[ ${cur} == -* ]] ; then
@@ -295,7 +321,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help)
-            opts="mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set link unlink init activate python help"
+            opts="mkenv mkproject ls rm adopt import show path run all cp mv wipe du gc set link unlink doctor repair init activate python help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -351,6 +377,20 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__help__subcmd__cp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -535,6 +575,20 @@ _envreg() {
         envreg__subcmd__help__subcmd__python__subcmd__ls)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        envreg__subcmd__help__subcmd__repair)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -884,6 +938,28 @@ _envreg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        envreg__subcmd__repair)
+            opts="-p -h -V --all --python --dry-run --allow-partial --help --version"
+            if [[ ${cur} == -* ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "$(command envreg ls --names 2>/dev/null)" -- "${cur}") )
+            return 0
+            ;;
         envreg__subcmd__rm)
             opts="-y -h -V --temp --yes --force --delete --help --version"
             if [[ ${cur} == -* ]] ; then
@@ -913,7 +989,7 @@ _envreg() {
             return 0
             ;;
         envreg__subcmd__set)
-            opts="-h -V --system-site-packages --prompt --var --unset-var --add-path --remove-path --project --no-project --help --version"
+            opts="-h -V --system-site-packages --prompt --var --unset-var --add-path --remove-path --project --no-project --pip --help --version"
             if [[ ${cur} == -* ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -181,6 +181,7 @@ module envreg_completions {
     --remove-path: path       # Remove DIR from envreg.pth
     --project: path           # Associate a project directory (an existing directory; stored with symbolic links resolved, and written to the environment's .project file): `workon` changes to it
     --no-project              # Forget the project directory (and remove the .project file)
+    --pip                     # Install pip into an environment made with --no-pip (from the interpreter's bundled wheel, as mkenv does; no network)
     --help(-h)                # Print help
     --version(-V)             # Print version
     name: string@"nu-complete envreg names"              # The environment to change
@@ -200,6 +201,26 @@ module envreg_completions {
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     dir?: path                # The directory whose `.venv` link is removed (default: the current directory)
+  ]
+
+  # Check the health of every environment (or those named), with the fix for each problem
+  export extern "envreg doctor" [
+    --json                    # Print JSON: {"envs": [{name, path, status, python, problems: [{kind, message, fix}]}], "home": {path, problems}}
+    --deep                    # Also run each healthy environment's python (import sys, site) and 'pip check'
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...names: string@"nu-complete envreg names"          # Check only these environments (default: all, and the home)
+  ]
+
+  # Bring environments back after their Python was upgraded, moved or removed
+  export extern "envreg repair" [
+    --all                     # Repair every environment that needs it
+    --python(-p): string      # Rebuild on this interpreter (same forms as 'mkenv -p'), even when the old one is fine
+    --dry-run                 # Print what each environment needs (nothing, re-point, rebuild and its packages); change nothing
+    --allow-partial           # Swap in a rebuilt environment even when some packages failed to install (they are listed)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...names: string@"nu-complete envreg names"          # The environments to repair
   ]
 
   def "nu-complete envreg init shell" [] {
@@ -326,6 +347,14 @@ module envreg_completions {
 
   # Remove a `.venv` symlink that 'envreg link' made (default DIR: the current directory)
   export extern "envreg help unlink" [
+  ]
+
+  # Check the health of every environment (or those named), with the fix for each problem
+  export extern "envreg help doctor" [
+  ]
+
+  # Bring environments back after their Python was upgraded, moved or removed
+  export extern "envreg help repair" [
   ]
 
   # Print the shell hook that defines `workon` for SHELL

@@ -40,6 +40,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
             [System.Management.Automation.CompletionResult]::new('link', 'link', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Make DIR/.venv a symlink to an environment, for tools that look for `.venv`')
             [System.Management.Automation.CompletionResult]::new('unlink', 'unlink', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove a `.venv` symlink that ''envreg link'' made (default DIR: the current directory)')
+            [System.Management.Automation.CompletionResult]::new('doctor', 'doctor', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Check the health of every environment (or those named), with the fix for each problem')
+            [System.Management.Automation.CompletionResult]::new('repair', 'repair', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Bring environments back after their Python was upgraded, moved or removed')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
             [System.Management.Automation.CompletionResult]::new('python', 'python', [System.Management.Automation.CompletionResultType]::ParameterValue, 'The Python interpreters envreg finds for -p')
@@ -221,6 +223,7 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('--remove-path', '--remove-path', [System.Management.Automation.CompletionResultType]::ParameterName, 'Remove DIR from envreg.pth')
             [System.Management.Automation.CompletionResult]::new('--project', '--project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Associate a project directory (an existing directory; stored with symbolic links resolved, and written to the environment''s .project file): `workon` changes to it')
             [System.Management.Automation.CompletionResult]::new('--no-project', '--no-project', [System.Management.Automation.CompletionResultType]::ParameterName, 'Forget the project directory (and remove the .project file)')
+            [System.Management.Automation.CompletionResult]::new('--pip', '--pip', [System.Management.Automation.CompletionResultType]::ParameterName, 'Install pip into an environment made with --no-pip (from the interpreter''s bundled wheel, as mkenv does; no network)')
             [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
@@ -242,6 +245,29 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
             [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'envreg;doctor' {
+            [System.Management.Automation.CompletionResult]::new('--json', '--json', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print JSON: {"envs": [{name, path, status, python, problems: [{kind, message, fix}]}], "home": {path, problems}}')
+            [System.Management.Automation.CompletionResult]::new('--deep', '--deep', [System.Management.Automation.CompletionResultType]::ParameterName, 'Also run each healthy environment''s python (import sys, site) and ''pip check''')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
+            break
+        }
+        'envreg;repair' {
+            [System.Management.Automation.CompletionResult]::new('-p', '-p', [System.Management.Automation.CompletionResultType]::ParameterName, 'Rebuild on this interpreter (same forms as ''mkenv -p''), even when the old one is fine')
+            [System.Management.Automation.CompletionResult]::new('--python', '--python', [System.Management.Automation.CompletionResultType]::ParameterName, 'Rebuild on this interpreter (same forms as ''mkenv -p''), even when the old one is fine')
+            [System.Management.Automation.CompletionResult]::new('--all', '--all', [System.Management.Automation.CompletionResultType]::ParameterName, 'Repair every environment that needs it')
+            [System.Management.Automation.CompletionResult]::new('--dry-run', '--dry-run', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print what each environment needs (nothing, re-point, rebuild and its packages); change nothing')
+            [System.Management.Automation.CompletionResult]::new('--allow-partial', '--allow-partial', [System.Management.Automation.CompletionResultType]::ParameterName, 'Swap in a rebuilt environment even when some packages failed to install (they are listed)')
+            [System.Management.Automation.CompletionResult]::new('-h', '-h', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('--help', '--help', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [System.Management.Automation.CompletionResult]::new('-V', '-V ', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            [System.Management.Automation.CompletionResult]::new('--version', '--version', [System.Management.Automation.CompletionResultType]::ParameterName, 'Print version')
+            & envreg ls --names 2>$null | ForEach-Object { [System.Management.Automation.CompletionResult]::new($_, $_, [System.Management.Automation.CompletionResultType]::ParameterValue, $_) }
             break
         }
         'envreg;init' {
@@ -316,6 +342,8 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             [System.Management.Automation.CompletionResult]::new('set', 'set', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Change an environment''s settings')
             [System.Management.Automation.CompletionResult]::new('link', 'link', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Make DIR/.venv a symlink to an environment, for tools that look for `.venv`')
             [System.Management.Automation.CompletionResult]::new('unlink', 'unlink', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Remove a `.venv` symlink that ''envreg link'' made (default DIR: the current directory)')
+            [System.Management.Automation.CompletionResult]::new('doctor', 'doctor', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Check the health of every environment (or those named), with the fix for each problem')
+            [System.Management.Automation.CompletionResult]::new('repair', 'repair', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Bring environments back after their Python was upgraded, moved or removed')
             [System.Management.Automation.CompletionResult]::new('init', 'init', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the shell hook that defines `workon` for SHELL')
             [System.Management.Automation.CompletionResult]::new('activate', 'activate', [System.Management.Automation.CompletionResultType]::ParameterValue, 'Print the command that activates NAME in your shell (for use without the hook)')
             [System.Management.Automation.CompletionResult]::new('python', 'python', [System.Management.Automation.CompletionResultType]::ParameterValue, 'The Python interpreters envreg finds for -p')
@@ -374,6 +402,12 @@ Register-ArgumentCompleter -Native -CommandName 'envreg' -ScriptBlock {
             break
         }
         'envreg;help;unlink' {
+            break
+        }
+        'envreg;help;doctor' {
+            break
+        }
+        'envreg;help;repair' {
             break
         }
         'envreg;help;init' {

@@ -232,6 +232,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--remove-path=[Remove DIR from envreg.pth]:DIR:_files' \
 '(--no-project)--project=[Associate a project directory (an existing directory; stored with symbolic links resolved, and written to the environment'\''s .project file)\: \`workon\` changes to it]:DIR:_files' \
 '--no-project[Forget the project directory (and remove the .project file)]' \
+'--pip[Install pip into an environment made with --no-pip (from the interpreter'\''s bundled wheel, as mkenv does; no network)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -257,6 +258,31 @@ _arguments "${_arguments_options[@]}" : \
 '-V[Print version]' \
 '--version[Print version]' \
 '::dir -- The directory whose `.venv` link is removed (default\: the current directory):_files' \
+&& ret=0
+;;
+(doctor)
+_arguments "${_arguments_options[@]}" : \
+'--json[Print JSON\: {"envs"\: \[{name, path, status, python, problems\: \[{kind, message, fix}\]}\], "home"\: {path, problems}}]' \
+'--deep[Also run each healthy environment'\''s python (import sys, site) and '\''pip check'\'']' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Check only these environments (default\: all, and the home):_envreg_env_names' \
+&& ret=0
+;;
+(repair)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Rebuild on this interpreter (same forms as '\''mkenv -p'\''), even when the old one is fine]:SPEC:_default' \
+'--python=[Rebuild on this interpreter (same forms as '\''mkenv -p'\''), even when the old one is fine]:SPEC:_default' \
+'--all[Repair every environment that needs it]' \
+'--dry-run[Print what each environment needs (nothing, re-point, rebuild and its packages); change nothing]' \
+'--allow-partial[Swap in a rebuilt environment even when some packages failed to install (they are listed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- The environments to repair:_envreg_env_names' \
 && ret=0
 ;;
 (init)
@@ -417,6 +443,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(doctor)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(repair)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (init)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -479,6 +513,8 @@ _envreg_commands() {
 'set:Change an environment'\''s settings' \
 'link:Make DIR/.venv a symlink to an environment, for tools that look for \`.venv\`' \
 'unlink:Remove a \`.venv\` symlink that '\''envreg link'\'' made (default DIR\: the current directory)' \
+'doctor:Check the health of every environment (or those named), with the fix for each problem' \
+'repair:Bring environments back after their Python was upgraded, moved or removed' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
 'python:The Python interpreters envreg finds for -p' \
@@ -505,6 +541,11 @@ _envreg__subcmd__all_commands() {
 _envreg__subcmd__cp_commands() {
     local commands; commands=()
     _describe -t commands 'envreg cp commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__doctor_commands] )) ||
+_envreg__subcmd__doctor_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg doctor commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__du_commands] )) ||
 _envreg__subcmd__du_commands() {
@@ -537,6 +578,8 @@ _envreg__subcmd__help_commands() {
 'set:Change an environment'\''s settings' \
 'link:Make DIR/.venv a symlink to an environment, for tools that look for \`.venv\`' \
 'unlink:Remove a \`.venv\` symlink that '\''envreg link'\'' made (default DIR\: the current directory)' \
+'doctor:Check the health of every environment (or those named), with the fix for each problem' \
+'repair:Bring environments back after their Python was upgraded, moved or removed' \
 'init:Print the shell hook that defines \`workon\` for SHELL' \
 'activate:Print the command that activates NAME in your shell (for use without the hook)' \
 'python:The Python interpreters envreg finds for -p' \
@@ -563,6 +606,11 @@ _envreg__subcmd__help__subcmd__all_commands() {
 _envreg__subcmd__help__subcmd__cp_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help cp commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__doctor_commands] )) ||
+_envreg__subcmd__help__subcmd__doctor_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help doctor commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__help__subcmd__du_commands] )) ||
 _envreg__subcmd__help__subcmd__du_commands() {
@@ -630,6 +678,11 @@ _envreg__subcmd__help__subcmd__python_commands() {
 _envreg__subcmd__help__subcmd__python__subcmd__ls_commands() {
     local commands; commands=()
     _describe -t commands 'envreg help python ls commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__help__subcmd__repair_commands] )) ||
+_envreg__subcmd__help__subcmd__repair_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg help repair commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__help__subcmd__rm_commands] )) ||
 _envreg__subcmd__help__subcmd__rm_commands() {
@@ -731,6 +784,11 @@ _envreg__subcmd__python__subcmd__help__subcmd__ls_commands() {
 _envreg__subcmd__python__subcmd__ls_commands() {
     local commands; commands=()
     _describe -t commands 'envreg python ls commands' commands "$@"
+}
+(( $+functions[_envreg__subcmd__repair_commands] )) ||
+_envreg__subcmd__repair_commands() {
+    local commands; commands=()
+    _describe -t commands 'envreg repair commands' commands "$@"
 }
 (( $+functions[_envreg__subcmd__rm_commands] )) ||
 _envreg__subcmd__rm_commands() {

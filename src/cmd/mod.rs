@@ -5,6 +5,7 @@ mod adopt;
 mod all;
 mod confirm;
 mod cp;
+mod doctor;
 mod du;
 mod gc;
 mod import;
@@ -18,6 +19,7 @@ mod path;
 mod pick;
 mod project;
 mod python;
+mod repair;
 mod rm;
 mod run;
 mod set;
@@ -65,6 +67,8 @@ pub fn run(command: Command) -> Result<ExitCode> {
                 Command::Gc(args) => gc::run(&registry, args),
                 Command::Link(args) => link::link(&registry, args).map(done),
                 Command::Unlink(args) => link::unlink(&registry, args).map(done),
+                Command::Doctor(args) => doctor::run(&registry, args),
+                Command::Repair(args) => repair::run(&registry, args),
                 Command::Init(_) | Command::Python(_) => unreachable!(),
             }
         }

@@ -37,6 +37,15 @@ pub fn run(registry: &Registry, mut args: PathCmd) -> Result<()> {
         ));
     }
     if args.workon {
+        if !args.force {
+            super::run::refuse_unusable(
+                &args.name,
+                &path,
+                entry,
+                &mut std::collections::HashMap::new(),
+                "workon did not activate it",
+            )?;
+        }
         let hooks = registry.home().hooks_dir();
         // The hooks split the output at the line break: a path holding one
         // would be read as something else.

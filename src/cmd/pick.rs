@@ -11,6 +11,7 @@ use dialoguer::console::{Key, Term};
 
 use crate::errors::hinted;
 use crate::registry::Registry;
+use crate::registry::status::{self, Health};
 
 /// How many lines of the menu are on the terminal now, for the Ctrl-C
 /// handler to erase.
@@ -69,9 +70,44 @@ pub fn run(registry: &Registry) -> Result<ExitCode> {
         let _ = term.show_cursor();
         std::process::exit(130);
     });
-    let outcome = pick(&term, &names, start);
+    // Environments that cannot work are marked in the menu; choosing one
+    // says why and what fixes it, and activates nothing.
+    let mut interpreters = std::collections::HashMap::new();
+    let health: Vec<Health> = names
+        .iter()
+        .map(|name| {
+            let entry = &index.envs[*name];
+            status::check(&registry.dir_of(name, entry), entry, &mut interpreters)
+        })
+        .collect();
+    let labels: Vec<String> = names
+        .iter()
+        .zip(&health)
+        .map(|(name, h)| {
+            if h.unusable() {
+                format!("{name}  ({})", h.status)
+            } else {
+                name.to_string()
+            }
+        })
+        .collect();
+    let outcome = pick(&term, &names, &labels, start);
     let _ = term.show_cursor();
     match outcome.context("could not read your choice from the terminal")? {
+        Outcome::Chosen(i) if health[i].unusable() => {
+            let name = names[i];
+            let h = &health[i];
+            crate::say!(
+                "envreg: '{name}' is {}: {}; workon did not activate it",
+                h.status,
+                h.reason.as_deref().unwrap_or_default()
+            );
+            if let Some(fix) = h.fix(name) {
+                crate::say!("hint: '{fix}' fixes it");
+            }
+            crate::say!("hint: or 'workon --force {name}' activates it anyway");
+            Ok(ExitCode::from(1))
+        }
         Outcome::Chosen(i) => {
             writeln!(io::stdout().lock(), "{}", names[i])?;
             Ok(ExitCode::SUCCESS)
@@ -117,7 +153,7 @@ fn fit(text: &str, limit: usize) -> String {
 }
 
 /// Draw the menu, read keys until one ends it, erase the menu.
-fn pick(term: &Term, names: &[&str], start: usize) -> io::Result<Outcome> {
+fn pick(term: &Term, names: &[&str], labels: &[String], start: usize) -> io::Result<Outcome> {
     let mut query = String::new();
     let mut selected = start;
     term.hide_cursor()?;
@@ -134,7 +170,7 @@ fn pick(term: &Term, names: &[&str], start: usize) -> io::Result<Outcome> {
         text.push('\n');
         for (row, &i) in found.iter().enumerate().skip(first).take(height) {
             let mark = if row == selected { "❯ " } else { "  " };
-            text.push_str(&fit(&format!("{mark}{}", names[i]), width));
+            text.push_str(&fit(&format!("{mark}{}", labels[i]), width));
             text.push('\n');
         }
         term.clear_last_lines(DRAWN.load(Ordering::SeqCst))?;

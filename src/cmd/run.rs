@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::cli::Run;
-use crate::registry::status::{self, Status};
+use crate::errors::hinted;
+use crate::registry::status;
 use crate::registry::{Entry, Registry, Venv};
 
 /// Exit status of a shell for a command it cannot find / cannot execute.
@@ -39,18 +40,35 @@ pub fn usable(
     entry: &Entry,
     interpreters: &mut HashMap<std::path::PathBuf, bool>,
 ) -> Result<()> {
+    refuse_unusable(name, dir, entry, interpreters, "nothing was run")
+}
+
+/// The error for an environment that cannot work: what is wrong, what was
+/// not done (`not_done`), the command that fixes it, and `--force`.
+pub fn refuse_unusable(
+    name: &str,
+    dir: &Path,
+    entry: &Entry,
+    interpreters: &mut HashMap<std::path::PathBuf, bool>,
+    not_done: &str,
+) -> Result<()> {
     let health = status::check(dir, entry, interpreters);
-    if matches!(
-        health.status,
-        Status::Broken | Status::Missing | Status::Interrupted
-    ) {
-        bail!(
-            "'{name}' is {}: {}; nothing was run (--force runs it anyway)",
-            health.status,
-            health.reason.unwrap_or_default()
-        );
+    if !health.unusable() {
+        return Ok(());
     }
-    Ok(())
+    let msg = format!(
+        "'{name}' is {}: {}; {not_done}",
+        health.status,
+        health.reason.clone().unwrap_or_default()
+    );
+    let err = match health.fix(name) {
+        Some(fix) => hinted(msg, format!("'{fix}' fixes it")),
+        None => hinted(
+            msg,
+            "run any envreg command that changes the registry, then retry",
+        ),
+    };
+    bail!(err.hint("or pass --force to use it anyway"))
 }
 
 pub fn command(argv: &[OsString]) -> Command {

@@ -15,6 +15,7 @@ pub fn run(registry: &Registry, args: Set) -> Result<()> {
         unset_vars: args.unset_vars,
         add_paths: args.add_paths,
         remove_paths: args.remove_paths,
+        pip: args.pip,
         ..Changes::default()
     };
     for kv in &args.vars {

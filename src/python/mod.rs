@@ -148,6 +148,79 @@ pub fn bundled_wheel_dirs() -> Vec<PathBuf> {
     discover::bundled_wheel_dirs()
 }
 
+/// The version of the interpreter at `exe` without running it: from the
+/// query cache when it holds a current answer for it, else from a version
+/// in its path (pyenv's `versions/3.12.1`, uv's `cpython-3.12.1-…`).
+/// `None` when neither tells; see [`minor_from_layout`] for a weaker guess.
+pub fn known_version(exe: &Path, cache_dir: &Path) -> Option<(u32, u32, u32)> {
+    if let Some(stamp) = cache::Stamp::of(exe)
+        && let Some(answer) = cache::load(cache_dir, &stamp)
+    {
+        return Some(answer.interpreter.version);
+    }
+    let canonical = std::fs::canonicalize(exe).ok();
+    for path in [Some(exe), canonical.as_deref()].into_iter().flatten() {
+        for comp in path.components().rev().skip(1) {
+            if let Some(v) = triple_in(&comp.as_os_str().to_string_lossy()) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// The (major, minor) of the interpreter at `exe` from its file name
+/// (`python3.12`) or its installation's `lib/pythonX.Y` directory.
+pub fn minor_from_layout(exe: &Path) -> Option<(u32, u32)> {
+    let canonical = std::fs::canonicalize(exe).ok()?;
+    let pair = |text: &str| -> Option<(u32, u32)> {
+        let rest = text.strip_prefix("python")?;
+        let rest = rest.trim_end_matches(['t', 'm']);
+        let (a, b) = rest.split_once('.')?;
+        Some((a.parse().ok()?, b.parse().ok()?))
+    };
+    for path in [exe, canonical.as_path()] {
+        if let Some(v) = path.file_name().and_then(|n| pair(&n.to_string_lossy())) {
+            return Some(v);
+        }
+    }
+    let lib = canonical.parent()?.parent()?.join("lib");
+    let mut found: Vec<(u32, u32)> = std::fs::read_dir(lib)
+        .ok()?
+        .flatten()
+        .filter(|e| e.path().join("os.py").is_file())
+        .filter_map(|e| pair(&e.file_name().to_string_lossy()))
+        .collect();
+    found.sort();
+    found.dedup();
+    (found.len() == 1).then(|| found[0])
+}
+
+/// The first `X.Y.Z` (digits) in `text`, e.g. in "cpython-3.12.1-linux".
+fn triple_in(text: &str) -> Option<(u32, u32, u32)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
+            let rest = &text[i..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+            let parts: Vec<&str> = rest[..end].split('.').collect();
+            if parts.len() >= 3
+                && let (Ok(a), Ok(b), Ok(c)) =
+                    (parts[0].parse(), parts[1].parse(), parts[2].parse())
+            {
+                return Some((a, b, c));
+            }
+            i += end.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
 /// Resolve `request` (None: the default interpreter) to a queried interpreter.
 /// Errors name the request and list the interpreters that were found.
 ///

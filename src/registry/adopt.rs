@@ -46,7 +46,8 @@ fn entry_from_cfg(dir: &Path, cfg: &[(String, String)], ours: bool) -> Option<En
         // virtualenvwrapper's (and envreg's) .project file, if there is one.
         project: super::settings::read_project_file(dir),
         flags: Flags {
-            pip: venv.script("pip").exists(),
+            // envreg's no-pip stand-in is not pip.
+            pip: venv.script("pip").exists() && !crate::venv::is_pip_shim(&venv.script("pip")),
             system_site_packages: get("include-system-site-packages").as_deref() == Some("true"),
             prompt: get("prompt"),
         },

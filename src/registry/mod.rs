@@ -37,6 +37,7 @@ mod lifecycle;
 pub mod links;
 pub mod name;
 pub mod projects;
+pub mod repair;
 pub mod settings;
 mod snapshot;
 mod staging;
@@ -56,6 +57,9 @@ pub use env::Venv;
 pub use index::{Entry, Flags, Index, PythonRecord};
 pub use settings::Changes;
 pub use staging::{Staging, Trash};
+
+/// Directories with a flag each (see [`Registry::strays`]).
+pub type Strays = Vec<(PathBuf, bool)>;
 
 pub struct Registry {
     home: Home,
@@ -108,6 +112,37 @@ impl Registry {
         let mut index = self.read_current(None)?;
         used::apply(&mut index, &used::read(&self.used_dir()));
         Ok(index)
+    }
+
+    /// The index as it is on disk, with last-used times, without looking at
+    /// `envs/` or recovering anything (what `doctor` reports on).
+    pub fn read_plain(&self) -> Result<Index> {
+        let mut index = self.load()?;
+        used::apply(&mut index, &used::read(&self.used_dir()));
+        Ok(index)
+    }
+
+    /// What is in `envs/` besides the registered environments: scratch
+    /// directories of runs that died (`(dir, is_trash)`), and unregistered
+    /// directories (`(dir, is_venv)`).
+    pub fn strays(&self, index: &Index) -> (Strays, Strays) {
+        let envs = self.home.envs_dir();
+        let listing = staging::list(&envs);
+        let scratch = staging::leftovers(&envs, &listing)
+            .into_iter()
+            .map(|l| (l.dir(&envs), l.trash))
+            .collect();
+        let orphans = listing
+            .iter()
+            .filter(|n| !n.starts_with('.') && !index.envs.contains_key(*n))
+            .map(|n| envs.join(n))
+            .filter(|d| d.is_dir())
+            .map(|d| {
+                let venv = is_venv(&d);
+                (d, venv)
+            })
+            .collect();
+        (scratch, orphans)
     }
 
     /// Like [`Registry::read`] for a command about one name (`path`): the

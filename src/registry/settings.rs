@@ -67,6 +67,8 @@ pub struct Changes {
     pub remove_paths: Vec<PathBuf>,
     /// `Some(None)`: no project.
     pub project: Option<Option<PathBuf>>,
+    /// Seed pip into an environment made with --no-pip.
+    pub pip: bool,
 }
 
 impl Changes {
@@ -78,6 +80,7 @@ impl Changes {
             && self.add_paths.is_empty()
             && self.remove_paths.is_empty()
             && self.project.is_none()
+            && !self.pip
     }
 }
 
@@ -130,6 +133,11 @@ impl Locked<'_> {
             crate::crash_point!("set.project");
         }
 
+        if changes.pip {
+            seed_pip_later(&venv, &self.registry.home.cache_dir())?;
+            crate::crash_point!("set.pip");
+        }
+
         let updated = self
             .index
             .envs
@@ -149,6 +157,9 @@ impl Locked<'_> {
         }
         if let Some(project) = &changes.project {
             updated.project = project.clone();
+        }
+        if changes.pip {
+            updated.flags.pip = true;
         }
         self.save()?;
         crate::crash_point!("set.committed");
@@ -301,6 +312,42 @@ fn path_text(p: &Path) -> Result<String> {
 }
 
 pub use crate::venv::cfg::python_repr;
+
+/// Seed pip (as mkenv does) into an existing environment made with
+/// --no-pip: its `pip` stand-ins are replaced by pip's own launchers.
+/// Nothing happens when it has pip already, so running it again is harmless.
+fn seed_pip_later(venv: &Venv, cache_dir: &Path) -> Result<()> {
+    let python = venv.python();
+    let interp = crate::python::find(Some(&python.to_string_lossy()), cache_dir)
+        .with_context(|| format!("cannot seed pip into {}", venv.dir.display()))?;
+    let layout = crate::venv::layout::Layout::new(&interp)?;
+    let site = venv.dir.join(&layout.purelib);
+    let has_pip = std::fs::read_dir(&site).is_ok_and(|rd| {
+        rd.flatten().any(|e| {
+            let n = e.file_name().to_string_lossy().to_ascii_lowercase();
+            n.starts_with("pip-") && n.ends_with(".dist-info")
+        })
+    });
+    if has_pip {
+        return Ok(());
+    }
+    let bin = venv.bin_dir();
+    for name in crate::venv::pip_names(interp.version) {
+        let path = bin.join(name);
+        if crate::venv::is_pip_shim(&path) {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("cannot remove {}", path.display()))?;
+        }
+    }
+    let scripts_rel = layout.scripts_from_purelib();
+    let target = crate::venv::seed::Target {
+        site_packages: &site,
+        scripts: &bin,
+        final_python: &python,
+        scripts_from_site_packages: &scripts_rel,
+    };
+    crate::venv::seed::seed_pip(&interp, &target, cache_dir)
+}
 
 #[cfg(test)]
 mod tests {

@@ -46,6 +46,23 @@ pub struct Health {
 }
 
 impl Health {
+    /// The command that fixes an environment in this state, if there is one.
+    pub fn fix(&self, name: &str) -> Option<String> {
+        match self.status {
+            Status::Ok | Status::Interrupted => None,
+            Status::Broken => Some(format!("envreg repair {name}")),
+            Status::Missing | Status::Incomplete => Some(format!("envreg rm {name}")),
+        }
+    }
+
+    /// True when the environment cannot work as it is (workon and run refuse it).
+    pub fn unusable(&self) -> bool {
+        matches!(
+            self.status,
+            Status::Broken | Status::Missing | Status::Interrupted
+        )
+    }
+
     fn bad(status: Status, reason: String) -> Health {
         Health {
             status,
@@ -98,7 +115,7 @@ pub fn check(dir: &Path, entry: &Entry, interpreters: &mut HashMap<PathBuf, bool
     }
     if launcher.metadata().is_err() {
         let target = std::fs::read_link(&launcher)
-            .map(|t| format!(" (it points to {}, which is gone)", t.display()))
+            .map(|t| format!(": its interpreter {} no longer exists", t.display()))
             .unwrap_or_default();
         return Health::bad(
             Status::Broken,
@@ -128,6 +145,18 @@ pub fn check(dir: &Path, entry: &Entry, interpreters: &mut HashMap<PathBuf, bool
     }
 }
 
+/// True when `a` and `b` are the same directory: the same path once links
+/// are resolved, or (a bind mount) the same file on the same device.
 fn same_file(a: &Path, b: &Path) -> bool {
-    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+    if matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (a.metadata(), b.metadata()) {
+            return (x.dev(), x.ino()) == (y.dev(), y.ino());
+        }
+    }
+    false
 }

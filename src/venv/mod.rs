@@ -148,8 +148,53 @@ pub fn create(
             scripts_from_site_packages: &scripts_from_site_packages,
         };
         seed::seed_pip(interp, &target, cache_dir)?;
+    } else if !layout.windows {
+        write_pip_shims(&scripts, interp.version)?;
     }
     Ok(())
+}
+
+/// The first lines of the `pip` stand-ins of an environment made without
+/// pip; [`is_pip_shim`] looks for the marker.
+const PIP_SHIM: &str = "#!/bin/sh
+# envreg: no-pip shim
+# This environment was made without pip; without this file `pip` would run
+# another pip found later on PATH (the system's) and install there.
+env=$(cd \"$(dirname \"$0\")/..\" && pwd)
+echo \"envreg: this env has no pip: 'envreg set $(basename \"$env\") --pip' installs it (or run 'python -m ensurepip')\" >&2
+exit 1
+";
+
+/// The names of the pip commands an environment gets: pip, pip3, pip3.12.
+pub fn pip_names(version: (u32, u32, u32)) -> [String; 3] {
+    let (major, minor, _) = version;
+    [
+        "pip".to_string(),
+        format!("pip{major}"),
+        format!("pip{major}.{minor}"),
+    ]
+}
+
+/// Write the `pip` stand-ins that say the environment has no pip.
+fn write_pip_shims(scripts: &Path, version: (u32, u32, u32)) -> Result<()> {
+    for name in pip_names(version) {
+        let path = scripts.join(name);
+        files::write_new(&path, PIP_SHIM.as_bytes(), 0o755)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// True when `path` is a `pip` stand-in of an environment without pip.
+pub fn is_pip_shim(path: &Path) -> bool {
+    let mut head = [0u8; 64];
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    let n = std::io::Read::read(&mut file, &mut head).unwrap_or(0);
+    head[..n]
+        .windows(b"envreg: no-pip shim".len())
+        .any(|w| w == b"envreg: no-pip shim")
 }
 
 /// The final directory as text for the activation scripts; refused when it

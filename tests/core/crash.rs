@@ -22,6 +22,9 @@ struct Scenario {
     /// Names of which exactly one must be registered after the crash
     /// (a rename), or empty.
     one_of: &'static [&'static str],
+    /// Before the command: make the victim's pyvenv.cfg name another patch
+    /// release (what `repair` re-points).
+    damage: bool,
 }
 
 fn args(list: &[&str]) -> Vec<String> {
@@ -43,6 +46,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: mk("victim", &["--no-pip"]),
             targets: &["victim"],
             one_of: &[],
+            damage: false,
         },
         Scenario {
             name: "mkenv -i",
@@ -50,6 +54,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: mk("victim", &["-i", "crashpkg"]),
             targets: &["victim"],
             one_of: &[],
+            damage: false,
         },
         Scenario {
             name: "rm",
@@ -57,6 +62,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["rm", "-y", "victim"]),
             targets: &["victim"],
             one_of: &[],
+            damage: false,
         },
         Scenario {
             name: "rm two",
@@ -68,6 +74,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["rm", "-y", "victim", "victim2"]),
             targets: &["victim", "victim2"],
             one_of: &[],
+            damage: false,
         },
         Scenario {
             name: "cp",
@@ -75,6 +82,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["cp", "victim", "copy"]),
             targets: &["victim", "copy"],
             one_of: &["victim"],
+            damage: false,
         },
         Scenario {
             name: "mv",
@@ -82,6 +90,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["mv", "victim", "moved"]),
             targets: &["victim", "moved"],
             one_of: &["victim", "moved"],
+            damage: false,
         },
         Scenario {
             name: "set",
@@ -99,9 +108,27 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
                 "K=V",
                 "--project",
                 "/",
+                "--pip",
             ]),
             targets: &["victim"],
             one_of: &["victim"],
+            damage: false,
+        },
+        Scenario {
+            name: "repair re-points",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
+            command: args(&["repair", "victim"]),
+            targets: &["victim"],
+            one_of: &["victim"],
+            damage: true,
+        },
+        Scenario {
+            name: "repair rebuilds",
+            setup: vec![keep.clone(), mk("victim", &["--no-pip"])],
+            command: args(&["repair", "victim", "-p", &py]),
+            targets: &["victim"],
+            one_of: &["victim"],
+            damage: false,
         },
         Scenario {
             name: "import --move",
@@ -109,6 +136,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["import", "--move", "{W}/store"]),
             targets: &["victim"],
             one_of: &[],
+            damage: false,
         },
         Scenario {
             name: "link",
@@ -116,6 +144,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["link", "victim", "@HOME"]),
             targets: &["victim"],
             one_of: &["victim"],
+            damage: false,
         },
         Scenario {
             name: "mv with a .venv link",
@@ -127,6 +156,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["mv", "victim", "moved"]),
             targets: &["victim", "moved"],
             one_of: &["victim", "moved"],
+            damage: false,
         },
         Scenario {
             name: "unlink",
@@ -138,6 +168,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["unlink", "@HOME"]),
             targets: &["victim"],
             one_of: &["victim"],
+            damage: false,
         },
         Scenario {
             name: "workon records last-used",
@@ -145,6 +176,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: args(&["path", "--workon", "victim"]),
             targets: &["victim"],
             one_of: &[],
+            damage: false,
         },
         Scenario {
             name: "a locked command folds last-used",
@@ -156,6 +188,7 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             command: mk("victim2", &["--no-pip"]),
             targets: &["victim", "victim2"],
             one_of: &[],
+            damage: false,
         },
     ]
 }
@@ -172,6 +205,7 @@ fn recovery_scenarios(py: &Path) -> Vec<(Scenario, &'static str)> {
                 command: args(&["ls"]),
                 targets: &["victim"],
                 one_of: &[],
+                damage: false,
             },
             "mkenv-renamed",
         ),
@@ -182,6 +216,7 @@ fn recovery_scenarios(py: &Path) -> Vec<(Scenario, &'static str)> {
                 command: args(&["ls"]),
                 targets: &["victim"],
                 one_of: &[],
+                damage: false,
             },
             "rm-trashed",
         ),
@@ -192,6 +227,7 @@ fn recovery_scenarios(py: &Path) -> Vec<(Scenario, &'static str)> {
                 command: args(&["ls"]),
                 targets: &["victim", "copy"],
                 one_of: &["victim"],
+                damage: false,
             },
             "cp-renamed",
         ),
@@ -202,10 +238,30 @@ fn recovery_scenarios(py: &Path) -> Vec<(Scenario, &'static str)> {
                 command: args(&["ls"]),
                 targets: &["victim", "moved"],
                 one_of: &["victim", "moved"],
+                damage: false,
             },
             "mv-trashed",
         ),
     ]
+}
+
+/// Make the victim's pyvenv.cfg say it was built for another patch release.
+fn damage(w: &World) {
+    let cfg = w.env_dir("victim").join("pyvenv.cfg");
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    let edited: String = text
+        .lines()
+        .map(|l| match l.strip_prefix("version = ") {
+            Some(v) => {
+                let (minor, patch) = v.rsplit_once('.').unwrap();
+                let other = if patch == "0" { "1" } else { "0" };
+                format!("version = {minor}.{other}\n")
+            }
+            None => format!("{l}\n"),
+        })
+        .collect();
+    assert_ne!(edited, text);
+    std::fs::write(&cfg, edited).unwrap();
 }
 
 fn listed_points() -> Vec<String> {
@@ -452,6 +508,9 @@ fn every_crash_point_leaves_a_consistent_registry() {
         // Which points does the command pass, and how often?
         let probe = Run::new(&py);
         probe.setup(&py, &scenario.setup, *state);
+        if scenario.damage {
+            damage(&probe.w);
+        }
         let hits = probe.points(&scenario.command);
         assert!(
             !hits.is_empty(),
@@ -471,6 +530,9 @@ fn every_crash_point_leaves_a_consistent_registry() {
                 let what = format!("{} killed at {point}:{k}", scenario.name);
                 let run = Run::new(&py);
                 run.setup(&py, &scenario.setup, *state);
+                if scenario.damage {
+                    damage(&run.w);
+                }
                 let keep = tree(&run.w.env_dir("keep"));
                 run.crash(&scenario.command, &format!("{point}:{k}"));
                 run.check(&what, &keep, scenario.targets, scenario.one_of);

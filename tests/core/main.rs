@@ -12,6 +12,7 @@ mod concurrency;
 mod crash;
 mod du_gc;
 mod fuzz_index;
+mod health;
 mod help;
 mod import;
 mod index;

@@ -38,7 +38,13 @@ fn mkenv_creates_registers_and_prints_the_path() {
         base.to_str().unwrap()
     );
     assert!(env.join("pyvenv.cfg").is_file());
-    assert!(!env.join("bin/pip").exists(), "--no-pip");
+    // --no-pip: `pip` is only envreg's stand-in that says so.
+    let pip = std::fs::read_to_string(env.join("bin/pip")).unwrap();
+    assert!(pip.contains("no-pip shim"), "{pip}");
+    assert!(
+        !env.join("lib/python3.12/site-packages/pip").exists(),
+        "--no-pip"
+    );
     assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
 }
 

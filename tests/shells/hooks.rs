@@ -248,10 +248,13 @@ fn check_hooks_dir_without_home(program: &str, args: &[&str], init: &str) {
         ),
     );
     // Inside the namespace: a tmpfs over the home, the sandbox's ENVREG_HOME
-    // bound where envreg looks by default, then the shell without HOME.
+    // bound where envreg looks by default, pyenv's versions bound back where
+    // they were (the envs' interpreters live there, and workon refuses an env
+    // whose interpreter is gone), then the shell without HOME.
     let inner = format!(
-        "mount -t tmpfs envreg-test \"$1\" && mkdir -p \"$1/.local/share/envreg\" && \
-         mount --bind \"$2\" \"$1/.local/share/envreg\" && \
+        "mkdir -p \"$4\" && mount --bind \"$3\" \"$4\" && \
+         mount -t tmpfs envreg-test \"$1\" && mkdir -p \"$1/.local/share/envreg\" \"$3\" && \
+         mount --bind \"$2\" \"$1/.local/share/envreg\" && mount --bind \"$4\" \"$3\" && \
          exec env -u HOME -u ENVREG_HOME -u XDG_DATA_HOME {program} {} '{}'",
         args.join(" "),
         script.display()
@@ -269,6 +272,8 @@ fn check_hooks_dir_without_home(program: &str, args: &[&str], init: &str) {
         ])
         .arg(&pw_home)
         .arg(&sb.envreg_home)
+        .arg(pyenv_root())
+        .arg(sb.dir.path().join("pyenv-kept"))
         .output()
         .unwrap();
     let run = Run::from(out);

@@ -14,6 +14,7 @@ mod auto;
 mod completion;
 mod fish;
 mod fns;
+mod health;
 mod hooks;
 mod init;
 mod lint;
