@@ -158,7 +158,15 @@ fn pip_find_links_and_no_index_carry_over_to_uv() {
         ],
     );
     assert_eq!(got.trim(), "2.0 3.0");
-    assert!(!env.join("bin/pip").exists(), "--no-pip with uv: no pip");
+    // --no-pip with uv: no pip module, only envreg's stand-in script.
+    let no_pip = std::process::Command::new(env.join("bin/python"))
+        .args(["-c", "import pip"])
+        .output()
+        .unwrap();
+    assert!(!no_pip.status.success(), "--no-pip with uv: pip is importable");
+    let stand_in = std::process::Command::new(env.join("bin/pip")).output().unwrap();
+    assert_eq!(stand_in.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stand_in.stderr).contains("this env has no pip"));
 
     // PIP_NO_INDEX=0 is false for pip: uv then asks the (dead) index first
     // and fails, which shows PIP_INDEX_URL reached it too.
