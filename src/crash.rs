@@ -34,14 +34,14 @@ pub const POINTS: &[&str] = &[
     "cp.copied",
     "cp.renamed",
     "cp.committed",
-    // mv: stage, copy with rewrite, rename the copy in, move the old aside,
-    // commit, delete the old.
-    "mv.staged",
-    "mv.copied",
+    // mv: journal, rename in place, rewrite each file naming the old
+    // directory, commit, remove the journal (recovery redoes the same steps).
+    "mv.journaled",
     "mv.renamed",
-    "mv.trashed",
+    "mv.rewrote",
+    "mv.rewritten",
     "mv.committed",
-    "mv.deleted",
+    "mv.finished",
     // set: each file replaced, then the index.
     "set.cfg",
     "set.scripts",

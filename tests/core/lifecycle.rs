@@ -384,8 +384,8 @@ fn mv_renames_keeps_metadata_and_refuses_the_active_env() {
     let out = run_ok(&new.join("bin/hello-cli"), &[]);
     assert_eq!(out.trim(), format!("hello 1.0 from {}", new.display()));
     assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
-    // mv links unchanged files while OLD still exists; once OLD is deleted
-    // nothing is shared but the read-only seed files.
+    // mv renames in place and replaces each file it rewrites: nothing is
+    // shared but the read-only seed files.
     {
         use std::os::unix::fs::MetadataExt;
         let mut stack = vec![new.clone()];
