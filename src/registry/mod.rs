@@ -26,6 +26,8 @@
 
 mod adopt;
 pub mod clone;
+#[cfg(test)]
+mod crash_tests;
 pub mod env;
 pub mod index;
 mod lifecycle;
