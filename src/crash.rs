@@ -34,15 +34,15 @@ pub const POINTS: &[&str] = &[
     "cp.copied",
     "cp.renamed",
     "cp.committed",
-    // mv: stage, copy with rewrite, rename the copy in, move the old aside,
-    // commit, delete the old.
-    "mv.staged",
-    "mv.copied",
+    // mv: journal, rename in place, rewrite each file naming the old
+    // directory, commit, remove the journal (recovery redoes the same steps).
+    "mv.journaled",
     "mv.renamed",
-    "mv.trashed",
+    "mv.rewrote",
+    "mv.rewritten",
     "mv.committed",
     "mv.relinked",
-    "mv.deleted",
+    "mv.finished",
     // set: each file replaced, then the index.
     "set.cfg",
     "set.scripts",
@@ -100,6 +100,8 @@ pub fn reached(name: &'static str) {
         POINTS.contains(&name),
         "crash point {name:?} is not listed in crash::POINTS"
     );
+    #[cfg(test)]
+    unit::reached(name);
     if let Some(log) = std::env::var_os("ENVREG_CRASH_LOG")
         && let Ok(mut file) = std::fs::OpenOptions::new()
             .create(true)
@@ -127,6 +129,56 @@ pub fn reached(name: &'static str) {
         }
         #[cfg(not(unix))]
         std::process::abort();
+    }
+}
+
+/// Crashes inside one test thread, for the registry's unit tests: a point
+/// armed with [`unit::arm`] unwinds (a [`unit::Crashed`] payload, through
+/// `resume_unwind`, so no panic message) instead of killing the process,
+/// and every point a thread reaches is recorded. Unlike a SIGKILL the
+/// unwinding runs destructors: a `Staging` deletes its directory and every
+/// held lock is released, which a dead process's leftovers get from the
+/// next command's recovery anyway; nothing else in the registry has one.
+#[cfg(test)]
+pub mod unit {
+    use std::cell::{Cell, RefCell};
+
+    /// The payload of a simulated crash.
+    #[derive(Debug)]
+    pub struct Crashed(pub &'static str);
+
+    thread_local! {
+        static ARMED: Cell<Option<(&'static str, u32)>> = const { Cell::new(None) };
+        static HITS: Cell<u32> = const { Cell::new(0) };
+        static SEEN: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Crash at the `nth` time this thread reaches `point` (from now).
+    pub fn arm(point: &'static str, nth: u32) {
+        ARMED.set(Some((point, nth)));
+        HITS.set(0);
+    }
+
+    pub fn disarm() {
+        ARMED.set(None);
+    }
+
+    /// The points this thread reached since the last call, in order.
+    pub fn take_seen() -> Vec<&'static str> {
+        SEEN.with_borrow_mut(std::mem::take)
+    }
+
+    pub(super) fn reached(name: &'static str) {
+        SEEN.with_borrow_mut(|s| s.push(name));
+        if let Some((point, nth)) = ARMED.get()
+            && point == name
+        {
+            HITS.set(HITS.get() + 1);
+            if HITS.get() == nth {
+                ARMED.set(None);
+                std::panic::resume_unwind(Box::new(Crashed(name)));
+            }
+        }
     }
 }
 

@@ -73,6 +73,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Replace the regular file `path` with `bytes` atomically but without
+/// syncing: a temporary file beside it (permission bits `mode` on Unix)
+/// renamed over it. A reader, or a process killed at any moment, sees the
+/// old or the new contents, never a truncated file; a hard link `path`
+/// shared with another file is detached, never written through. For files
+/// whose durability a later synced commit point covers (`mv`'s rewrites).
+pub fn replace_unsynced(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .rand_bytes(10)
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    #[cfg(unix)]
+    if let Some(mode) = mode {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode & 0o7777))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Follow symlinks at `path` to the final target, which need not exist.
 fn resolve_links(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();

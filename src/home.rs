@@ -48,6 +48,12 @@ impl Home {
         Ok(Home { root })
     }
 
+    /// A home at `root` (unit tests).
+    #[cfg(test)]
+    pub fn at(root: PathBuf) -> Self {
+        Home { root }
+    }
+
     pub fn index_file(&self) -> PathBuf {
         self.root.join("index.ron")
     }

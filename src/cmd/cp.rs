@@ -64,7 +64,6 @@ pub fn run(registry: &Registry, args: Cp) -> Result<()> {
         &dst,
         template.flags.prompt.as_deref(),
         &registry.home().cache_dir(),
-        clone::Mode::Copy,
     )
     .with_context(|| format!("cannot copy {}; nothing was created", src_dir.display()))?;
     crate::crash_point!("cp.copied");

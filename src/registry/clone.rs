@@ -1,5 +1,6 @@
-//! Copying an environment to a new path with every path inside rewritten:
-//! what `cp` and `mv` build in their staging directory.
+//! Copying an environment to a new path with every path inside rewritten
+//! (what `cp` builds in its staging directory), and the same rewrite in
+//! place (what `mv` does to the renamed directory).
 //!
 //! Every regular file is read; one that names the old directory (a script's
 //! shebang, an activation script, a `.pth` file, `RECORD`,
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::env::Venv;
+use super::settings::Replace;
 
 /// Marks an environment built by `cp`/`mv` that is not registered yet; the
 /// registry removes the file when it commits. A directory in `envs/` with
@@ -40,59 +42,45 @@ pub struct Stats {
     pub linked: u64,
 }
 
-/// How files that need no rewriting reach the new directory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Reflinked or copied: an independent copy (`cp`).
-    Copy,
-    /// Hard-linked (copied where linking fails): for `mv`, whose source is
-    /// deleted once the rename commits, so the links are the only names
-    /// left and nothing is shared; until then the source is untouched.
-    Move,
+/// The replacements that move files from naming `old` to naming `new`:
+/// `old` itself, and `also` (the old place with its links resolved, which
+/// files may name too) when given and different.
+fn pairs(old: &Path, also: Option<&Path>, new: &Path) -> Vec<Pair> {
+    let mut pairs = vec![Pair {
+        old: bytes(old),
+        new: bytes(new),
+    }];
+    if let Some(also) = also
+        && also != old
+    {
+        pairs.push(Pair {
+            old: bytes(also),
+            new: bytes(new),
+        });
+    }
+    pairs
 }
 
 /// Copy the environment `src` (whose files name `old`) into the empty
 /// directory `dst` so that its files name `new` instead. `cache_dir` is
 /// envreg's cache (seed images live under `wheels/`).
-pub fn copy(
-    src: &Path,
-    dst: &Path,
-    old: &Path,
-    new: &Path,
-    cache_dir: &Path,
-    mode: Mode,
-) -> Result<Stats> {
-    let mut pairs = vec![Pair {
-        old: bytes(old),
-        new: bytes(new),
-    }];
-    // Files may name the old place with its links resolved.
-    if let Ok(canon) = old.canonicalize()
-        && canon != old
-    {
-        pairs.push(Pair {
-            old: bytes(&canon),
-            new: bytes(new),
-        });
-    }
+pub fn copy(src: &Path, dst: &Path, old: &Path, new: &Path, cache_dir: &Path) -> Result<Stats> {
+    let canon = old.canonicalize().ok();
     let seed = SeedTrees::new(cache_dir, Venv::open(src).site_packages());
     let mut job = Job {
-        pairs,
+        pairs: pairs(old, canon.as_deref(), new),
         seed,
         stats: Stats::default(),
         buf: Vec::new(),
-        mode,
     };
     job.dir(src, dst)?;
     Ok(job.stats)
 }
 
-/// Everything `cp` and `mv` put into their staging directory `staging`: a
-/// copy of `src` (an environment whose files name `old`) whose files name
-/// `new` (where it will live), named `new_name`; `prompt` is the prompt the
-/// user set, if any. pyvenv.cfg's prompt is changed when it was the old
-/// default (the old name); the activation scripts are written afresh; the
-/// copy is marked as envreg's and as uncommitted.
+/// Everything `cp` puts into its staging directory `staging`: a copy of
+/// `src` (an environment whose files name `old`) whose files name `new`
+/// (where it will live), named `new_name`; `prompt` is the prompt the user
+/// set, if any (see [`retarget`]). The copy is marked as uncommitted.
 #[allow(clippy::too_many_arguments)]
 pub fn prepare(
     src: &Path,
@@ -103,11 +91,39 @@ pub fn prepare(
     new_name: &str,
     prompt: Option<&str>,
     cache_dir: &Path,
-    mode: Mode,
 ) -> Result<Stats> {
-    let stats = copy(src, staging, old, new, cache_dir, mode)?;
-    let copy = Venv::open(staging);
-    let cfg_path = copy.cfg_path();
+    let stats = copy(src, staging, old, new, cache_dir)?;
+    retarget(staging, new, old_name, new_name, prompt, Replace::Staging)?;
+    // The source's directory on the last line: recovery deletes an
+    // unregistered copy only while that source is still a registered env.
+    let mut mark = b"envreg: a copy that 'envreg cp' has not registered yet; \
+        unregistered while its source below is still registered, it is deleted by the next \
+        envreg command\n"
+        .to_vec();
+    mark.extend_from_slice(old.as_os_str().as_encoded_bytes());
+    mark.push(b'\n');
+    super::settings::replace_file(&staging.join(UNCOMMITTED), &mark)
+        .with_context(|| format!("cannot write {}", staging.join(UNCOMMITTED).display()))?;
+    Ok(stats)
+}
+
+/// The settings part of moving an environment from the name `old_name` to
+/// `new_name`, for the environment now at `here` that will live at `new`:
+/// pyvenv.cfg's prompt becomes the new name when it was the old default
+/// (the old name) and `prompt` (the user's own) is unset; the `envreg` key
+/// is added when missing; the activation scripts are written afresh for
+/// `new`. Each file is replaced as `how` says. Idempotent: run again on the
+/// result it writes the same files.
+pub fn retarget(
+    here: &Path,
+    new: &Path,
+    old_name: &str,
+    new_name: &str,
+    prompt: Option<&str>,
+    how: Replace,
+) -> Result<()> {
+    let venv = Venv::open(here);
+    let cfg_path = venv.cfg_path();
     let text = fs::read_to_string(&cfg_path)
         .with_context(|| format!("cannot read {}", cfg_path.display()))?;
     let cfg = crate::venv::cfg::parse(&text);
@@ -121,27 +137,127 @@ pub fn prepare(
     }
     if !edits.is_empty() {
         let out = super::settings::edit_cfg(&text, &edits);
-        super::settings::replace_file(&cfg_path, out.as_bytes())
-            .with_context(|| format!("cannot write {}", cfg_path.display()))?;
+        let written = match how {
+            Replace::Staging => super::settings::replace_file(&cfg_path, out.as_bytes()),
+            Replace::Unsynced => {
+                crate::fsutil::replace_unsynced(&cfg_path, out.as_bytes(), Some(0o644))
+            }
+            Replace::Synced => crate::fsutil::write_atomic(&cfg_path, out.as_bytes()),
+        };
+        written.with_context(|| format!("cannot write {}", cfg_path.display()))?;
     }
     let prompt = match (prompt, get("prompt")) {
         (Some(p), _) => p.to_string(),
         (None, Some(p)) if p != old_name => p.to_string(),
         _ => new_name.to_string(),
     };
-    let final_venv = Venv::with_layout(new, copy.layout);
-    super::settings::write_activation_scripts(&final_venv, &copy.bin_dir(), &prompt, false)?;
-    // The source's directory on the last line: recovery deletes an
-    // unregistered copy only while that source is still a registered env.
-    let mut mark = b"envreg: a copy that 'envreg cp' or 'envreg mv' has not registered yet; \
-        unregistered while its source below is still registered, it is deleted by the next \
-        envreg command\n"
-        .to_vec();
-    mark.extend_from_slice(old.as_os_str().as_encoded_bytes());
-    mark.push(b'\n');
-    super::settings::replace_file(&staging.join(UNCOMMITTED), &mark)
-        .with_context(|| format!("cannot write {}", staging.join(UNCOMMITTED).display()))?;
-    Ok(stats)
+    let final_venv = Venv::with_layout(new, venv.layout);
+    super::settings::write_activation_scripts(&final_venv, &venv.bin_dir(), &prompt, how)
+}
+
+/// Rewrite, in place, every file below `dir` (an environment just renamed
+/// from `old`, or from `also`, its resolved form) that names the old
+/// directory so that it names `new` (`dir` itself) instead: each such file
+/// is replaced atomically (a temporary file renamed over it, its permission
+/// bits kept), a symbolic link naming the old directory is replaced by one
+/// naming the new. Files that name nothing are not touched. `__pycache__`
+/// is left as it is: its byte code names the old source paths, which
+/// Python corrects when it loads it (`_imp._fix_co_filename`). Temporary
+/// files of an earlier, interrupted pass are removed. Idempotent (a name is
+/// never a path prefix of another, so `new` never matches `old`). envreg's
+/// read-only seed files (hard links into `cache_dir`'s seed images, see the
+/// module docs) are skipped unread. Returns how many files were rewritten.
+pub fn rewrite_in_place(
+    dir: &Path,
+    old: &Path,
+    also: Option<&Path>,
+    new: &Path,
+    cache_dir: &Path,
+) -> Result<u64> {
+    let pairs = pairs(old, also, new);
+    let seed = SeedTrees::new(cache_dir, Venv::open(dir).site_packages());
+    let mut count = 0;
+    let mut buf = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = fs::read_dir(&d).with_context(|| format!("cannot read {}", d.display()))?;
+        for entry in entries {
+            let entry = entry.with_context(|| format!("cannot read {}", d.display()))?;
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let name = entry.file_name();
+            if name
+                .as_encoded_bytes()
+                .starts_with(crate::fsutil::TEMP_PREFIX.as_bytes())
+                && !kind.is_dir()
+            {
+                let _ = fs::remove_file(&path);
+                continue;
+            }
+            if kind.is_dir() {
+                if name != "__pycache__" {
+                    stack.push(path);
+                }
+            } else if kind.is_symlink() {
+                let target = fs::read_link(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                if let Some(b) = rewrite_with(&pairs, target.as_os_str().as_encoded_bytes()) {
+                    let target = PathBuf::from(String::from_utf8_lossy(&b).into_owned());
+                    relink(&path, &target)?;
+                    count += 1;
+                    crate::crash_point!("mv.rewrote");
+                }
+            } else if kind.is_file() {
+                let meta = entry
+                    .metadata()
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                // envreg's read-only seed files are shared images: they
+                // name no environment (and are never written through).
+                if seed.is_seed_link(&path, &meta) {
+                    continue;
+                }
+                buf.clear();
+                File::open(&path)
+                    .and_then(|mut f| f.read_to_end(&mut buf))
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let Some(data) = rewrite_with(&pairs, &buf) else {
+                    continue;
+                };
+                let data = fit_shebang(data, &pairs[0].new);
+                crate::fsutil::replace_unsynced(&path, &data, mode_of(&meta))
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                count += 1;
+                crate::crash_point!("mv.rewrote");
+            }
+        }
+    }
+    Ok(count)
+}
+
+#[cfg(unix)]
+fn mode_of(meta: &fs::Metadata) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(meta.permissions().mode())
+}
+
+#[cfg(not(unix))]
+fn mode_of(_meta: &fs::Metadata) -> Option<u32> {
+    None
+}
+
+/// Replace the symbolic link `link` by one to `target`, atomically.
+fn relink(link: &Path, target: &Path) -> Result<()> {
+    let dir = link.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        "{}link-{}",
+        crate::fsutil::TEMP_PREFIX,
+        std::process::id()
+    ));
+    let _ = fs::remove_file(&tmp);
+    symlink(target, &tmp, link)?;
+    fs::rename(&tmp, link).with_context(|| format!("cannot replace {}", link.display()))
 }
 
 fn bytes(p: &Path) -> Vec<u8> {
@@ -153,7 +269,6 @@ struct Job {
     seed: SeedTrees,
     stats: Stats,
     buf: Vec<u8>,
-    mode: Mode,
 }
 
 impl Job {
@@ -204,10 +319,6 @@ impl Job {
         let rewritten = self
             .rewrite(&self.buf)
             .map(|data| fit_shebang(data, new_dir));
-        if rewritten.is_none() && self.mode == Mode::Move && fs::hard_link(from, to).is_ok() {
-            self.stats.linked += 1;
-            return Ok(());
-        }
         let mut dst = create(to, meta)?;
         let result = match &rewritten {
             Some(text) => {
@@ -228,14 +339,7 @@ impl Job {
 
     /// `data` with every old directory replaced, or `None` if it names none.
     fn rewrite(&self, data: &[u8]) -> Option<Vec<u8>> {
-        let mut out: Option<Vec<u8>> = None;
-        for pair in &self.pairs {
-            let input = out.as_deref().unwrap_or(data);
-            if let Some(changed) = replace_paths(input, &pair.old, &pair.new) {
-                out = Some(changed);
-            }
-        }
-        out
+        rewrite_with(&self.pairs, data)
     }
 
     fn rewrite_path(&self, target: &Path) -> PathBuf {
@@ -245,6 +349,18 @@ impl Job {
             None => target.to_path_buf(),
         }
     }
+}
+
+/// `data` with every pair's old directory replaced, or `None` if it names none.
+fn rewrite_with(pairs: &[Pair], data: &[u8]) -> Option<Vec<u8>> {
+    let mut out: Option<Vec<u8>> = None;
+    for pair in pairs {
+        let input = out.as_deref().unwrap_or(data);
+        if let Some(changed) = replace_paths(input, &pair.old, &pair.new) {
+            out = Some(changed);
+        }
+    }
+    out
 }
 
 /// Replace each `old` in `data` that is a whole path prefix (not followed
@@ -467,7 +583,7 @@ mod tests {
         std::os::unix::fs::symlink("lib", old.join("lib64")).unwrap();
         fs::write(old.join("data"), b"\0binary\xff").unwrap();
         fs::create_dir_all(&new).unwrap();
-        let stats = copy(&old, &new, &old, &new, &d.path().join("cache"), Mode::Copy).unwrap();
+        let stats = copy(&old, &new, &old, &new, &d.path().join("cache")).unwrap();
         assert_eq!(stats.rewritten, 1);
         let text = fs::read_to_string(new.join("bin/tool")).unwrap();
         assert_eq!(text, format!("#!{}/bin/python\n", new.display()));

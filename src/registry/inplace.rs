@@ -407,7 +407,6 @@ pub fn copy_in(
         name,
         prompt,
         &registry.home().cache_dir(),
-        clone::Mode::Move,
     )
 }
 

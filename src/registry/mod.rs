@@ -19,7 +19,7 @@
 //! | `mkenv` | lock, stage `.tmp-NAME-…` (`mkenv.staged`); build it (`mkenv.built`); lock, rename to `envs/NAME` (`mkenv.renamed`), save (`mkenv.committed`); with `-i/-r`: install (`mkenv.installed`), lock, clear `incomplete`, save (`mkenv.completed`) | before the rename: a dead staging dir → deleted. After the rename, before the save: an unrecorded env → **rolled forward** (registered, never deleted). During the install: the entry says `incomplete` until `envreg rm NAME` |
 //! | `rm` | lock, move each env to `.trash-NAME-…` (`rm.trashed`), save (`rm.committed`), unlock, delete each trash (`rm.deleted`) | before the save: **rolled back** (each env moved back; nothing removed). After it: the trash is deleted |
 //! | `cp SRC DST` | lock, stage `.tmp-DST-…` (`cp.staged`); unlocked: copy SRC into it with every path rewritten, marked `.envreg-uncommitted` (`cp.copied`); lock, rename to `envs/DST` (`cp.renamed`), save (`cp.committed`), remove the mark | before the rename: a dead staging dir → deleted. After the rename, before the save: an unregistered dir with the mark → **rolled back** (deleted; SRC was never touched) while the source the mark names is still a registered env; otherwise (a lost index) the mark is dropped and the copy is registered, never deleted. After the save: DST is registered |
-//! | `mv OLD NEW` | lock, stage `.tmp-NEW-…` (`mv.staged`); unlocked: copy OLD with every path rewritten, marked (`mv.copied`); lock, rename the copy to `envs/NEW` (`mv.renamed`), move OLD to `.trash-OLD-…` (`mv.trashed`), save with the entry renamed, metadata kept (`mv.committed`), remove the mark, re-point the `.venv` links `envreg link` made (`mv.relinked`); unlock, delete the trash (`mv.deleted`) | before the save: **rolled back** — OLD's trash goes back (the index still lists OLD), the marked, unregistered NEW is deleted. After it: NEW is registered, OLD's trash is deleted; a `.venv` link not yet re-pointed is by `envreg link NEW DIR`. Exactly one of OLD and NEW is registered at every moment |
+//! | `mv OLD NEW` | all under the lock: write and sync the journal `mv-journal.json` in the home (names, directories, the user's prompt) (`mv.journaled`); rename `envs/OLD` to `envs/NEW` in place (`mv.renamed`); replace each file that names the old directory by a rewritten one, atomically (`mv.rewrote`, per file); pyvenv.cfg's prompt and the activation scripts (`mv.rewritten`); save with the entry renamed, metadata kept (`mv.committed`); remove the journal (`mv.finished`) | with a journal: **rolled forward** by the next command that locks, before anything else (`ls` and `path` take the lock when they see one): the same steps again, each idempotent (the rename only if OLD is still there, files that already name NEW are not touched, the entry renamed only if the index still has OLD). Before the journal: nothing happened. Exactly one of OLD and NEW is registered at every moment, and the next command finishes the rename |
 //! | `adopt`/`import` | lock, save the entry (unmanaged, its path the venv's) (`adopt.committed`) | one atomic save: registered in place or not at all |
 //! | `import --move` | as `adopt`; lock, stage `.tmp-NAME-…`; unlocked: copy with every path rewritten, marked (`import.copied`); lock, rename to `envs/NAME` (`import.renamed`), write `.envreg-moved` into the old directory, save the entry as managed (`import.committed`), remove the mark; delete the old directory (`import.deleted`) | before the save: the copy in `envs/` is discarded (its entry still names the old directory, which is untouched). After it: the copy is the env; the next `import` deletes the old directory its `.envreg-moved` names |
 //! | `set NAME` | lock; replace pyvenv.cfg (`set.cfg`), the activation scripts (`set.scripts`), `envreg.pth` (`set.pth`), each atomically; save the index (`set.committed`) | files already changed, the index not yet: the env works with the new settings; `show` gives the old ones until the same `envreg set` is run again (every step is idempotent) |
@@ -30,6 +30,8 @@
 
 mod adopt;
 pub mod clone;
+#[cfg(test)]
+mod crash_tests;
 pub mod env;
 pub mod index;
 pub mod inplace;
@@ -37,6 +39,7 @@ mod lifecycle;
 pub mod links;
 pub mod name;
 pub mod projects;
+pub mod rename;
 pub mod repair;
 pub mod settings;
 mod snapshot;
@@ -157,6 +160,7 @@ impl Registry {
         if let Some(name) = name
             && let Some(entry) = index.envs.get(name)
             && self.dir_of(name, entry).symlink_metadata().is_ok()
+            && !rename::journal_path(self).exists()
         {
             return Ok(index);
         }
@@ -167,6 +171,7 @@ impl Registry {
             .filter_map(|n| adopt::orphan_entry(&envs.join(n)).map(|e| (n.clone(), e)))
             .collect();
         if orphans.is_empty()
+            && !rename::journal_path(self).exists()
             && !staging::any_scratch(&listing)
             && adopt::uncommitted(&envs, &listing, &index).is_empty()
         {
@@ -296,6 +301,17 @@ impl Locked<'_> {
 
     /// Repair what interrupted commands left, save, and say what was done.
     fn recover(&mut self) -> Result<()> {
+        // First an interrupted `mv`: its NEW directory is not an orphan.
+        match self.recover_rename()? {
+            Some(rename::Rolled::Finished(old, new)) => crate::say!(
+                "envreg: finished renaming '{old}' to '{new}': an interrupted 'envreg mv' had \
+                 started it"
+            ),
+            Some(rename::Rolled::Dropped(why)) => crate::say!(
+                "envreg: warning: ignored the journal of an interrupted 'envreg mv': {why}"
+            ),
+            Some(rename::Rolled::AlreadyDone) | None => {}
+        }
         let envs = self.registry.home.envs_dir();
         let listing = staging::list(&envs);
         let mut restored = Vec::new();

@@ -146,7 +146,7 @@ impl Locked<'_> {
         crate::fsutil::write_atomic(&venv.cfg_path(), cfg.as_bytes())
             .with_context(|| format!("cannot write {}", venv.cfg_path().display()))?;
         let prompt = entry.flags.prompt.as_deref().unwrap_or(name);
-        write_activation_scripts(&venv, &bin, prompt, true)?;
+        write_activation_scripts(&venv, &bin, prompt, super::settings::Replace::Synced)?;
         let own = venv.python();
         for (script, named) in foreign_shebangs(&dir, &bin) {
             rewrite_shebang(&script, &named, &own)?;

@@ -117,7 +117,7 @@ impl Locked<'_> {
         }
         if let Some(prompt) = &changes.prompt {
             let prompt = prompt.as_deref().unwrap_or(name);
-            write_activation_scripts(&venv, &venv.bin_dir(), prompt, true)?;
+            write_activation_scripts(&venv, &venv.bin_dir(), prompt, Replace::Synced)?;
             crate::crash_point!("set.scripts");
         }
         if !(changes.add_paths.is_empty() && changes.remove_paths.is_empty()) {
@@ -167,16 +167,27 @@ impl Locked<'_> {
     }
 }
 
+/// How a file in an environment is replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Atomically and synced (`set` on a live environment).
+    Synced,
+    /// Atomically (temporary file + rename), not synced: `mv` in place,
+    /// whose journal and index commit make the step durable and redoable.
+    Unsynced,
+    /// Deleted and written anew, not synced: a staging copy, which the
+    /// commit's rename publishes whole.
+    Staging,
+}
+
 /// Write the activation scripts of `venv` afresh (the generator in
-/// `venv::activate`) for its directory and `prompt`, each atomically, into
-/// `bin_dir` (its scripts directory, or the one of its staging copy). In a
-/// staging copy (`atomic` false) each file is replaced by a new one without
-/// syncing: the commit's rename publishes them all.
+/// `venv::activate`) for its directory and `prompt` into `bin_dir` (its
+/// scripts directory, or the one of its staging copy), each as `how` says.
 pub fn write_activation_scripts(
     venv: &Venv,
     bin_dir: &Path,
     prompt: &str,
-    atomic: bool,
+    how: Replace,
 ) -> Result<()> {
     let Some(dir) = venv.dir.to_str() else {
         bail!(
@@ -192,10 +203,12 @@ pub fn write_activation_scripts(
     let windows = venv.layout == super::env::Layout::Windows;
     for script in crate::venv::activate::render_all(&vars, windows)? {
         let path = bin_dir.join(script.file_name);
-        let written = if atomic {
-            write_atomic(&path, &script.contents)
-        } else {
-            replace_file(&path, &script.contents)
+        let written = match how {
+            Replace::Synced => write_atomic(&path, &script.contents),
+            Replace::Unsynced => {
+                crate::fsutil::replace_unsynced(&path, &script.contents, Some(0o644))
+            }
+            Replace::Staging => replace_file(&path, &script.contents),
         };
         written.with_context(|| format!("cannot write {}", path.display()))?;
     }

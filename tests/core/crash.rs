@@ -233,14 +233,25 @@ fn recovery_scenarios(py: &Path) -> Vec<(Scenario, &'static str)> {
         ),
         (
             Scenario {
-                name: "recovery of an uncommitted mv",
+                name: "recovery of a journaled mv",
                 setup: vec![keep.clone()],
                 command: args(&["ls"]),
                 targets: &["victim", "moved"],
                 one_of: &["victim", "moved"],
                 damage: false,
             },
-            "mv-trashed",
+            "mv-journaled",
+        ),
+        (
+            Scenario {
+                name: "recovery of a half-rewritten mv",
+                setup: vec![keep.clone()],
+                command: args(&["ls"]),
+                targets: &["victim", "moved"],
+                one_of: &["victim", "moved"],
+                damage: false,
+            },
+            "mv-rewrote",
         ),
     ]
 }
@@ -299,6 +310,45 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, (char, Vec<u8>, u32)> {
         }
     }
     out
+}
+
+/// Files below `dir` (outside `__pycache__`) that name the directory
+/// `needle` as a whole path (not as a prefix of a longer name).
+fn files_naming_dir(dir: &Path, needle: &Path) -> Vec<PathBuf> {
+    let needle = needle.as_os_str().as_encoded_bytes();
+    let names = |data: &[u8]| {
+        data.windows(needle.len()).enumerate().any(|(i, w)| {
+            w == needle
+                && !data
+                    .get(i + needle.len())
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || b"._+-".contains(c))
+        })
+    };
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let meta = p.symlink_metadata().unwrap();
+            if meta.file_type().is_symlink() {
+                if names(
+                    std::fs::read_link(&p)
+                        .unwrap()
+                        .as_os_str()
+                        .as_encoded_bytes(),
+                ) {
+                    found.push(p);
+                }
+            } else if meta.is_dir() {
+                if e.file_name() != "__pycache__" {
+                    stack.push(p);
+                }
+            } else if names(&std::fs::read(&p).unwrap()) {
+                found.push(p);
+            }
+        }
+    }
+    found
 }
 
 struct Run {
@@ -388,9 +438,13 @@ impl Run {
                 self.ok(&victim);
                 self.crash(&args(&["cp", "victim", "copy"]), "cp.renamed");
             }
-            Some("mv-trashed") => {
+            Some("mv-journaled") => {
                 self.ok(&victim);
-                self.crash(&args(&["mv", "victim", "moved"]), "mv.trashed");
+                self.crash(&args(&["mv", "victim", "moved"]), "mv.journaled");
+            }
+            Some("mv-rewrote") => {
+                self.ok(&victim);
+                self.crash(&args(&["mv", "victim", "moved"]), "mv.rewrote:2");
             }
             _ => {}
         }
@@ -466,6 +520,14 @@ impl Run {
             if !n.starts_with('.') {
                 assert!(names.contains(&n), "{what}: envs/{n} is not registered");
             }
+        }
+        // A renamed env names its old directory nowhere (outside __pycache__).
+        if names.iter().any(|n| n == "moved") {
+            let naming = files_naming_dir(&w.env_dir("moved"), &w.env_dir("victim"));
+            assert!(
+                naming.is_empty(),
+                "{what}: still name the old dir: {naming:?}"
+            );
         }
         // A second command: nothing of the crash is left.
         w.run(["ls"]).ok();

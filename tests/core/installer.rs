@@ -163,8 +163,13 @@ fn pip_find_links_and_no_index_carry_over_to_uv() {
         .args(["-c", "import pip"])
         .output()
         .unwrap();
-    assert!(!no_pip.status.success(), "--no-pip with uv: pip is importable");
-    let stand_in = std::process::Command::new(env.join("bin/pip")).output().unwrap();
+    assert!(
+        !no_pip.status.success(),
+        "--no-pip with uv: pip is importable"
+    );
+    let stand_in = std::process::Command::new(env.join("bin/pip"))
+        .output()
+        .unwrap();
     assert_eq!(stand_in.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&stand_in.stderr).contains("this env has no pip"));
 

@@ -384,8 +384,8 @@ fn mv_renames_keeps_metadata_and_refuses_the_active_env() {
     let out = run_ok(&new.join("bin/hello-cli"), &[]);
     assert_eq!(out.trim(), format!("hello 1.0 from {}", new.display()));
     assert!(w.leftovers().is_empty(), "{:?}", w.leftovers());
-    // mv links unchanged files while OLD still exists; once OLD is deleted
-    // nothing is shared but the read-only seed files.
+    // mv renames in place and replaces each file it rewrites: nothing is
+    // shared but the read-only seed files.
     {
         use std::os::unix::fs::MetadataExt;
         let mut stack = vec![new.clone()];
@@ -627,6 +627,11 @@ fn sigkill_during_cp_and_mv_leaves_a_consistent_registry() {
     w.run(["cp", "src", "probe"]).ok();
     let span = start.elapsed();
     w.run(["rm", "-y", "probe"]).ok();
+    // mv (in place) is much quicker: its kills are spread over its own time.
+    let start = std::time::Instant::now();
+    w.run(["mv", "src", "probe"]).ok();
+    let mv_span = start.elapsed();
+    w.run(["mv", "probe", "src"]).ok();
 
     let check = |what: &str| -> BTreeMap<String, serde_json::Value> {
         let listed = json(&w.run(["ls", "--json"]).ok());
@@ -685,6 +690,7 @@ fn sigkill_during_cp_and_mv_leaves_a_consistent_registry() {
             .cmd(["mv", current.as_str(), next.as_str()])
             .spawn()
             .unwrap();
+        let delay = mv_span.mul_f64(f64::from(i) / f64::from(kills));
         std::thread::sleep(delay);
         let _ = child.kill();
         child.wait().unwrap();
@@ -703,8 +709,8 @@ fn sigkill_during_cp_and_mv_leaves_a_consistent_registry() {
         current = have[0].clone();
     }
     eprintln!(
-        "{kills} kills each over {span:?}: cp done {copied}, undone {not_copied}; \
-         mv done {moved}, undone {not_moved}"
+        "{kills} kills each, cp over {span:?}: done {copied}, undone {not_copied}; \
+         mv over {mv_span:?}: done {moved}, undone {not_moved}"
     );
     // The env that survived every kill still has a working pip.
     let pip = w.env_dir(&current).join("bin/pip");

@@ -700,3 +700,134 @@ fn fish_workon_away_from_a_temp_env_removes_it() {
         "envreg init fish | source",
     );
 }
+
+/// tcsh, xonsh and nushell: `workon OTHER` from a temporary env removes it too (a
+/// `workon` that fails keeps it active and registered), and a second
+/// `mktmpenv` replaces the first one.
+fn check_switch_removes_script(program: &str, args: &[&str], ext: &str, script: &str) {
+    if !require(program) {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1"]);
+    let run = sb.run_script(program, args, ext, script);
+    check_switch_run(&sb, &run);
+}
+
+fn check_switch_run(sb: &Sandbox, run: &Run) {
+    run.assert_done();
+    let ve = run.get("VE");
+    assert!(ve.contains("/tmp-"), "{ve}");
+    let name = ve.rsplit('/').next().unwrap();
+    assert_eq!(run.get("VEBAD"), ve, "a failed workon left the temp env");
+    assert_eq!(run.get("NAMESBAD"), format!("proj1 {name}"));
+    assert!(!std::path::Path::new(ve).exists(), "{ve} still on disk");
+    assert_eq!(run.get("VE2"), sb.env_dir("proj1").display().to_string());
+    assert_eq!(run.get("NAMES"), "proj1");
+    let second = run.get("VE4");
+    assert!(
+        second.contains("/tmp-") && second != run.get("VE3"),
+        "{second}"
+    );
+    assert!(!std::path::Path::new(run.get("VE3")).exists());
+    assert_eq!(
+        run.get("NAMES4"),
+        format!("proj1 {}", second.rsplit('/').next().unwrap())
+    );
+    assert_eq!(run.get("NAMESEND"), "proj1");
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_tcsh, has_py_3_12)),
+    ignore = "needs tcsh, pyenv CPython 3.12"
+)]
+fn tcsh_workon_away_from_a_temp_env_removes_it() {
+    let script = format!(
+        r#"eval "`envreg init tcsh`"
+mktmpenv --no-pip -p '{py}'
+echo "VE=$VIRTUAL_ENV"
+workon no-such-env
+echo "VEBAD=$VIRTUAL_ENV"
+echo "NAMESBAD=`envreg ls --names`"
+workon proj1
+echo "VE2=$VIRTUAL_ENV"
+echo "NAMES=`envreg ls --names`"
+mktmpenv --no-pip -p '{py}'
+echo "VE3=$VIRTUAL_ENV"
+mktmpenv --no-pip -p '{py}'
+echo "VE4=$VIRTUAL_ENV"
+echo "NAMES4=`envreg ls --names`"
+deactivate
+echo "NAMESEND=`envreg ls --names`"
+echo DONE=1
+"#,
+        py = py()
+    );
+    check_switch_removes_script("tcsh", &["-f"], "tcsh", &script);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_xonsh, has_py_3_12)),
+    ignore = "needs xonsh, pyenv CPython 3.12"
+)]
+fn xonsh_workon_away_from_a_temp_env_removes_it() {
+    let script = format!(
+        r#"{XONSH_INIT}
+def names():
+    return " ".join(out("envreg", "ls", "--names").split())
+mktmpenv --no-pip -p '{py}'
+print("VE=" + $VIRTUAL_ENV)
+r = !(workon no-such-env)
+print("VEBAD=" + $VIRTUAL_ENV)
+print("NAMESBAD=" + names())
+workon proj1
+print("VE2=" + $VIRTUAL_ENV)
+print("NAMES=" + names())
+mktmpenv --no-pip -p '{py}'
+print("VE3=" + $VIRTUAL_ENV)
+mktmpenv --no-pip -p '{py}'
+print("VE4=" + $VIRTUAL_ENV)
+print("NAMES4=" + names())
+deactivate
+print("NAMESEND=" + names())
+print("DONE=1")
+"#,
+        py = py()
+    );
+    check_switch_removes_script("xonsh", &["--no-rc"], "xsh", &script);
+}
+
+#[test]
+#[cfg_attr(not(all(has_nu, has_py_3_12)), ignore = "needs nu, pyenv CPython 3.12")]
+fn nu_workon_away_from_a_temp_env_removes_it() {
+    if !require("nu") {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.mkenvs(&["proj1"]);
+    let script = format!(
+        r#"def names [] {{ ^envreg ls --names | lines | str join ' ' }}
+mktmpenv --no-pip -p r#'{py}'#
+print $"VE=($env.VIRTUAL_ENV)"
+try {{ workon no-such-env }}
+print $"VEBAD=($env.VIRTUAL_ENV)"
+print $"NAMESBAD=(names)"
+workon proj1
+print $"VE2=($env.VIRTUAL_ENV)"
+print $"NAMES=(names)"
+mktmpenv --no-pip -p r#'{py}'#
+print $"VE3=($env.VIRTUAL_ENV)"
+mktmpenv --no-pip -p r#'{py}'#
+print $"VE4=($env.VIRTUAL_ENV)"
+print $"NAMES4=(names)"
+deactivate
+print $"NAMESEND=(names)"
+print "DONE=1"
+"#,
+        py = py()
+    );
+    let run = run_nu(&sb, &script);
+    check_switch_run(&sb, &run);
+}

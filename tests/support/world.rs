@@ -95,13 +95,22 @@ impl World {
 
     /// Entries in envs/ other than registered environments (staging, trash).
     pub fn leftovers(&self) -> Vec<String> {
-        let Ok(rd) = std::fs::read_dir(self.envreg_home().join("envs")) else {
-            return vec![];
+        // An unfinished rename's journal is a leftover too.
+        let journal = self.envreg_home().join("mv-journal.json");
+        let mut found: Vec<String> = if journal.exists() {
+            vec!["mv-journal.json".into()]
+        } else {
+            vec![]
         };
-        rd.flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with('.'))
-            .collect()
+        let Ok(rd) = std::fs::read_dir(self.envreg_home().join("envs")) else {
+            return found;
+        };
+        found.extend(
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with('.')),
+        );
+        found
     }
 }
 
