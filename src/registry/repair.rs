@@ -170,19 +170,23 @@ impl Locked<'_> {
 }
 
 /// Make `link` a symlink to `target`, atomically (a new link renamed over it).
+#[cfg(unix)]
 fn replace_link(target: &Path, link: &Path) -> Result<()> {
     let tmp = link.with_file_name(format!(
         ".envreg-link-{}",
         link.file_name().unwrap_or_default().to_string_lossy()
     ));
     let _ = std::fs::remove_file(&tmp);
-    #[cfg(unix)]
     std::os::unix::fs::symlink(target, &tmp)
         .with_context(|| format!("cannot create the symlink {}", tmp.display()))?;
-    #[cfg(not(unix))]
-    bail!("re-pointing is only done on POSIX systems");
     std::fs::rename(&tmp, link).with_context(|| format!("cannot replace {}", link.display()))?;
     Ok(())
+}
+
+/// Windows environments hold copies, not links: re-pointing is POSIX only.
+#[cfg(not(unix))]
+fn replace_link(_target: &Path, _link: &Path) -> Result<()> {
+    bail!("re-pointing is only done on POSIX systems")
 }
 
 /// `script`'s shebang named `old`: make it name `new`, atomically, keeping
