@@ -36,3 +36,16 @@ pub fn confirm(question: &str) -> Result<bool> {
     term.write_line(if answer { "yes" } else { "no" })?;
     Ok(answer)
 }
+
+/// Ask whether to remove what `question` names (`rm`, `gc`): the answer, or
+/// an error with the hint to pass -y when no terminal can be asked on.
+pub fn confirm_removal(question: &str) -> Result<bool> {
+    confirm(question).map_err(|err| {
+        crate::errors::hinted(
+            "cannot ask for confirmation",
+            "pass -y/--yes to remove without asking",
+        )
+        .because(err)
+        .into()
+    })
+}

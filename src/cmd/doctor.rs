@@ -11,7 +11,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::Doctor;
-use crate::registry::status::{self, Status};
+use crate::registry::status::{self, Status, same_file};
 use crate::registry::{Entry, Registry, Venv};
 use crate::ui::escape_controls;
 use crate::venv::cfg;
@@ -407,22 +407,6 @@ pub fn parse_version(text: &str) -> Option<(u32, u32, u32)> {
         .take_while(char::is_ascii_digit)
         .collect();
     Some((a, b, c.parse().unwrap_or(0)))
-}
-
-/// True when `a` and `b` are the same directory: the same path once links
-/// are resolved, or (a bind mount) the same file on the same device.
-fn same_file(a: &Path, b: &Path) -> bool {
-    if matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y) {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (a.metadata(), b.metadata()) {
-            return (x.dev(), x.ino()) == (y.dev(), y.ino());
-        }
-    }
-    false
 }
 
 /// `--deep`: run the environment's python, and `pip check` when it has pip.

@@ -153,14 +153,7 @@ pub fn run(registry: &Registry, args: Gc) -> Result<ExitCode> {
                 "pass -y/--yes to remove without asking, or --dry-run to only list"
             ));
         }
-        let confirmed =
-            super::confirm::confirm(&format!("Remove {}?", quoted(&names))).map_err(|err| {
-                hinted(
-                    "cannot ask for confirmation",
-                    "pass -y/--yes to remove without asking",
-                )
-                .because(err)
-            })?;
+        let confirmed = super::confirm::confirm_removal(&format!("Remove {}?", quoted(&names)))?;
         if !confirmed {
             crate::say!("envreg: nothing removed");
             return Ok(ExitCode::from(1));

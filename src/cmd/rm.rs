@@ -52,13 +52,7 @@ pub fn run(registry: &Registry, args: Rm) -> Result<ExitCode> {
             dirs if dirs.is_empty() => format!("Remove {}?", quoted(&names)),
             dirs => format!("Remove {} and delete {}?", quoted(&names), dirs.join(", ")),
         };
-        let confirmed = super::confirm::confirm(&question).map_err(|err| {
-            hinted(
-                "cannot ask for confirmation",
-                "pass -y/--yes to remove without asking",
-            )
-            .because(err)
-        })?;
+        let confirmed = super::confirm::confirm_removal(&question)?;
         if !confirmed {
             crate::say!("envreg: nothing removed");
             return Ok(ExitCode::from(1));

@@ -147,7 +147,7 @@ pub fn check(dir: &Path, entry: &Entry, interpreters: &mut HashMap<PathBuf, bool
 
 /// True when `a` and `b` are the same directory: the same path once links
 /// are resolved, or (a bind mount) the same file on the same device.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     if matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y) {
         return true;
     }
