@@ -227,14 +227,18 @@ fn find_uv() -> Result<PathBuf> {
         );
     }
     let exe = format!("uv{}", std::env::consts::EXE_SUFFIX);
-    std::env::var_os("PATH")
+    let found = std::env::var_os("PATH")
         .and_then(|path| {
             std::env::split_paths(&path)
                 .filter(|dir| dir.is_absolute())
                 .map(|dir| dir.join(&exe))
                 .find(|candidate| is_executable(candidate))
         })
-        .ok_or_else(|| anyhow::anyhow!("uv is not on PATH"))
+        .ok_or_else(|| anyhow::anyhow!("uv is not on PATH"))?;
+    // `pip install uv` into a pyenv Python puts a shim on PATH, a bash
+    // script whose `pyenv exec` costs about 200 ms per run: run the uv it
+    // would run directly when that can be told without running pyenv.
+    Ok(crate::python::resolve_pyenv_shim(&found).unwrap_or(found))
 }
 
 #[cfg(unix)]

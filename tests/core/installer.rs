@@ -398,3 +398,69 @@ fn the_uv_hint_shows_only_on_a_terminal() {
     assert_eq!(piped.code, Some(0), "{piped:#?}");
     assert!(!piped.stderr.contains(hint), "{piped:#?}");
 }
+
+/// `pip install uv` into a pyenv Python puts a shim on PATH whose `pyenv
+/// exec` costs about 200 ms a run: envreg runs the uv the shim would run
+/// (here PYENV_VERSION's), never the shim itself.
+#[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_uv)),
+    ignore = "needs pyenv CPython 3.12 and uv"
+)]
+fn a_pyenv_shim_for_uv_is_seen_through() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(py) = need_python("3.12") else {
+        return;
+    };
+    let w = World::new();
+    let (one, _) = wheel_dirs(&w, &py);
+    let root = w.dir.path().join("fake-pyenv");
+    let log = w.dir.path().join("uv.log");
+    let exe = |path: &Path, body: &str| {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    let outer_path = std::env::var("PATH").unwrap();
+    exe(
+        &root.join("shims/uv"),
+        &format!(
+            "#!/bin/sh\necho shim >> '{}'\necho 'this stands for: pyenv exec uv' >&2\nexit 99\n",
+            log.display()
+        ),
+    );
+    exe(
+        &root.join("versions/9.9.9/bin/uv"),
+        &format!(
+            "#!/bin/sh\necho real >> '{}'\nexec env -u PYENV_VERSION PATH='{outer_path}' uv \"$@\"\n",
+            log.display()
+        ),
+    );
+    let mut cmd = w.cmd([
+        "mkenv",
+        "shimmed",
+        "-p",
+        py.to_str().unwrap(),
+        "--installer",
+        "uv",
+        "--no-pip",
+        "-i",
+        "envreg_test_pkga",
+    ]);
+    no_uv_settings(&mut cmd)
+        .env(
+            "PATH",
+            format!("{}:{outer_path}", root.join("shims").display()),
+        )
+        .env("PYENV_VERSION", "9.9.9")
+        .env("PIP_FIND_LINKS", &one)
+        .env("PIP_NO_INDEX", "1");
+    let out = Out::from(cmd.output().unwrap());
+    assert_eq!(out.code, Some(0), "{out:#?}");
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "real\n");
+    let got = run_ok(
+        &w.env_dir("shimmed").join("bin/python"),
+        &["-c", "import envreg_test_pkga as a; print(a.VALUE)"],
+    );
+    assert_eq!(got.trim(), "1.0");
+}
