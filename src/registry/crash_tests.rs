@@ -803,6 +803,32 @@ const CASES: &[Case] = &[
         points: &["link.created", "link.committed"],
     },
     Case {
+        name: "link --force over another env's link",
+        setup: |r| {
+            with_victim(r)?;
+            r.lock()?.link("keep", &project(r), false).map(drop)
+        },
+        op: |r| r.lock()?.link("victim", &project(r), true).map(drop),
+        one_of: &["victim"],
+        bare: &[],
+        extra: nothing,
+        points: &["link.unbound", "link.created", "link.committed"],
+    },
+    Case {
+        name: "link where another env's link was removed by hand",
+        setup: |r| {
+            with_victim(r)?;
+            r.lock()?.link("keep", &project(r), false)?;
+            fs::remove_file(project(r).join(super::links::VENV))?;
+            Ok(())
+        },
+        op: link_victim,
+        one_of: &["victim"],
+        bare: &[],
+        extra: nothing,
+        points: &["link.unbound", "link.created", "link.committed"],
+    },
+    Case {
         name: "unlink",
         setup: with_linked_victim,
         op: |r| r.lock()?.unlink(&project(r)).map(drop),
@@ -960,6 +986,8 @@ fn update_at_each_crash_point() {
 #[test]
 fn link_at_each_crash_point() {
     run(case("link"));
+    run(case("link --force over another env's link"));
+    run(case("link where another env's link was removed by hand"));
     run(case("unlink"));
     run(case("unlink of a link removed by hand"));
     run(case("rename of a linked env"));
