@@ -57,7 +57,9 @@ pub const POINTS: &[&str] = &[
     "import.renamed",
     "import.committed",
     "import.deleted",
-    // link: the .venv symlink, then the index; unlink: the same undone.
+    // link: DIR unbound from another env, the .venv symlink, then the
+    // index; unlink: the link, then the index.
+    "link.unbound",
     "link.created",
     "link.committed",
     "unlink.removed",

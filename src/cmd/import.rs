@@ -407,6 +407,18 @@ fn import_one(registry: &Registry, cand: &Candidate, found: &Found, move_in: boo
     ))
 }
 
+/// `envreg import --move DIR` of the one venv `dir` as `name`, for the
+/// registry's crash tests (`registry::crash_tests`).
+#[cfg(test)]
+pub(crate) fn move_one(registry: &Registry, dir: &std::path::Path, name: &str) -> Result<()> {
+    let found = inplace::inspect(dir, false).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let cand = Candidate {
+        source: dir.to_path_buf(),
+        name: name.to_string(),
+    };
+    import_one(registry, &cand, &found, true).map(drop)
+}
+
 /// A venv whose `.envreg-moved` mark names a registered copy: an earlier
 /// `import --move` was cut off before deleting it. Delete it now.
 fn finish_interrupted_move(

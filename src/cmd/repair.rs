@@ -379,6 +379,15 @@ fn rebuild(
     Ok(())
 }
 
+/// `envreg repair NAME -p PYTHON` of an environment without packages, for
+/// the registry's crash tests (`registry::crash_tests`).
+#[cfg(test)]
+pub(crate) fn rebuild_bare(registry: &Registry, name: &str, interp: &Interpreter) -> Result<()> {
+    let entry = registry.read()?.envs[name].clone();
+    let dir = registry.dir_of(name, &entry);
+    rebuild(registry, name, &dir, &entry, (interp, None), &[], false)
+}
+
 /// Install `dists` with the new environment's pip (all at once; when that
 /// fails, one by one to tell which fail). Returns the names that failed.
 fn install(venv: &Venv, dists: &[Dist]) -> Result<Vec<String>> {

@@ -2,8 +2,9 @@
 //! registered environment's directory, recorded in the index (the entry's
 //! `links`) so the auto-activation hooks trust DIR.
 //!
-//! Order: the symlink first, the index last. A kill in between leaves a
-//! link the index does not record yet; `envreg link` with the same
+//! Order: DIR unbound from any other environment (saved), the symlink,
+//! the index last. A kill in between leaves DIR bound to no environment
+//! and a link the index does not record yet; `envreg link` with the same
 //! arguments records it (the link is already right), and `envreg unlink`
 //! removes it (it points at a registered environment). A `.venv` that is
 //! anything else than a link envreg made is never touched.
@@ -38,6 +39,12 @@ pub enum Unlinked {
     Forgotten(String),
 }
 
+/// What `link` does to `DIR/.venv`.
+enum Change {
+    Create,
+    Replace,
+}
+
 /// The name of the link in a project directory.
 pub const VENV: &str = ".venv";
 
@@ -54,14 +61,11 @@ impl Locked<'_> {
             ));
         }
         let link = dir.join(VENV);
-        let outcome = match link.symlink_metadata() {
-            Err(e) if e.kind() == ErrorKind::NotFound => {
-                // Created in one step, and never over something that
-                // appeared meanwhile (symlink fails when the name exists).
-                symlink_dir(&env_dir, &link)
-                    .with_context(|| format!("cannot create {}", link.display()))?;
-                Linked::Created
-            }
+        // What to do is decided first; nothing changes until it is.
+        let (outcome, change) = match link.symlink_metadata() {
+            // Created in one step, and never over something that appeared
+            // meanwhile (symlink fails when the name exists).
+            Err(e) if e.kind() == ErrorKind::NotFound => (Linked::Created, Some(Change::Create)),
             Err(e) => {
                 return Err(e).with_context(|| format!("cannot look at {}", link.display()));
             }
@@ -82,12 +86,14 @@ impl Locked<'_> {
             Ok(_) => {
                 let target = target_of(&link)?;
                 if same_dir(&target, &env_dir) {
-                    Linked::Already
+                    (Linked::Already, None)
                 } else if entry.links.iter().any(|l| same_dir(l, dir)) {
                     // This environment's own link, left pointing at its old
                     // directory (a rename killed before it re-pointed it).
-                    replace_link(&env_dir, &link)?;
-                    Linked::Replaced(Some(name.to_string()))
+                    (
+                        Linked::Replaced(Some(name.to_string())),
+                        Some(Change::Replace),
+                    )
                 } else {
                     let Some(owner) = self.envreg_link(dir, &target) else {
                         bail!(hinted(
@@ -112,20 +118,47 @@ impl Locked<'_> {
                             format!("'envreg link --force {name} {}' replaces it", dir.display())
                         ));
                     }
-                    replace_link(&env_dir, &link)?;
-                    Linked::Replaced(owner)
+                    (Linked::Replaced(owner), Some(Change::Replace))
                 }
             }
         };
-        if outcome != Linked::Already {
-            crate::crash_point!("link.created");
-        }
-        let mut changed = false;
-        // One directory, one environment: drop it from the others.
+        // One directory, one environment: DIR is dropped from the others,
+        // and that is saved before `.venv` changes, so that a kill in
+        // between never leaves the index (and the auto-activation hooks
+        // reading the projects file) binding DIR to one environment while
+        // `.venv` leads to another: only to none, as after any kill here.
+        let before = self.index.clone();
+        let mut unbound = false;
         for (_, e) in self.index.envs.iter_mut().filter(|(n, _)| *n != name) {
-            let before = e.links.len();
+            let count = e.links.len();
             e.links.retain(|l| !same_dir(l, dir));
-            changed |= e.links.len() != before;
+            unbound |= e.links.len() != count;
+        }
+        if unbound && change.is_some() {
+            if let Err(err) = self.save() {
+                self.index = before;
+                return Err(err.context("nothing was changed"));
+            }
+            crate::crash_point!("link.unbound");
+        }
+        let made = match change {
+            Some(Change::Create) => symlink_dir(&env_dir, &link)
+                .with_context(|| format!("cannot create {}", link.display())),
+            Some(Change::Replace) => replace_link(&env_dir, &link),
+            None => Ok(()),
+        };
+        if let Err(err) = made {
+            // `.venv` is as it was: so is the binding.
+            if unbound {
+                self.index = before;
+                if let Err(e) = self.save() {
+                    crate::say!("envreg: warning: {e:#}");
+                }
+            }
+            return Err(err);
+        }
+        if change.is_some() {
+            crate::crash_point!("link.created");
         }
         let entry = self
             .index
@@ -136,7 +169,7 @@ impl Locked<'_> {
         if !recorded {
             entry.links.push(dir.to_path_buf());
         }
-        if changed || !recorded || outcome != Linked::Already {
+        if unbound || !recorded || change.is_some() {
             self.save()?;
             crate::crash_point!("link.committed");
         }

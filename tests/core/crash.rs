@@ -147,6 +147,18 @@ fn scenarios(py: &Path) -> Vec<Scenario> {
             damage: false,
         },
         Scenario {
+            name: "link --force over another env's link",
+            setup: vec![
+                keep.clone(),
+                mk("victim", &["--no-pip"]),
+                args(&["link", "keep", "@HOME"]),
+            ],
+            command: args(&["link", "--force", "victim", "@HOME"]),
+            targets: &["victim"],
+            one_of: &["victim"],
+            damage: false,
+        },
+        Scenario {
             name: "mv with a .venv link",
             setup: vec![
                 keep.clone(),
@@ -519,6 +531,29 @@ impl Run {
             let n = e.file_name().to_string_lossy().into_owned();
             if !n.starts_with('.') {
                 assert!(names.contains(&n), "{what}: envs/{n} is not registered");
+            }
+        }
+        // HOME/.venv (`link`) is absent or a link to a registered env, and
+        // the projects file the auto-activation hooks read binds HOME to
+        // that env or to none.
+        let link = w.home().join(".venv");
+        if let Ok(target) = std::fs::read_link(&link) {
+            let owner = listed
+                .iter()
+                .find(|v| Path::new(v["path"].as_str().unwrap()) == target)
+                .unwrap_or_else(|| panic!("{what}: .venv links to {}", target.display()));
+            let projects =
+                std::fs::read_to_string(w.envreg_home().join("projects")).unwrap_or_default();
+            let home = w.home().display().to_string();
+            for line in projects.lines() {
+                if let Some((dir, name)) = line.split_once('\t')
+                    && dir == home
+                {
+                    assert_eq!(
+                        name, owner["name"],
+                        "{what}: HOME is bound to '{name}', its .venv leads to {owner}"
+                    );
+                }
             }
         }
         // A renamed env names its old directory nowhere (outside __pycache__).
