@@ -447,7 +447,13 @@ __envreg_vew_def="$(\builtin declare -f workon)"
 \builtin unset __envreg_vew_def
 # shellcheck disable=SC2317
 workon() {
-    __envreg_vew_workon "$@" || return
+    # virtualenvwrapper's VIRTUALENVWRAPPER_WORKON_CD=0 (no cd to the
+    # project) is envreg's ENVREG_WORKON_CD=0, unless that is set itself.
+    if [[ "${VIRTUALENVWRAPPER_WORKON_CD-1}" == 0 && -z "${ENVREG_WORKON_CD+x}" ]]; then
+        ENVREG_WORKON_CD=0 __envreg_vew_workon "$@" || return
+    else
+        __envreg_vew_workon "$@" || return
+    fi
     # Bare `workon` lists (or picks, through this function again): no hooks.
     \builtin local __envreg_a __envreg_named=0
     for __envreg_a in "$@"; do

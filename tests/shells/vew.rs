@@ -325,6 +325,9 @@ cd "$HOME/work"
 workon -n env2
 echo "WNPWD=$PWD"
 deactivate
+VIRTUALENVWRAPPER_WORKON_CD=0 workon env2
+echo "VWCD=$PWD"
+deactivate
 mkvirtualenv -p '{py}' --no-pip env3
 cd "$HOME/src"
 echo "SVP=$(setvirtualenvproject)"
@@ -360,6 +363,11 @@ echo DONE=1
         "mkvirtualenv -a goes to the project"
     );
     assert_eq!(run.get("WNPWD"), canon(&sb.home.join("work")), "workon -n");
+    assert_eq!(
+        run.get("VWCD"),
+        canon(&sb.home.join("work")),
+        "VIRTUALENVWRAPPER_WORKON_CD=0"
+    );
     assert_eq!(run.get("SVP"), format!("Setting project for env3 to {src}"));
     assert_eq!(run.get("CDP"), src, "cdproject after setvirtualenvproject");
     assert_eq!(
@@ -382,6 +390,8 @@ echo DONE=1
         "premkvirtualenv env2 cwd=hooks ve=",
         "projpost ve=env2 pwd=app",
         "postmkvirtualenv ve=env2 pwd=app",
+        "projpre ve=env2",
+        "projpost ve=env2 pwd=work",
         "projpre ve=env2",
         "projpost ve=env2 pwd=work",
         "projpre ve=env2",
