@@ -49,3 +49,12 @@ pub fn confirm_removal(question: &str) -> Result<bool> {
         .into()
     })
 }
+
+/// Names as a question or a message shows them: 'a', 'b'.
+pub fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("'{n}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

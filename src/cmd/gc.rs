@@ -14,6 +14,7 @@ use std::sync::atomic::AtomicUsize;
 
 use anyhow::{Result, bail};
 
+use super::confirm::quoted;
 use crate::cli::Gc;
 use crate::cmd::view::{format_time, path_string};
 use crate::errors::hinted;
@@ -238,12 +239,4 @@ pub fn run(registry: &Registry, args: Gc) -> Result<ExitCode> {
         if cleared == 1 { "y" } else { "ies" },
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("'{n}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use super::confirm::quoted;
 use crate::cli::Rm;
 use crate::errors::hinted;
 use crate::registry::Registry;
@@ -68,14 +69,6 @@ pub fn run(registry: &Registry, args: Rm) -> Result<ExitCode> {
         crate::say!("envreg: removed '{name}'");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("'{n}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The directories of the unmanaged environments among `names` that
