@@ -63,7 +63,11 @@ alias __envreg_put1 'if ("$__envreg_po[1]:q" == u) unsetenv $__envreg_pk[1]; if 
 alias __envreg_snap1 'set __envreg_k = "$__envreg_pk[1]:q"; shift __envreg_pk; eval '\''set __envreg_s = $?'\''"$__envreg_k"; set __envreg_x = u; if ($__envreg_s) eval '\''set __envreg_x = "=$'\''"$__envreg_k"'\'':q"'\''; set __envreg_kn = ( $__envreg_kn:q "$__envreg_x:q" )';
 alias __envreg_restore 'if ($?__envreg_vk) eval __envreg_restore2';
 alias __envreg_restore2 'set __envreg_pk = ( $__envreg_vk:q ) __envreg_po = ( $__envreg_vo:q ); repeat $#__envreg_pk eval __envreg_put1; unset __envreg_vk __envreg_vo __envreg_pk __envreg_po';
-alias __envreg_wrap 'alias __envreg_vd "`alias deactivate`"; alias deactivate '\''if ("\!:*" != nondestructive) eval __envreg_restore; __envreg_vd \!*'\''';
+# The wrapping `deactivate`, kept in a variable: an alias that defines an
+# alias would hand `\!*` its own (empty) arguments, so `deactivate
+# nondestructive` lost its word; a variable's text is not history-expanded.
+set __envreg_dtext = 'if ("\!:*" != nondestructive) eval __envreg_restore; __envreg_vd \!*';
+alias __envreg_wrap 'alias __envreg_vd "`alias deactivate`"; alias deactivate "$__envreg_dtext:q"';
 alias __envreg_apply 'set __envreg_vl = ( $__envreg_o[$__envreg_vi-]:q ); if ($#__envreg_vl) eval __envreg_apply2';
 alias __envreg_apply2 'set __envreg_vk = ( ) __envreg_vo = ( ) __envreg_ng = $?noglob; set noglob; repeat $#__envreg_vl eval __envreg_set1; if (! $__envreg_ng) unset noglob; eval __envreg_wrap';
 alias __envreg_leave 'set __envreg_kk = ( ) __envreg_ko = ( ) __envreg_kn = ( ); if ($?__envreg_vk) eval __envreg_leave2';

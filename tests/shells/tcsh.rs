@@ -130,3 +130,37 @@ echo DONE=1
         );
     }
 }
+
+/// tcsh: `deactivate nondestructive` reaches the wrapper with its word (an
+/// alias that defines an alias used to hand it the outer one's empty
+/// arguments): the `set --var` variables stay, as in bash; a plain
+/// `deactivate` then restores them.
+#[test]
+#[cfg_attr(
+    not(all(has_py_3_12, has_tcsh)),
+    ignore = "needs pyenv CPython 3.12, tcsh"
+)]
+fn tcsh_deactivate_nondestructive_keeps_its_word() {
+    if !require("tcsh") {
+        return;
+    }
+    let sb = sandbox_with_envs();
+    let out = sb.envreg(&["set", "proj1", "--var", "ENVREG_T=on"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let script = r#"set prompt = "> "
+eval "`envreg init tcsh`"
+workon proj1
+echo "ON=$?ENVREG_T"
+deactivate nondestructive
+echo "KEPT=$?ENVREG_T"
+workon proj1
+deactivate
+echo "GONE=$?ENVREG_T"
+echo DONE=1
+"#;
+    let run = sb.run_script("tcsh", &["-f"], "tcsh", script);
+    run.assert_done();
+    assert_eq!(run.get("ON"), "1");
+    assert_eq!(run.get("KEPT"), "1", "nondestructive kept the variables");
+    assert_eq!(run.get("GONE"), "0", "deactivate restored them");
+}
