@@ -232,25 +232,13 @@ fn find_uv() -> Result<PathBuf> {
             std::env::split_paths(&path)
                 .filter(|dir| dir.is_absolute())
                 .map(|dir| dir.join(&exe))
-                .find(|candidate| is_executable(candidate))
+                .find(|candidate| crate::python::is_executable_file(candidate))
         })
         .ok_or_else(|| anyhow::anyhow!("uv is not on PATH"))?;
     // `pip install uv` into a pyenv Python puts a shim on PATH, a bash
     // script whose `pyenv exec` costs about 200 ms per run: run the uv it
     // would run directly when that can be told without running pyenv.
     Ok(crate::python::resolve_pyenv_shim(&found).unwrap_or(found))
-}
-
-#[cfg(unix)]
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    path.metadata()
-        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_executable(path: &Path) -> bool {
-    path.is_file()
 }
 
 fn not_found(source: Source, err: anyhow::Error) -> anyhow::Error {

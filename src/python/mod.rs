@@ -99,6 +99,7 @@ impl std::fmt::Display for Platform {
 }
 
 pub use discover::Origin;
+pub use discover::is_executable_file;
 pub use pyenv::resolve_shim as resolve_pyenv_shim;
 
 /// One interpreter `envreg python ls` shows.
